@@ -1,0 +1,44 @@
+// Opens the database named by DATABASE_URL: a raw-SQL handle and a Prisma client that
+// share the same settings. Process-wide singletons live in lib/db/index.ts.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { PrismaClient as PgClient } from "../generated/postgres/client";
+import { dbKind, sqliteFilePath } from "./url";
+import { pgSql, sqliteSql, type Sql } from "./sql";
+
+export type Prisma = SqliteClient;
+
+// COUNT/SUM over int8 and numeric come back as strings from pg; our sums fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+export function openSqliteFile(url: string): Database.Database {
+  const file = sqliteFilePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  return db;
+}
+
+export function openSql(url: string): Sql {
+  if (dbKind(url) === "sqlite") return sqliteSql(openSqliteFile(url));
+  return pgSql(new pg.Pool({ connectionString: url, max: 10 }));
+}
+
+export function openPrisma(url: string): Prisma {
+  if (dbKind(url) === "sqlite") {
+    const adapter = new PrismaBetterSQLite3({ url: sqliteFilePath(url), timeout: BUSY_TIMEOUT_MS });
+    return new SqliteClient({ adapter });
+  }
+  const adapter = new PrismaPg({ connectionString: url, max: 5 });
+  return new PgClient({ adapter }) as unknown as Prisma;
+}

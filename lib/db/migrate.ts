@@ -1,0 +1,38 @@
+// Applies the checked-in SQL migrations of the configured provider, in name order, once
+// each. Runs at server start (instrumentation.ts) and in tests. Prisma's own
+// `migrate deploy` works too; this avoids its CLI start-up and its PostgreSQL bug
+// (prisma/orm#27403) on every boot.
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Sql } from "./sql";
+
+const TABLE = `"_tallyhub_migrations"`;
+
+export function migrationsDir(kind: Sql["kind"], root = /* turbopackIgnore: true */ process.cwd()): string {
+  return path.join(root, "prisma", kind, "migrations");
+}
+
+export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<string[]> {
+  if (!existsSync(dir)) throw new Error(`No migrations folder at ${dir}`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ${TABLE} ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
+  const done = new Map(
+    (await db.all<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM ${TABLE}`)).map((r) => [r.name, r.checksum]),
+  );
+  const applied: string[] = [];
+  const names = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  for (const name of names) {
+    const text = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = createHash("sha256").update(text).digest("hex");
+    if (done.has(name)) {
+      if (done.get(name) !== checksum) throw new Error(`Migration ${name} was changed after it was applied`);
+      continue;
+    }
+    await db.tx(async (q) => {
+      await q.exec(text);
+      await q.run(`INSERT INTO ${TABLE} ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`, [name, checksum, new Date().toISOString()]);
+    });
+    applied.push(name);
+  }
+  return applied;
+}

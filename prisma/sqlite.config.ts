@@ -1,0 +1,15 @@
+import { defineConfig } from "prisma/config";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { prepareEnv } from "./load-env";
+import { sqliteFilePath } from "../lib/db/url";
+
+const url = prepareEnv("sqlite");
+
+// WASM schema engine through the driver adapter: nothing is downloaded.
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "sqlite/schema.prisma",
+  migrations: { path: "sqlite/migrations" },
+  adapter: async () => new PrismaBetterSQLite3({ url: sqliteFilePath(url) }),
+});
