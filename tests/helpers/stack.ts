@@ -1,0 +1,117 @@
+// A throwaway Tallyhub: a fresh database plus `next start` on a free port. Used by the
+// vitest integration projects, Playwright and the benchmark.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { openSql } from "../../lib/db/connect";
+import { migrate } from "../../lib/db/migrate";
+
+export const PG_ADMIN_URL = process.env.TALLYHUB_PG_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+export interface TestStack {
+  databaseUrl: string;
+  baseUrl: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function createTestDatabase(kind: "sqlite" | "postgres", dataDir: string) {
+  if (kind === "sqlite") {
+    const url = `file:${path.join(dataDir, "test.db")}`;
+    return { url, drop: async () => {} };
+  }
+  const name = `tallyhub_test_${process.pid}_${Date.now().toString(36)}`;
+  await pgAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    drop: () => pgAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export async function startServer(env: Record<string, string>, port: number): Promise<{ baseUrl: string; proc: ChildProcess }> {
+  if (!existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("No production build: run `npx next build` first");
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...process.env, ...env, PORT: String(port), TALLYHUB_PUBLIC_URL: baseUrl, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  proc.stdout!.on("data", (d) => (log += d));
+  proc.stderr!.on("data", (d) => (log += d));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`next start exited early:\n${log}`);
+    try {
+      const r = await fetch(`${baseUrl}/api/health`);
+      if (r.ok) return { baseUrl, proc };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`next start did not come up in 60 s:\n${log}`);
+}
+
+export function stopServer(proc: ChildProcess) {
+  // next start forks next-server: kill the whole process group.
+  try {
+    process.kill(-proc.pid!, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function startTestStack(kind: "sqlite" | "postgres", opts: { server: boolean }): Promise<TestStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `tallyhub-${kind}-`));
+  const database = await createTestDatabase(kind, dataDir);
+  const db = openSql(database.url);
+  await migrate(db);
+  await db.close();
+  let proc: ChildProcess | undefined;
+  let baseUrl = "";
+  if (opts.server) {
+    const started = await startServer(
+      { DATABASE_URL: database.url, TALLYHUB_DATA_DIR: dataDir, AUTH_SECRET: "test-secret-test-secret-test-secret" },
+      await freePort(),
+    );
+    proc = started.proc;
+    baseUrl = started.baseUrl;
+  }
+  return {
+    databaseUrl: database.url,
+    baseUrl,
+    dataDir,
+    async stop() {
+      if (proc) stopServer(proc);
+      await new Promise((r) => setTimeout(r, 300));
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

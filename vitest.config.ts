@@ -1,0 +1,31 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+// Integration tests run once per database: the same files against a fresh SQLite file and
+// a fresh PostgreSQL database, each with a `next start` server on that database.
+const alias = { "@": import.meta.dirname };
+const integration = (db: "sqlite" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: db,
+    include: ["tests/integration/**/*.test.ts"],
+    globalSetup: ["tests/setup/integration.ts"],
+    provide: { db },
+    env: { TALLYHUB_TEST_DB: db },
+    setupFiles: ["tests/setup/env.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+  },
+});
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      integration("sqlite"),
+      integration("postgres"),
+    ],
+  },
+});
