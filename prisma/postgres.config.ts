@@ -10,5 +10,5 @@ export default defineConfig({
   engine: "js",
   schema: "postgres/schema.prisma",
   migrations: { path: "postgres/migrations" },
-  adapter: async () => new PrismaPg({ connectionString: url }),
+  adapter: async () => new PrismaPg({ connectionString: url, idleTimeoutMillis: 200 }),
 });

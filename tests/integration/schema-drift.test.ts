@@ -1,0 +1,56 @@
+// The checked-in migrations must build exactly the schema that prisma/models.prisma
+// describes: apply the migrations (done by the test stack) and, to a scratch database,
+// what Prisma generates from the model file; the two catalogs must be identical.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { openSql } from "@/lib/db/connect";
+import { sql, type Sql } from "@/lib/db";
+import { createTestDatabase } from "../helpers/stack";
+
+async function catalog(db: Sql): Promise<string[]> {
+  if (db.kind === "sqlite") {
+    const rows = await db.all<{ type: string; name: string; sql: string | null }>(
+      `SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_tallyhub%' ORDER BY name`,
+    );
+    return rows.map((r) => `${r.type} ${r.name} ${(r.sql ?? "").replace(/\s+/g, " ")}`);
+  }
+  const cols = await db.all<Record<string, string>>(
+    `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name NOT LIKE '_tallyhub%' ORDER BY table_name, column_name`,
+  );
+  const idx = await db.all<Record<string, string>>(
+    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '_tallyhub%' ORDER BY indexname`,
+  );
+  const fks = await db.all<Record<string, string>>(
+    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE '_tallyhub%' ORDER BY conname`,
+  );
+  return [...cols.map((c) => Object.values(c).join(" ")), ...idx.map((i) => i.indexdef), ...fks.map((f) => `${f.conname} ${f.def}`)];
+}
+
+describe("schema drift", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tallyhub-drift-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("migrations equal what prisma/models.prisma generates", async () => {
+    const kind = inject("db");
+    const scratch = await createTestDatabase(kind, dir);
+    try {
+      const script = execFileSync(
+        "node_modules/.bin/prisma",
+        ["migrate", "diff", "--config", `prisma/${kind}.config.ts`, "--from-empty", "--to-schema-datamodel", `prisma/${kind}/schema.prisma`, "--script"],
+        { env: { ...process.env, DATABASE_URL: scratch.url }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
+      );
+      const fresh = openSql(scratch.url);
+      await fresh.exec(script);
+      const expected = await catalog(fresh);
+      await fresh.close();
+      expect(expected.length).toBeGreaterThan(20);
+      expect(await catalog(sql())).toEqual(expected);
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
