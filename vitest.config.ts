@@ -1,5 +1,4 @@
 import { defineConfig } from "vitest/config";
-import path from "node:path";
 
 // Integration tests run once per database: the same files against a fresh SQLite file and
 // a fresh PostgreSQL database, each with a `next start` server on that database.
