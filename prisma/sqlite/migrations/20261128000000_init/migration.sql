@@ -101,6 +101,7 @@ CREATE TABLE "Consumer" (
     "nameByUser" BOOLEAN NOT NULL DEFAULT false,
     "groupByUser" BOOLEAN NOT NULL DEFAULT false,
     "hidden" BOOLEAN NOT NULL DEFAULT false,
+    "hiddenAt" INTEGER,
     "firstSeen" INTEGER NOT NULL,
     "lastSeen" INTEGER NOT NULL,
 
