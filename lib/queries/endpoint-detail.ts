@@ -1,0 +1,130 @@
+// The drill-down of one endpoint (Performance): traffic by status, who calls it, how fast
+// it answers, how big its payloads are, and what fails on it. Null when the app has no
+// such endpoint.
+import type { Bucket } from "@/lib/buckets";
+import { sql } from "@/lib/db";
+import type { Filters } from "@/lib/filters";
+import { apdex, DEFAULT_APDEX_T_MS, type Apdex } from "./apdex";
+import { getServerErrors, type ServerErrorRow } from "./server-errors";
+import { fillSeries, groupByBucket, type SeriesPoint } from "./series";
+import { getTopConsumers, type TopConsumer } from "./top-consumers";
+import { getTrafficTotals, type TrafficTotals } from "./traffic-totals";
+import { getValidationErrors, type ValidationErrorRow } from "./validation-errors";
+import { binsByKey, normaliseBins, P50_TO_P99, percentiles, type BinCount } from "./percentiles";
+import { bucketSql, filterWhere, rollupColumns } from "./where";
+
+export interface EndpointInfo {
+  id: number;
+  method: string;
+  path: string;
+  summary: string | null;
+  description: string | null;
+  apdexTMs: number;
+  /** Where the Apdex threshold comes from: the endpoint's own setting or the app's. */
+  apdexTSource: "endpoint" | "app";
+}
+
+export type StatusPoint = SeriesPoint & Record<string, number | boolean | null>;
+type ResponseTimes = { p50: number | null; p75: number | null; p95: number | null; p99: number | null };
+export type ResponseTimePoint = SeriesPoint & ResponseTimes;
+
+export interface EndpointDetail {
+  endpoint: EndpointInfo;
+  totals: TrafficTotals;
+  bucket: Bucket;
+  /** Status codes seen in the window, ascending: the keys of statusChart's points. */
+  statusCodes: number[];
+  statusChart: StatusPoint[];
+  topConsumers: TopConsumer[];
+  responseTimes: ResponseTimePoint[];
+  /** Response-time bins (10 ms) over the whole window. */
+  histogram: BinCount[];
+  apdex: Apdex;
+  sizes: { avgRequestBytes: number | null; avgResponseBytes: number | null };
+  validationErrors: ValidationErrorRow[];
+  serverErrors: ServerErrorRow[];
+}
+
+export async function getEndpointInfo(appId: number, endpointId: number): Promise<EndpointInfo | null> {
+  const [row] = await sql().all<Omit<EndpointInfo, "apdexTSource" | "apdexTMs"> & { endpointT: number | null; appT: number | null }>(
+    `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path", "Endpoint"."summary" AS "summary",
+       "Endpoint"."description" AS "description", "Endpoint"."apdexTMs" AS "endpointT", "App"."apdexTMs" AS "appT"
+     FROM "Endpoint" JOIN "App" ON "App"."id" = "Endpoint"."appId" WHERE "Endpoint"."appId" = ? AND "Endpoint"."id" = ?`,
+    [appId, endpointId],
+  );
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    method: row.method,
+    path: row.path,
+    summary: row.summary,
+    description: row.description,
+    apdexTMs: Number(row.endpointT ?? row.appT ?? DEFAULT_APDEX_T_MS),
+    apdexTSource: row.endpointT != null ? "endpoint" : "app",
+  };
+}
+
+export async function getEndpointDetail(appId: number, endpointId: number, filters: Filters): Promise<EndpointDetail | null> {
+  const endpoint = await getEndpointInfo(appId, endpointId);
+  if (!endpoint) return null;
+  // The page is about this endpoint: the endpoint search and method filters give way.
+  const f: Filters = { ...filters, endpoint: { id: endpointId }, method: null };
+  const rollup = filterWhere(appId, f, rollupColumns("RequestRollup"));
+  const bins = filterWhere(appId, f, rollupColumns("RollupBin"));
+  const rollupBucket = bucketSql(`"RequestRollup"."minute"`, f.window.bucket);
+  const binBucket = bucketSql(`"RollupBin"."minute"`, f.window.bucket);
+
+  const [totals, statusRows, timeRows, sizeCounts, topConsumers, validationErrors, serverErrors] = await Promise.all([
+    getTrafficTotals(appId, f),
+    sql().all<{ bucket: number; statusCode: number; requests: number }>(
+      `SELECT ${rollupBucket} AS "bucket", "RequestRollup"."statusCode" AS "statusCode", SUM("RequestRollup"."requestCount") AS "requests"
+       FROM "RequestRollup" WHERE ${rollup.text} GROUP BY 1, 2`,
+      rollup.params,
+    ),
+    sql().all<{ bucket: number; bin: number; count: number }>(
+      `SELECT ${binBucket} AS "bucket", "RollupBin"."bin" AS "bin", SUM("RollupBin"."count") AS "count"
+       FROM "RollupBin" WHERE "RollupBin"."kind" = 0 AND ${bins.text} GROUP BY 1, 2`,
+      bins.params,
+    ),
+    // Size sums only include requests whose size was known, and so do the size bins:
+    // their count is the right divisor for an average.
+    sql().all<{ kind: number; count: number }>(
+      `SELECT "RollupBin"."kind" AS "kind", SUM("RollupBin"."count") AS "count"
+       FROM "RollupBin" WHERE "RollupBin"."kind" IN (1, 2) AND ${bins.text} GROUP BY "RollupBin"."kind"`,
+      bins.params,
+    ),
+    getTopConsumers(appId, f),
+    getValidationErrors(appId, f),
+    getServerErrors(appId, f),
+  ]);
+
+  const statusCodes = [...new Set(statusRows.map((r) => Number(r.statusCode)))].sort((a, b) => a - b);
+  const zeroStatuses = () => Object.fromEntries(statusCodes.map((c) => [String(c), 0])) as Record<string, number>;
+  const byStatus = groupByBucket(statusRows, zeroStatuses, (acc, r) => (acc[String(Number(r.statusCode))] += Number(r.requests)));
+
+  const binsByBucket = binsByKey(timeRows.map((r) => ({ key: Number(r.bucket), bin: r.bin, count: r.count })));
+  const byBucketPercentiles = new Map([...binsByBucket].map(([bucket, list]) => [bucket, percentiles(list, P50_TO_P99)]));
+  const noTimes = (): ResponseTimes => ({ p50: null, p75: null, p95: null, p99: null });
+  const histogram = normaliseBins([...binsByBucket.values()].flat());
+
+  const sized = new Map(sizeCounts.map((r) => [Number(r.kind), Number(r.count)]));
+  const average = (sum: number, count: number | undefined) => (count ? sum / count : null);
+
+  return {
+    endpoint,
+    totals,
+    bucket: f.window.bucket,
+    statusCodes,
+    statusChart: fillSeries(f.window, byStatus, zeroStatuses) as StatusPoint[],
+    topConsumers,
+    responseTimes: fillSeries<ResponseTimes>(f.window, byBucketPercentiles, noTimes),
+    histogram,
+    apdex: apdex(histogram, endpoint.apdexTMs),
+    sizes: {
+      avgRequestBytes: average(totals.current.bytesIn, sized.get(1)),
+      avgResponseBytes: average(totals.current.bytesOut, sized.get(2)),
+    },
+    validationErrors,
+    serverErrors,
+  };
+}

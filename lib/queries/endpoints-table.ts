@@ -1,0 +1,83 @@
+// Every endpoint of the app (from startup or first sync), including never-called ones,
+// with its traffic in the window. Endpoint and method filters narrow the list; the other
+// filters narrow the numbers.
+import { sql } from "@/lib/db";
+import type { Filters } from "@/lib/filters";
+import { binsByKey, P50_P95, percentiles } from "./percentiles";
+import { and, endpointSubselect, ERROR_KINDS, errorFrom, errorRollupColumns, ERRORS_SUM, filterWhere, rollupColumns, statusAllows } from "./where";
+
+export interface EndpointRow {
+  id: number;
+  method: string;
+  path: string;
+  summary: string | null;
+  requests: number;
+  errors: number;
+  errorRate: number | null;
+  p50: number | null;
+  p95: number | null;
+  bytesIn: number;
+  bytesOut: number;
+  /** Exceptions captured by the client (500 responses with a traceback). */
+  serverErrors: number;
+}
+
+export async function listEndpoints(appId: number, f: Pick<Filters, "endpoint" | "method">) {
+  const subset = endpointSubselect(appId, f);
+  const where = and({ text: `"Endpoint"."appId" = ?`, params: [appId] }, subset && { text: `"Endpoint"."id" IN (${subset.text})`, params: subset.params });
+  return sql().all<{ id: number; method: string; path: string; summary: string | null }>(
+    `SELECT "Endpoint"."id", "Endpoint"."method", "Endpoint"."path", "Endpoint"."summary" FROM "Endpoint"
+     WHERE ${where.text} ORDER BY "Endpoint"."path", "Endpoint"."method"`,
+    where.params,
+  );
+}
+
+export async function getEndpointsTable(appId: number, f: Filters): Promise<EndpointRow[]> {
+  const rollup = filterWhere(appId, f, rollupColumns("RequestRollup"));
+  const bins = filterWhere(appId, f, rollupColumns("RollupBin"));
+  const errors = filterWhere(appId, f, errorRollupColumns("server"));
+  const [endpoints, traffic, timeBins, serverErrors] = await Promise.all([
+    listEndpoints(appId, f),
+    sql().all<{ id: number; requests: number; errors: number; bytesIn: number; bytesOut: number }>(
+      `SELECT "RequestRollup"."endpointId" AS "id", SUM("RequestRollup"."requestCount") AS "requests", ${ERRORS_SUM("RequestRollup")} AS "errors",
+         SUM("RequestRollup"."requestSizeSum") AS "bytesIn", SUM("RequestRollup"."responseSizeSum") AS "bytesOut"
+       FROM "RequestRollup" WHERE ${rollup.text} GROUP BY "RequestRollup"."endpointId"`,
+      rollup.params,
+    ),
+    sql().all<{ key: number; bin: number; count: number }>(
+      `SELECT "RollupBin"."endpointId" AS "key", "RollupBin"."bin" AS "bin", SUM("RollupBin"."count") AS "count"
+       FROM "RollupBin" WHERE "RollupBin"."kind" = 0 AND ${bins.text} GROUP BY "RollupBin"."endpointId", "RollupBin"."bin"`,
+      bins.params,
+    ),
+    statusAllows(f, ERROR_KINDS.server.statuses)
+      ? sql().all<{ id: number; count: number }>(
+          `SELECT "ServerError"."endpointId" AS "id", SUM("ServerErrorRollup"."count") AS "count"
+           FROM ${errorFrom("server")} WHERE ${errors.text} GROUP BY "ServerError"."endpointId"`,
+          errors.params,
+        )
+      : Promise.resolve([]),
+  ]);
+  const trafficById = new Map(traffic.map((t) => [Number(t.id), t]));
+  const binsById = binsByKey(timeBins.map((r) => ({ ...r, key: Number(r.key) })));
+  const serverErrorsById = new Map(serverErrors.map((e) => [Number(e.id), Number(e.count)]));
+  return endpoints
+    .map((e): EndpointRow => {
+      const t = trafficById.get(Number(e.id));
+      const requests = Number(t?.requests ?? 0);
+      const errorCount = Number(t?.errors ?? 0);
+      return {
+        id: Number(e.id),
+        method: e.method,
+        path: e.path,
+        summary: e.summary,
+        requests,
+        errors: errorCount,
+        errorRate: requests ? errorCount / requests : null,
+        ...percentiles(binsById.get(Number(e.id)) ?? [], P50_P95),
+        bytesIn: Number(t?.bytesIn ?? 0),
+        bytesOut: Number(t?.bytesOut ?? 0),
+        serverErrors: serverErrorsById.get(Number(e.id)) ?? 0,
+      };
+    })
+    .sort((a, b) => b.requests - a.requests || a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}

@@ -1,0 +1,61 @@
+// Server errors: exceptions the clients captured on 500 responses, grouped by fingerprint.
+// The list leaves tracebacks out (up to 64 KB each); the view loads one on expand.
+import { sql } from "@/lib/db";
+import type { Filters } from "@/lib/filters";
+import { CONSUMERS_COUNT, ERROR_KINDS, ERROR_LIST_LIMIT, errorFrom, errorRollupColumns, filterWhere, statusAllows } from "./where";
+
+export interface ServerErrorRow {
+  id: number;
+  endpointId: number;
+  method: string;
+  path: string;
+  type: string;
+  msg: string;
+  count: number;
+  consumers: number;
+  /** When the error was first ever seen (any filter), epoch seconds. */
+  firstSeen: number;
+  /** Start of the last minute it occurred in within the filters, epoch seconds. */
+  lastSeen: number;
+  sentryEventId: string | null;
+}
+
+export async function getServerErrors(appId: number, f: Filters): Promise<ServerErrorRow[]> {
+  if (!statusAllows(f, ERROR_KINDS.server.statuses)) return [];
+  const where = filterWhere(appId, f, errorRollupColumns("server"));
+  const rows = await sql().all<Omit<ServerErrorRow, "lastSeen"> & { lastMinute: number }>(
+    `SELECT "ServerError"."id" AS "id", "ServerError"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
+       "ServerError"."type" AS "type", "ServerError"."msg" AS "msg", "ServerError"."firstSeen" AS "firstSeen", "ServerError"."sentryEventId" AS "sentryEventId",
+       SUM("ServerErrorRollup"."count") AS "count", ${CONSUMERS_COUNT(`"ServerErrorRollup"."consumerId"`)} AS "consumers",
+       MAX("ServerErrorRollup"."minute") AS "lastMinute"
+     FROM ${errorFrom("server")}
+       JOIN "Endpoint" ON "Endpoint"."appId" = "ServerError"."appId" AND "Endpoint"."id" = "ServerError"."endpointId"
+     WHERE ${where.text}
+     GROUP BY "ServerError"."id", "ServerError"."endpointId", "Endpoint"."method", "Endpoint"."path", "ServerError"."type", "ServerError"."msg",
+       "ServerError"."firstSeen", "ServerError"."sentryEventId"
+     ORDER BY 9 DESC, 1 LIMIT ${ERROR_LIST_LIMIT}`,
+    where.params,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    endpointId: Number(r.endpointId),
+    method: r.method,
+    path: r.path,
+    type: r.type,
+    msg: r.msg,
+    count: Number(r.count),
+    consumers: Number(r.consumers),
+    firstSeen: Number(r.firstSeen),
+    lastSeen: Number(r.lastMinute) * 60,
+    sentryEventId: r.sentryEventId,
+  }));
+}
+
+/** The traceback of one server error of the app, or null when there is none / no such error. */
+export async function getServerErrorTraceback(appId: number, errorId: number): Promise<string | null> {
+  const [row] = await sql().all<{ traceback: string | null }>(
+    `SELECT "ServerError"."traceback" AS "traceback" FROM "ServerError" WHERE "ServerError"."appId" = ? AND "ServerError"."id" = ?`,
+    [appId, errorId],
+  );
+  return row?.traceback ?? null;
+}

@@ -1,0 +1,49 @@
+// Headline numbers of the Traffic view, for the window and the equally long window before.
+import { elapsedMinutes } from "@/lib/buckets";
+import { sql } from "@/lib/db";
+import type { Filters } from "@/lib/filters";
+import { CONSUMERS_COUNT, ERRORS_SUM, filterWhere, rollupColumns } from "./where";
+
+export interface TrafficNumbers {
+  requests: number;
+  requestsPerMinute: number;
+  errors: number;
+  /** (4xx + 5xx) / all; null without requests. */
+  errorRate: number | null;
+  bytesIn: number;
+  bytesOut: number;
+  consumers: number;
+}
+
+export interface TrafficTotals {
+  current: TrafficNumbers;
+  previous: TrafficNumbers;
+}
+
+async function numbers(appId: number, f: Filters, range: { from: number; to: number }): Promise<TrafficNumbers> {
+  const where = filterWhere(appId, f, rollupColumns("RequestRollup"), range);
+  const [row] = await sql().all<{ requests: number | null; errors: number | null; bytesIn: number | null; bytesOut: number | null; consumers: number }>(
+    `SELECT SUM("RequestRollup"."requestCount") AS "requests", ${ERRORS_SUM("RequestRollup")} AS "errors",
+       SUM("RequestRollup"."requestSizeSum") AS "bytesIn", SUM("RequestRollup"."responseSizeSum") AS "bytesOut",
+       ${CONSUMERS_COUNT(`"RequestRollup"."consumerId"`)} AS "consumers"
+     FROM "RequestRollup" WHERE ${where.text}`,
+    where.params,
+  );
+  const requests = Number(row?.requests ?? 0);
+  const errors = Number(row?.errors ?? 0);
+  const minutes = elapsedMinutes(range, f.window.now);
+  return {
+    requests,
+    requestsPerMinute: minutes ? requests / minutes : 0,
+    errors,
+    errorRate: requests ? errors / requests : null,
+    bytesIn: Number(row?.bytesIn ?? 0),
+    bytesOut: Number(row?.bytesOut ?? 0),
+    consumers: Number(row?.consumers ?? 0),
+  };
+}
+
+export async function getTrafficTotals(appId: number, f: Filters): Promise<TrafficTotals> {
+  const [current, previous] = await Promise.all([numbers(appId, f, f.window), numbers(appId, f, f.window.previous)]);
+  return { current, previous };
+}

@@ -1,0 +1,128 @@
+// Turns the filter object into one SQL predicate, the same text on SQLite and PostgreSQL.
+// Every read model builds its WHERE clause here, so a filter means the same thing in
+// every view. Column names are passed in because the error rollups reach the endpoint
+// through their error table.
+import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
+import type { Param } from "@/lib/db";
+import type { EndpointFilter, Filters } from "@/lib/filters";
+
+export interface FilterColumns {
+  appId: string;
+  minute: string;
+  env: string;
+  endpoint: string;
+  consumer: string;
+  /** Omit for tables without a status code (error rollups): see statusAllows. */
+  status?: string;
+}
+
+export const rollupColumns = (table: string): FilterColumns => ({
+  appId: `"${table}"."appId"`,
+  minute: `"${table}"."minute"`,
+  env: `"${table}"."envId"`,
+  endpoint: `"${table}"."endpointId"`,
+  consumer: `"${table}"."consumerId"`,
+  status: `"${table}"."statusCode"`,
+});
+
+export interface Clause {
+  text: string;
+  params: Param[];
+}
+
+export const and = (...parts: (Clause | string | null)[]): Clause => {
+  const clauses = parts.filter((p): p is Clause | string => !!p).map((p) => (typeof p === "string" ? { text: p, params: [] } : p));
+  return { text: clauses.map((c) => `(${c.text})`).join(" AND ") || "1=1", params: clauses.flatMap((c) => c.params) };
+};
+
+// `*` is the only wildcard users type; %, _ and \ are literal.
+export function likePattern(pattern: string): string {
+  const escaped = pattern.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return pattern.includes("*") ? escaped.replace(/\*/g, "%") : `%${escaped}%`;
+}
+
+/** Endpoint ids matching the endpoint and method filters, as a sub-select (or null: all). */
+export function endpointSubselect(appId: number, f: Pick<Filters, "endpoint" | "method">): Clause | null {
+  const parts: Clause[] = [];
+  const e: EndpointFilter | null = f.endpoint;
+  if (e && "id" in e) parts.push({ text: `"Endpoint"."id" = ?`, params: [e.id] });
+  if (e && "pattern" in e) {
+    // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+    parts.push({ text: `LOWER("Endpoint"."path") LIKE LOWER(?) ESCAPE '\\'`, params: [likePattern(e.pattern)] });
+    if (e.method) parts.push({ text: `"Endpoint"."method" = ?`, params: [e.method] });
+  }
+  if (f.method) parts.push({ text: `"Endpoint"."method" = ?`, params: [f.method] });
+  if (!parts.length) return null;
+  const where = and({ text: `"Endpoint"."appId" = ?`, params: [appId] }, ...parts);
+  return { text: `SELECT "Endpoint"."id" FROM "Endpoint" WHERE ${where.text}`, params: where.params };
+}
+
+/**
+ * The predicate for rows of one app in [range.from, range.to) matching the filters.
+ * `range` defaults to the filters' window; pass `f.window.previous` for comparisons.
+ */
+export function filterWhere(appId: number, f: Filters, cols: FilterColumns, range: { from: number; to: number } = f.window): Clause {
+  const parts: (Clause | null)[] = [
+    { text: `${cols.appId} = ?`, params: [appId] },
+    { text: `${cols.minute} >= ? AND ${cols.minute} < ?`, params: [range.from, range.to] },
+  ];
+  if (f.env) {
+    parts.push({
+      text: `${cols.env} IN (SELECT "Environment"."id" FROM "Environment" WHERE "Environment"."appId" = ? AND "Environment"."name" = ?)`,
+      params: [appId, f.env],
+    });
+  }
+  if (f.consumer) parts.push({ text: `${cols.consumer} = ?`, params: [f.consumer] });
+  if (f.group) {
+    parts.push({
+      text: `${cols.consumer} IN (SELECT "Consumer"."id" FROM "Consumer" WHERE "Consumer"."appId" = ? AND "Consumer"."groupId" = ?)`,
+      params: [appId, f.group],
+    });
+  }
+  const endpoints = endpointSubselect(appId, f);
+  if (endpoints) parts.push({ text: `${cols.endpoint} IN (${endpoints.text})`, params: endpoints.params });
+  if (f.status && cols.status) parts.push({ text: `${cols.status} >= ? AND ${cols.status} < ?`, params: [f.status.min, f.status.max] });
+  return and(...parts);
+}
+
+/**
+ * Error rollups carry no status code. Server errors are 500 responses; validation errors
+ * come with 400 or 422. A status filter that excludes all of them excludes the table.
+ */
+export function statusAllows(f: Pick<Filters, "status">, codes: readonly number[]): boolean {
+  return !f.status || codes.some((c) => c >= f.status!.min && c < f.status!.max);
+}
+
+/** The two error rollups: each row points to an error, which knows its endpoint. */
+export const ERROR_KINDS = {
+  server: { rollup: "ServerErrorRollup", table: "ServerError", statuses: [500] },
+  validation: { rollup: "ValidationErrorRollup", table: "ValidationError", statuses: [400, 422] },
+} as const;
+export type ErrorKind = keyof typeof ERROR_KINDS;
+
+export function errorRollupColumns(kind: ErrorKind): FilterColumns {
+  const { rollup, table } = ERROR_KINDS[kind];
+  return { ...rollupColumns(rollup), endpoint: `"${table}"."endpointId"`, status: undefined };
+}
+
+/** The error lists show the most frequent errors; more would not be read. */
+export const ERROR_LIST_LIMIT = 200;
+
+/** FROM clause of an error rollup joined to its error table. */
+export function errorFrom(kind: ErrorKind): string {
+  const { rollup, table } = ERROR_KINDS[kind];
+  return `"${rollup}" JOIN "${table}" ON "${table}"."appId" = "${rollup}"."appId" AND "${table}"."id" = "${rollup}"."errorId"`;
+}
+
+/** The bucket start of an epoch-minute column (integer division on both databases). */
+export function bucketSql(minuteColumn: string, bucket: Bucket): string {
+  const size = BUCKET_MINUTES[bucket];
+  return size === 1 ? minuteColumn : `(${minuteColumn} / ${size}) * ${size}`;
+}
+
+// Shared aggregate expressions, so "error" and "consumer" mean one thing everywhere.
+export const ERRORS_SUM = (t: string) => `SUM(CASE WHEN "${t}"."statusCode" >= 400 THEN "${t}"."requestCount" ELSE 0 END)`;
+export const CONSUMERS_COUNT = (col: string) => `COUNT(DISTINCT CASE WHEN ${col} <> 0 THEN ${col} END)`;
+
+/** Hidden consumers stay out of lists until they send requests after being hidden. */
+export const VISIBLE_CONSUMER = `(NOT "Consumer"."hidden" OR "Consumer"."lastSeen" > COALESCE("Consumer"."hiddenAt", 0))`;
