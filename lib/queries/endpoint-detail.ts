@@ -10,7 +10,7 @@ import { fillSeries, groupByBucket, type SeriesPoint } from "./series";
 import { getTopConsumers, type TopConsumer } from "./top-consumers";
 import { getTrafficTotals, type TrafficTotals } from "./traffic-totals";
 import { getValidationErrors, type ValidationErrorRow } from "./validation-errors";
-import { binsByKey, normaliseBins, P50_TO_P99, percentiles, type BinCount } from "./percentiles";
+import { getResponseTimes, type ResponseTimes } from "./response-times";
 import { bucketSql, filterWhere, rollupColumns } from "./where";
 
 export interface EndpointInfo {
@@ -25,8 +25,6 @@ export interface EndpointInfo {
 }
 
 export type StatusPoint = SeriesPoint & Record<string, number | boolean | null>;
-type ResponseTimes = { p50: number | null; p75: number | null; p95: number | null; p99: number | null };
-export type ResponseTimePoint = SeriesPoint & ResponseTimes;
 
 export interface EndpointDetail {
   endpoint: EndpointInfo;
@@ -36,9 +34,7 @@ export interface EndpointDetail {
   statusCodes: number[];
   statusChart: StatusPoint[];
   topConsumers: TopConsumer[];
-  responseTimes: ResponseTimePoint[];
-  /** Response-time bins (10 ms) over the whole window. */
-  histogram: BinCount[];
+  responseTimes: ResponseTimes;
   apdex: Apdex;
   sizes: { avgRequestBytes: number | null; avgResponseBytes: number | null };
   validationErrors: ValidationErrorRow[];
@@ -72,20 +68,15 @@ export async function getEndpointDetail(appId: number, endpointId: number, filte
   const rollup = filterWhere(appId, f, rollupColumns("RequestRollup"));
   const bins = filterWhere(appId, f, rollupColumns("RollupBin"));
   const rollupBucket = bucketSql(`"RequestRollup"."minute"`, f.window.bucket);
-  const binBucket = bucketSql(`"RollupBin"."minute"`, f.window.bucket);
 
-  const [totals, statusRows, timeRows, sizeCounts, topConsumers, validationErrors, serverErrors] = await Promise.all([
+  const [totals, statusRows, responseTimes, sizeCounts, topConsumers, validationErrors, serverErrors] = await Promise.all([
     getTrafficTotals(appId, f),
     sql().all<{ bucket: number; statusCode: number; requests: number }>(
       `SELECT ${rollupBucket} AS "bucket", "RequestRollup"."statusCode" AS "statusCode", SUM("RequestRollup"."requestCount") AS "requests"
        FROM "RequestRollup" WHERE ${rollup.text} GROUP BY 1, 2`,
       rollup.params,
     ),
-    sql().all<{ bucket: number; bin: number; count: number }>(
-      `SELECT ${binBucket} AS "bucket", "RollupBin"."bin" AS "bin", SUM("RollupBin"."count") AS "count"
-       FROM "RollupBin" WHERE "RollupBin"."kind" = 0 AND ${bins.text} GROUP BY 1, 2`,
-      bins.params,
-    ),
+    getResponseTimes(appId, f),
     // Size sums only include requests whose size was known, and so do the size bins:
     // their count is the right divisor for an average.
     sql().all<{ kind: number; count: number }>(
@@ -102,11 +93,6 @@ export async function getEndpointDetail(appId: number, endpointId: number, filte
   const zeroStatuses = () => Object.fromEntries(statusCodes.map((c) => [String(c), 0])) as Record<string, number>;
   const byStatus = groupByBucket(statusRows, zeroStatuses, (acc, r) => (acc[String(Number(r.statusCode))] += Number(r.requests)));
 
-  const binsByBucket = binsByKey(timeRows.map((r) => ({ key: Number(r.bucket), bin: r.bin, count: r.count })));
-  const byBucketPercentiles = new Map([...binsByBucket].map(([bucket, list]) => [bucket, percentiles(list, P50_TO_P99)]));
-  const noTimes = (): ResponseTimes => ({ p50: null, p75: null, p95: null, p99: null });
-  const histogram = normaliseBins([...binsByBucket.values()].flat());
-
   const sized = new Map(sizeCounts.map((r) => [Number(r.kind), Number(r.count)]));
   const average = (sum: number, count: number | undefined) => (count ? sum / count : null);
 
@@ -117,9 +103,8 @@ export async function getEndpointDetail(appId: number, endpointId: number, filte
     statusCodes,
     statusChart: fillSeries(f.window, byStatus, zeroStatuses) as StatusPoint[],
     topConsumers,
-    responseTimes: fillSeries<ResponseTimes>(f.window, byBucketPercentiles, noTimes),
-    histogram,
-    apdex: apdex(histogram, endpoint.apdexTMs),
+    responseTimes,
+    apdex: apdex(responseTimes.histogram, endpoint.apdexTMs),
     sizes: {
       avgRequestBytes: average(totals.current.bytesIn, sized.get(1)),
       avgResponseBytes: average(totals.current.bytesOut, sized.get(2)),
