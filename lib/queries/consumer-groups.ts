@@ -3,7 +3,7 @@
 // includes them too).
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { and, ERRORS_SUM, filterWhere, rollupColumns } from "./where";
+import { and, byText, ERRORS_SUM, filterWhere, rollupColumns } from "./where";
 
 export interface GroupRow {
   id: number;
@@ -50,5 +50,5 @@ export async function getConsumerGroups(appId: number, f: Filters): Promise<Grou
         lastRequest: t ? Number(t.lastMinute) * 60 : null,
       };
     })
-    .sort((a, b) => b.requests - a.requests || a.name.localeCompare(b.name));
+    .sort((a, b) => b.requests - a.requests || byText(a.name, b.name));
 }

@@ -34,7 +34,7 @@ export async function getConsumersTable(appId: number, f: Filters): Promise<Cons
          LEFT JOIN "ConsumerGroup" ON "ConsumerGroup"."appId" = "Consumer"."appId" AND "ConsumerGroup"."id" = "Consumer"."groupId"
        WHERE ${visible.text}
        GROUP BY "Consumer"."id", "Consumer"."identifier", "Consumer"."name", "Consumer"."groupId", "ConsumerGroup"."name"
-       ORDER BY 6 DESC, 2 LIMIT ${CONSUMER_LIST_LIMIT}`,
+       ORDER BY 6 DESC, 1 LIMIT ${CONSUMER_LIST_LIMIT}`,
       visible.params,
     ),
     sql().all<{ id: number; bucket: number; requests: number }>(

@@ -4,7 +4,7 @@
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { binsByKey, P50_P95, percentiles } from "./percentiles";
-import { and, endpointSubselect, ERROR_KINDS, errorFrom, errorRollupColumns, ERRORS_SUM, filterWhere, rollupColumns, statusAllows } from "./where";
+import { and, byText, endpointSubselect, ERROR_KINDS, errorFrom, errorRollupColumns, ERRORS_SUM, filterWhere, rollupColumns, statusAllows } from "./where";
 
 export interface EndpointRow {
   id: number;
@@ -22,14 +22,18 @@ export interface EndpointRow {
   serverErrors: number;
 }
 
+const byEndpoint = (a: { path: string; method: string }, b: { path: string; method: string }) =>
+  byText(a.path, b.path) || byText(a.method, b.method);
+
 export async function listEndpoints(appId: number, f: Pick<Filters, "endpoint" | "method">) {
   const subset = endpointSubselect(appId, f);
   const where = and({ text: `"Endpoint"."appId" = ?`, params: [appId] }, subset && { text: `"Endpoint"."id" IN (${subset.text})`, params: subset.params });
-  return sql().all<{ id: number; method: string; path: string; summary: string | null }>(
-    `SELECT "Endpoint"."id", "Endpoint"."method", "Endpoint"."path", "Endpoint"."summary" FROM "Endpoint"
-     WHERE ${where.text} ORDER BY "Endpoint"."path", "Endpoint"."method"`,
+  const rows = await sql().all<{ id: number; method: string; path: string; summary: string | null }>(
+    `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path", "Endpoint"."summary" AS "summary"
+     FROM "Endpoint" WHERE ${where.text}`,
     where.params,
   );
+  return rows.map((r) => ({ ...r, id: Number(r.id) })).sort(byEndpoint);
 }
 
 export async function getEndpointsTable(appId: number, f: Filters): Promise<EndpointRow[]> {
@@ -79,5 +83,5 @@ export async function getEndpointsTable(appId: number, f: Filters): Promise<Endp
         serverErrors: serverErrorsById.get(Number(e.id)) ?? 0,
       };
     })
-    .sort((a, b) => b.requests - a.requests || a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+    .sort((a, b) => b.requests - a.requests || byEndpoint(a, b));
 }

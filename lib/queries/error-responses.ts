@@ -24,7 +24,7 @@ export async function getErrorResponses(appId: number, f: Filters): Promise<Erro
      FROM "RequestRollup" JOIN "Endpoint" ON "Endpoint"."appId" = "RequestRollup"."appId" AND "Endpoint"."id" = "RequestRollup"."endpointId"
      WHERE ${where.text}
      GROUP BY "RequestRollup"."endpointId", "Endpoint"."method", "Endpoint"."path", "RequestRollup"."statusCode"
-     ORDER BY 5 DESC, 4, 3`,
+     ORDER BY 5 DESC, 4, 1`,
     where.params,
   );
   return rows.map((r) => ({

@@ -1,7 +1,7 @@
 // What the filter bar offers: environments, consumers, groups, endpoints and methods.
 import { sql } from "@/lib/db";
 import { listEndpoints } from "./endpoints-table";
-import { VISIBLE_CONSUMER } from "./where";
+import { byText, VISIBLE_CONSUMER } from "./where";
 
 export interface FilterOptions {
   envs: string[];
@@ -15,23 +15,23 @@ export const CONSUMER_OPTIONS_LIMIT = 2000;
 
 export async function getFilterOptions(appId: number): Promise<FilterOptions> {
   const [envs, consumers, groups, endpoints] = await Promise.all([
-    sql().all<{ name: string }>(`SELECT "Environment"."name" AS "name" FROM "Environment" WHERE "Environment"."appId" = ? ORDER BY 1`, [appId]),
+    sql().all<{ name: string }>(`SELECT "Environment"."name" AS "name" FROM "Environment" WHERE "Environment"."appId" = ? `, [appId]),
     sql().all<{ id: number; identifier: string; name: string | null }>(
       `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name" FROM "Consumer"
-       WHERE "Consumer"."appId" = ? AND ${VISIBLE_CONSUMER} ORDER BY "Consumer"."lastSeen" DESC, 2 LIMIT ${CONSUMER_OPTIONS_LIMIT}`,
+       WHERE "Consumer"."appId" = ? AND ${VISIBLE_CONSUMER} ORDER BY "Consumer"."lastSeen" DESC, 1 LIMIT ${CONSUMER_OPTIONS_LIMIT}`,
       [appId],
     ),
     sql().all<{ id: number; name: string }>(
-      `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name" FROM "ConsumerGroup" WHERE "ConsumerGroup"."appId" = ? ORDER BY 2`,
+      `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name" FROM "ConsumerGroup" WHERE "ConsumerGroup"."appId" = ?`,
       [appId],
     ),
     listEndpoints(appId, { endpoint: null, method: null }),
   ]);
   return {
-    envs: envs.map((e) => e.name),
+    envs: envs.map((e) => e.name).sort(byText),
     consumers: consumers.map((c) => ({ id: Number(c.id), identifier: c.identifier, name: c.name })),
-    groups: groups.map((g) => ({ id: Number(g.id), name: g.name })),
+    groups: groups.map((g) => ({ id: Number(g.id), name: g.name })).sort((a, b) => byText(a.name, b.name)),
     endpoints: endpoints.map((e) => ({ id: Number(e.id), method: e.method, path: e.path })),
-    methods: [...new Set(endpoints.map((e) => e.method))].sort(),
+    methods: [...new Set(endpoints.map((e) => e.method))].sort(byText),
   };
 }

@@ -19,7 +19,7 @@ export async function getTopConsumers(appId: number, f: Filters, limit = 10): Pr
      FROM "RequestRollup" JOIN "Consumer" ON "Consumer"."appId" = "RequestRollup"."appId" AND "Consumer"."id" = "RequestRollup"."consumerId"
      WHERE ${where.text}
      GROUP BY "Consumer"."id", "Consumer"."identifier", "Consumer"."name"
-     ORDER BY 4 DESC, 2 LIMIT ${Number(limit)}`,
+     ORDER BY 4 DESC, 1 LIMIT ${Number(limit)}`,
     where.params,
   );
   return rows.map((r) => ({

@@ -120,6 +120,12 @@ export function bucketSql(minuteColumn: string, bucket: Bucket): string {
   return size === 1 ? minuteColumn : `(${minuteColumn} / ${size}) * ${size}`;
 }
 
+/**
+ * Text order that is the same on both databases (PostgreSQL sorts text by its locale's
+ * collation, SQLite by code point): sort text in JS, and break SQL ties by integer ids.
+ */
+export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 // Shared aggregate expressions, so "error" and "consumer" mean one thing everywhere.
 export const ERRORS_SUM = (t: string) => `SUM(CASE WHEN "${t}"."statusCode" >= 400 THEN "${t}"."requestCount" ELSE 0 END)`;
 export const CONSUMERS_COUNT = (col: string) => `COUNT(DISTINCT CASE WHEN ${col} <> 0 THEN ${col} END)`;
