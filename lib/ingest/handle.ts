@@ -1,0 +1,74 @@
+// The hub endpoints' whole request → response path. Whatever a client sends ends in 202,
+// 404, 413 or 422 with a JSON body; only a failure of our own (database down) is a 503.
+import { sql } from "../db";
+import { AppGone } from "../store/allocate";
+import { storeLogFile } from "../store/log";
+import { storeStartup } from "../store/startup";
+import { storeSync } from "../store/sync";
+import { readBody } from "./body";
+import { normaliseClientId } from "./client-id";
+import { normaliseEnv } from "./env";
+import { BODY_LIMITS } from "./limits";
+import { uuid } from "./normalise";
+import { parseLogFile, parseStartup, parseSync } from "./parse";
+import { HubReply, accepted, notFound, unavailable, unprocessable } from "./responses";
+
+export type HubEndpoint = "startup" | "sync" | "log";
+export type HubParams = Promise<{ clientId: string; env: string }>;
+
+export async function handleHubPost(endpoint: HubEndpoint, request: Request, params: HubParams): Promise<Response> {
+  try {
+    const { clientId, env: envSegment } = await params;
+    const appId = await findAppId(clientId);
+    const env = normaliseEnv(envSegment);
+    if (env === null) {
+      throw unprocessable([{ loc: ["path", "env"], msg: "env must be 1-32 letters, digits, '_' or '-'", type: "value_error.env" }]);
+    }
+    const fileUuid = endpoint === "log" ? logFileUuid(request) : "";
+    const body = await readRequestBody(request, endpoint);
+    if (endpoint === "sync") await storeSync(appId, env, parseSync(body));
+    else if (endpoint === "startup") await storeStartup(appId, env, parseStartup(body));
+    else await storeLog(appId, env, fileUuid, body);
+    return accepted();
+  } catch (e) {
+    if (e instanceof HubReply) return e.toResponse();
+    if (e instanceof AppGone) return notFound().toResponse();
+    // Message and code only: error details can quote stored values.
+    const err = e as { message?: string; code?: string };
+    console.error(`[tallyhub] ${endpoint} ingest failed: ${err.code ?? ""} ${err.message ?? String(e)}`);
+    return unavailable().toResponse();
+  }
+}
+
+async function findAppId(clientIdSegment: string): Promise<number> {
+  const clientId = normaliseClientId(clientIdSegment);
+  if (clientId === null) throw notFound();
+  const rows = await sql().all<{ id: number }>(`SELECT "id" FROM "App" WHERE "clientId" = ?`, [clientId]);
+  if (rows.length === 0) throw notFound();
+  return Number(rows[0].id);
+}
+
+function logFileUuid(request: Request): string {
+  const u = uuid(new URL(request.url).searchParams.get("uuid") ?? "");
+  if (u === null) throw unprocessable([{ loc: ["query", "uuid"], msg: "uuid must be a UUID", type: "value_error.uuid" }]);
+  return u;
+}
+
+async function readRequestBody(request: Request, endpoint: HubEndpoint): Promise<Buffer> {
+  try {
+    return await readBody(request, BODY_LIMITS[endpoint]);
+  } catch (e) {
+    if (e instanceof HubReply) throw e;
+    // The client went away mid-upload; nobody will read this answer.
+    throw unprocessable([{ loc: ["body"], msg: "Body could not be read", type: "value_error.body" }]);
+  }
+}
+
+async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer) {
+  const { lines, skipped } = parseLogFile(body);
+  if (lines.length === 0 && skipped > 0) {
+    throw unprocessable([{ loc: ["body"], msg: `None of the ${skipped} log lines is valid`, type: "value_error.log" }]);
+  }
+  if (skipped > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${skipped} invalid line(s)`);
+  await storeLogFile(appId, env, fileUuid, lines);
+}

@@ -1,0 +1,47 @@
+// Normalisation shared by the startup, sync and log parsers, matching what the clients
+// themselves do (so data from different clients lines up) plus what our databases need.
+import { STRING_MAX } from "./limits";
+
+/** Drops NUL (PostgreSQL text cannot hold it) and cuts to max UTF-16 units without splitting a surrogate pair. */
+export function cleanText(s: string, max: number): string {
+  if (s.includes("\u0000")) s = s.replaceAll("\u0000", "");
+  if (s.length <= max) return s;
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Like the clients: str()-ed, trimmed, cut to 128; empty means no consumer. */
+export function consumerIdentifier(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const s = cleanText(String(v).trim(), STRING_MAX.consumerIdentifier);
+  return s === "" ? null : s;
+}
+
+/** Consumer name or group: trimmed, cut to 64; empty means not given. */
+export function consumerLabel(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const s = cleanText(String(v).trim(), STRING_MAX.consumerName);
+  return s === "" ? null : s;
+}
+
+// An HTTP method is an RFC 9110 token; FastAPI's startup sends them lowercase.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Z-]+$/;
+
+export function httpMethod(v: string): string | null {
+  const m = v.trim().toUpperCase();
+  return m.length > 0 && m.length <= STRING_MAX.method && TOKEN.test(m) ? m : null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function uuid(v: string): string | null {
+  const u = v.trim().toLowerCase();
+  return UUID.test(u) ? u : null;
+}
+
+/** js sends an all-zero trace ID when no tracer is set up: that means none. */
+export function traceId(v: unknown): string | null {
+  if (typeof v !== "string") return null;
+  const t = cleanText(v.trim(), STRING_MAX.traceId);
+  return t === "" || /^0+$/.test(t) ? null : t;
+}

@@ -1,0 +1,54 @@
+// Stores the request-log lines of one /log file, once per file uuid.
+import type { Param, Sql } from "../db";
+import type { LogLine } from "../ingest/schemas/log-line";
+import { insertMany } from "./batch";
+import { ensureConsumers, type ConsumerSighting } from "./consumers";
+import { ensureEnv } from "./environments";
+import { claimReceipt } from "./receipt";
+import type { StoreResult } from "./sync";
+import { nowSeconds } from "./time";
+import { inTransaction } from "./transaction";
+
+const COLUMNS = [
+  "appId", "uuid", "envId", "fileUuid", "ts", "method", "path", "url", "statusCode", "responseTimeMs", "consumerId",
+  "requestSize", "responseSize", "requestHeaders", "responseHeaders", "requestBody", "responseBody", "exception", "logs",
+  "spans", "traceId",
+];
+
+export async function storeLogFile(
+  appId: number,
+  env: string,
+  fileUuid: string,
+  lines: LogLine[],
+  opts: { db?: Sql; now?: number } = {},
+): Promise<StoreResult> {
+  const now = opts.now ?? nowSeconds();
+  // A log may name a consumer before any sync has: create it, seen at the request's time.
+  const consumers = new Map<string, ConsumerSighting>();
+  for (const l of lines) {
+    if (!l.consumer) continue;
+    const t = Math.floor(l.ts);
+    const c = consumers.get(l.consumer);
+    if (c) {
+      c.firstSeen = Math.min(c.firstSeen, t);
+      c.lastSeen = Math.max(c.lastSeen, t);
+    } else consumers.set(l.consumer, { firstSeen: t, lastSeen: t, name: null, group: null });
+  }
+  return inTransaction(async (db) => {
+    if (!(await claimReceipt(db, appId, "log", fileUuid, now))) return "duplicate";
+    const envId = await ensureEnv(db, appId, env);
+    const consumerIds = await ensureConsumers(db, appId, consumers, { touch: false });
+    const byUuid = new Map(lines.map((l) => [l.uuid, l]));
+    await insertMany(db, {
+      table: "RequestLog",
+      columns: COLUMNS,
+      rows: [...byUuid.values()].map((l): Param[] => [
+        appId, l.uuid, envId, fileUuid, l.ts, l.method, l.path, l.url, l.statusCode, l.responseTimeMs,
+        l.consumer ? consumerIds.get(l.consumer)! : 0, l.requestSize, l.responseSize, l.requestHeaders, l.responseHeaders,
+        l.requestBody, l.responseBody, l.exception, l.logs, l.spans, l.traceId,
+      ]),
+      tail: `ON CONFLICT ("appId", "uuid") DO NOTHING`,
+    });
+    return "stored";
+  }, opts.db);
+}

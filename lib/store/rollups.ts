@@ -1,0 +1,89 @@
+// Per-minute rollups. Rows of one sync are merged by key first (PostgreSQL refuses to
+// upsert the same row twice in one statement) and written in key order, so concurrent
+// syncs of one app lock rows in the same order and do not deadlock.
+import type { Param, Sql } from "../db";
+import { BYTES_MAX, COUNT_MAX } from "../ingest/limits";
+import { addCapped, insertMany } from "./batch";
+
+export const BIN_KIND = { responseTime: 0, requestSize: 1, responseSize: 2 } as const;
+
+const capAdd = (a: number, b: number, max: number) => Math.min(a + b, max);
+
+type Key = [number, ...number[]];
+
+function byKey(a: Key, b: Key): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+export class RequestRollups {
+  private rows = new Map<string, { key: Key; count: number; reqBytes: number; resBytes: number }>();
+  private bins = new Map<string, { key: Key; count: number }>();
+
+  add(endpointId: number, consumerId: number, statusCode: number, count: number, reqBytes: number, resBytes: number) {
+    const key: Key = [endpointId, consumerId, statusCode];
+    const id = key.join("|");
+    const r = this.rows.get(id);
+    if (r) {
+      r.count = capAdd(r.count, count, COUNT_MAX);
+      r.reqBytes = capAdd(r.reqBytes, reqBytes, BYTES_MAX);
+      r.resBytes = capAdd(r.resBytes, resBytes, BYTES_MAX);
+    } else this.rows.set(id, { key, count, reqBytes, resBytes });
+  }
+
+  addBins(endpointId: number, consumerId: number, statusCode: number, kind: number, bins: [number, number][]) {
+    for (const [bin, count] of bins) {
+      const key: Key = [endpointId, consumerId, statusCode, kind, bin];
+      const id = key.join("|");
+      const b = this.bins.get(id);
+      if (b) b.count = capAdd(b.count, count, COUNT_MAX);
+      else this.bins.set(id, { key, count });
+    }
+  }
+
+  async write(db: Sql, appId: number, minute: number, envId: number) {
+    const rows = [...this.rows.values()].sort((a, b) => byKey(a.key, b.key));
+    await insertMany(db, {
+      table: "RequestRollup",
+      columns: ["appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum"],
+      rows: rows.map((r): Param[] => [appId, minute, envId, ...r.key, r.count, r.reqBytes, r.resBytes]),
+      tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode") DO UPDATE SET
+        ${addCapped("RequestRollup", "requestCount", COUNT_MAX)},
+        ${addCapped("RequestRollup", "requestSizeSum", BYTES_MAX)},
+        ${addCapped("RequestRollup", "responseSizeSum", BYTES_MAX)}`,
+    });
+    const bins = [...this.bins.values()].sort((a, b) => byKey(a.key, b.key));
+    await insertMany(db, {
+      table: "RollupBin",
+      columns: ["appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin", "count"],
+      rows: bins.map((b): Param[] => [appId, minute, envId, ...b.key, b.count]),
+      tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin") DO UPDATE SET
+        ${addCapped("RollupBin", "count", COUNT_MAX)}`,
+    });
+  }
+}
+
+/** Error counts per (error, consumer) for ValidationErrorRollup / ServerErrorRollup. */
+export class ErrorRollups {
+  private counts = new Map<string, { key: Key; count: number }>();
+
+  constructor(private table: "ValidationErrorRollup" | "ServerErrorRollup") {}
+
+  add(errorId: number, consumerId: number, count: number) {
+    const key: Key = [errorId, consumerId];
+    const id = key.join("|");
+    const c = this.counts.get(id);
+    if (c) c.count = capAdd(c.count, count, COUNT_MAX);
+    else this.counts.set(id, { key, count });
+  }
+
+  async write(db: Sql, appId: number, minute: number, envId: number) {
+    const rows = [...this.counts.values()].sort((a, b) => byKey(a.key, b.key));
+    await insertMany(db, {
+      table: this.table,
+      columns: ["appId", "minute", "envId", "errorId", "consumerId", "count"],
+      rows: rows.map((r): Param[] => [appId, minute, envId, ...r.key, r.count]),
+      tail: `ON CONFLICT ("appId", "minute", "envId", "errorId", "consumerId") DO UPDATE SET ${addCapped(this.table, "count", COUNT_MAX)}`,
+    });
+  }
+}

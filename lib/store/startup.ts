@@ -1,0 +1,31 @@
+// Stores a /startup payload. It is idempotent (upserts only), so a repeated startup —
+// js sends a fresh message_uuid on every attempt — needs no receipt.
+import type { Sql } from "../db";
+import type { StartupPayload } from "../ingest/schemas/startup";
+import { endpointKey, recordStartupEndpoints, type EndpointInfo } from "./endpoints";
+import { ensureEnv } from "./environments";
+import { recordStartupInstance } from "./instances";
+import { nowSeconds } from "./time";
+import { inTransaction } from "./transaction";
+
+export async function storeStartup(appId: number, env: string, p: StartupPayload, opts: { db?: Sql; now?: number } = {}) {
+  const now = opts.now ?? nowSeconds();
+  const endpoints = new Map<string, EndpointInfo>();
+  for (const route of p.paths) {
+    const key = endpointKey(route.method, route.path);
+    const prior = endpoints.get(key);
+    endpoints.set(key, { ...route, summary: route.summary ?? prior?.summary, description: route.description ?? prior?.description });
+  }
+  await inTransaction(async (db) => {
+    const envId = await ensureEnv(db, appId, env);
+    await recordStartupInstance(db, appId, { uuid: p.instanceUuid, envId, client: p.client, versions: p.versions }, now);
+    await recordStartupEndpoints(db, appId, endpoints, now);
+    if (p.openapi) {
+      await db.run(
+        `INSERT INTO "AppSpec" ("appId", "envId", "openapi", "updatedAt") VALUES (?, ?, ?, ?)
+         ON CONFLICT ("appId", "envId") DO UPDATE SET "openapi" = excluded."openapi", "updatedAt" = excluded."updatedAt"`,
+        [appId, envId, p.openapi, now],
+      );
+    }
+  }, opts.db);
+}

@@ -1,0 +1,88 @@
+// Stores one /sync payload: all of it in one transaction, or nothing. Everything is
+// bucketed by the payload's timestamp, since clients resend queued syncs up to an hour late.
+import type { Sql } from "../db";
+import type { SyncPayload } from "../ingest/schemas/sync";
+import { ensureConsumers, type ConsumerSighting } from "./consumers";
+import { endpointKey, ensureEndpoints, type EndpointInfo } from "./endpoints";
+import { ensureEnv } from "./environments";
+import { ensureServerErrors, ensureValidationErrors, fingerprint, type ServerErrorInfo, type ValidationErrorInfo } from "./errors";
+import { recordHeartbeat, recordResources } from "./instances";
+import { claimReceipt } from "./receipt";
+import { BIN_KIND, ErrorRollups, RequestRollups } from "./rollups";
+import { epochMinute, nowSeconds } from "./time";
+import { inTransaction } from "./transaction";
+
+export type StoreResult = "stored" | "duplicate";
+
+export async function storeSync(appId: number, env: string, p: SyncPayload, opts: { db?: Sql; now?: number } = {}): Promise<StoreResult> {
+  const now = opts.now ?? nowSeconds();
+  const seen = Math.floor(p.timestamp);
+  const minute = epochMinute(p.timestamp);
+  const requests = p.requests.filter((r) => r.requestCount > 0);
+  const validationErrors = p.validationErrors.filter((e) => e.count > 0);
+  const serverErrors = p.serverErrors.filter((e) => e.count > 0);
+
+  // Work out what the sync names before opening the transaction, to keep it short.
+  const endpoints = new Map<string, EndpointInfo>();
+  const consumers = new Map<string, ConsumerSighting>();
+  for (const item of [...requests, ...validationErrors, ...serverErrors]) {
+    endpoints.set(endpointKey(item.method, item.path), { method: item.method, path: item.path });
+    if (item.consumer && !consumers.has(item.consumer)) consumers.set(item.consumer, { firstSeen: seen, lastSeen: seen, name: null, group: null });
+  }
+  for (const c of p.consumers) {
+    const known = consumers.get(c.identifier);
+    consumers.set(c.identifier, { firstSeen: seen, lastSeen: seen, name: c.name ?? known?.name ?? null, group: c.group ?? known?.group ?? null });
+  }
+  const validationFps = validationErrors.map((e) => fingerprint(endpointKey(e.method, e.path), JSON.stringify(e.loc), e.msg, e.type));
+  const serverFps = serverErrors.map((e) => fingerprint(endpointKey(e.method, e.path), e.type, e.msg));
+
+  return inTransaction(async (db) => {
+    if (!(await claimReceipt(db, appId, "sync", p.messageUuid, now))) return "duplicate";
+    const envId = await ensureEnv(db, appId, env);
+    await recordHeartbeat(db, appId, p.instanceUuid, envId, now);
+    const endpointIds = await ensureEndpoints(db, appId, endpoints, now);
+    const consumerIds = await ensureConsumers(db, appId, consumers, { touch: true });
+    const endpointId = (x: { method: string; path: string }) => endpointIds.get(endpointKey(x.method, x.path))!;
+    const consumerId = (c: string | null) => (c ? consumerIds.get(c)! : 0);
+
+    const validationInfo = new Map<string, ValidationErrorInfo>();
+    validationErrors.forEach((e, i) =>
+      validationInfo.set(validationFps[i], { endpointId: endpointId(e), loc: JSON.stringify(e.loc), msg: e.msg, type: e.type, seen }),
+    );
+    const serverInfo = new Map<string, ServerErrorInfo>();
+    serverErrors.forEach((e, i) => {
+      const prior = serverInfo.get(serverFps[i]);
+      serverInfo.set(serverFps[i], {
+        endpointId: endpointId(e),
+        type: e.type,
+        msg: e.msg,
+        traceback: e.traceback ?? prior?.traceback ?? null,
+        sentryEventId: e.sentryEventId ?? prior?.sentryEventId ?? null,
+        seen,
+      });
+    });
+    const validationIds = await ensureValidationErrors(db, appId, validationInfo);
+    const serverIds = await ensureServerErrors(db, appId, serverInfo);
+
+    const rollups = new RequestRollups();
+    for (const r of requests) {
+      const e = endpointId(r);
+      const c = consumerId(r.consumer);
+      rollups.add(e, c, r.statusCode, r.requestCount, r.requestSizeSum, r.responseSizeSum);
+      rollups.addBins(e, c, r.statusCode, BIN_KIND.responseTime, r.responseTimes);
+      rollups.addBins(e, c, r.statusCode, BIN_KIND.requestSize, r.requestSizes);
+      rollups.addBins(e, c, r.statusCode, BIN_KIND.responseSize, r.responseSizes);
+    }
+    await rollups.write(db, appId, minute, envId);
+
+    const validationRollups = new ErrorRollups("ValidationErrorRollup");
+    validationErrors.forEach((e, i) => validationRollups.add(validationIds.get(validationFps[i])!, consumerId(e.consumer), e.count));
+    await validationRollups.write(db, appId, minute, envId);
+    const serverRollups = new ErrorRollups("ServerErrorRollup");
+    serverErrors.forEach((e, i) => serverRollups.add(serverIds.get(serverFps[i])!, consumerId(e.consumer), e.count));
+    await serverRollups.write(db, appId, minute, envId);
+
+    if (p.resources) await recordResources(db, appId, p.instanceUuid, seen, p.resources);
+    return "stored";
+  }, opts.db);
+}
