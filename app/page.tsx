@@ -1,3 +1,6 @@
-export default function Home() {
-  return <main className="p-8">Tallyhub</main>;
+import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+
+export default async function Home() {
+  redirect((await currentUser()) ? "/apps" : "/signin");
 }

@@ -1,0 +1,38 @@
+"use client";
+
+import { useActionState } from "react";
+import { signUpAction } from "@/lib/auth/actions";
+import { Field, FormMessage } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export function SignUpForm() {
+  const [state, action] = useActionState(signUpAction, {});
+  return (
+    <form action={action} noValidate className="space-y-4">
+      <FormMessage message={state.message} />
+      <Field name="name" label="Name" autoComplete="name" placeholder="Optional" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <Field
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        errors={state.fieldErrors?.email}
+      />
+      <Field
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        hint="At least 8 characters."
+        errors={state.fieldErrors?.password}
+      />
+      <SubmitButton size="lg" className="w-full" pendingText="Creating account…">
+        Create account
+      </SubmitButton>
+    </form>
+  );
+}

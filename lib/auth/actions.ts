@@ -1,0 +1,48 @@
+"use server";
+// Sign-up, sign-in and sign-out as server actions. Validation happens here and again in
+// the Credentials provider, because /api/auth/callback/credentials is reachable directly.
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { callbackPathSchema, signInSchema } from "@/lib/validations/auth";
+import { formText, parseInput, type FormState } from "@/lib/validations/result";
+import { signIn, signOut, SignInLocked } from "./auth";
+import { SIGN_IN_PATH } from "./config";
+import { lockedMessage } from "./credentials";
+import { registerUser } from "./users";
+
+const WRONG_CREDENTIALS = "Wrong email or password.";
+
+export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = { email: formText(form, "email") };
+  const parsed = parseInput(signInSchema, { email: values.email, password: formText(form, "password") });
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values };
+  const redirectTo = callbackPathSchema.parse(formText(form, "callbackUrl"));
+  try {
+    await signIn("credentials", { ...parsed.value, redirectTo });
+  } catch (e) {
+    // signIn redirects by throwing NEXT_REDIRECT, which must reach Next.js untouched.
+    if (!(e instanceof AuthError)) throw e;
+    if (e instanceof SignInLocked) return { message: lockedMessage(e.retryAfterS), values };
+    return { message: e.type === "CredentialsSignin" ? WRONG_CREDENTIALS : "Signing in failed. Please try again.", values };
+  }
+  return {};
+}
+
+export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = { email: formText(form, "email"), name: formText(form, "name") };
+  const password = formText(form, "password");
+  const result = await registerUser({ ...values, password });
+  if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.message, values };
+  try {
+    await signIn("credentials", { email: result.value.email, password, redirectTo: "/apps" });
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+    // The account exists; only the automatic sign-in failed (e.g. this network is locked out).
+    redirect(SIGN_IN_PATH);
+  }
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: SIGN_IN_PATH });
+}

@@ -1,0 +1,30 @@
+// The next-auth settings shared by the full config (lib/auth/auth.ts) and the proxy, which
+// only needs to read the session cookie and so must not pull in Prisma or bcrypt.
+import type { NextAuthConfig } from "next-auth";
+import { ensureAuthSecret } from "./secret";
+
+export const SIGN_IN_PATH = "/signin";
+
+export function baseAuthConfig(): NextAuthConfig {
+  return {
+    // Read at request time, not at import, so `next build` never writes a secret file.
+    secret: ensureAuthSecret(),
+    trustHost: true,
+    session: { strategy: "jwt" },
+    pages: { signIn: SIGN_IN_PATH },
+    providers: [],
+    callbacks: {
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+    logger: {
+      // A wrong password is an expected outcome, not a server error worth a stack trace.
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        console.error(`[auth] ${error.name}: ${error.message}`);
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Checks an email and password for the Credentials provider, with rate limiting. Kept free
+// of next-auth so the rules can be tested directly.
+import { prisma } from "@/lib/db";
+import { signInSchema } from "@/lib/validations/auth";
+import { verifyPassword } from "./password";
+import { clearFailures, lockedForSeconds, recordFailure, type ThrottleKey } from "./throttle";
+
+export type SessionUser = { id: string; email: string; name: string | null };
+
+export type CredentialsCheck =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked"; retryAfterS: number };
+
+export async function checkCredentials(input: unknown, clientIp: string | null): Promise<CredentialsCheck> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
+  const emailKey: ThrottleKey = { kind: "email", value: email };
+  const keys: ThrottleKey[] = clientIp ? [emailKey, { kind: "ip", value: clientIp }] : [emailKey];
+
+  // Checked before the password, so a locked account reveals nothing about the guess.
+  const lockedFor = await lockedForSeconds(keys);
+  if (lockedFor > 0) return { ok: false, reason: "locked", retryAfterS: lockedFor };
+
+  const user = await prisma().user.findUnique({ where: { email } });
+  if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
+    const lockedNow = await recordFailure(keys);
+    return lockedNow > 0 ? { ok: false, reason: "locked", retryAfterS: lockedNow } : { ok: false, reason: "invalid" };
+  }
+  await clearFailures(emailKey);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}
+
+/**
+ * The client address for per-IP limits: the last X-Forwarded-For hop, which is the one the
+ * nearest proxy (or Next.js itself, from the socket) added. Without a reverse proxy a client
+ * can forge the header, which is why the per-email limit never depends on it.
+ */
+export function clientIpFrom(headers: Headers): string | null {
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return hops.at(-1) ?? headers.get("x-real-ip") ?? null;
+}
+
+export function lockedMessage(retryAfterS: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterS / 60));
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { FRAMEWORK_IDS } from "@/lib/apps/frameworks";
+
+// The clients' own rule (py and js): anything else makes the client switch itself off.
+export const ENV_NAME_PATTERN = /^[\w-]{1,32}$/;
+export const MAX_ENVIRONMENTS = 10;
+
+export const appNameSchema = z
+  .string({ error: "Give the app a name." })
+  .trim()
+  .min(1, { error: "Give the app a name." })
+  .max(64, { error: "Use at most 64 characters." });
+
+export const frameworkSchema = z.enum(FRAMEWORK_IDS, { error: "Choose a framework from the list." });
+
+export const envNameSchema = z
+  .string()
+  .trim()
+  .regex(ENV_NAME_PATTERN, {
+    error: (iss) =>
+      `"${String(iss.input).slice(0, 40)}" is not a valid environment name: use 1–32 letters, digits, "-" or "_".`,
+  });
+
+export const environmentsSchema = z
+  .array(envNameSchema)
+  .min(1, { error: "Add at least one environment." })
+  .max(MAX_ENVIRONMENTS, { error: `Use at most ${MAX_ENVIRONMENTS} environments.` })
+  .superRefine((names, ctx) => {
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (seen.has(name)) ctx.addIssue({ code: "custom", message: `"${name}" is listed twice.` });
+      seen.add(name);
+    }
+  });
+
+export const createAppSchema = z.object({
+  name: appNameSchema,
+  framework: frameworkSchema,
+  environments: environmentsSchema,
+});
+
+export const renameAppSchema = z.object({ name: appNameSchema });
+
+export const addEnvironmentSchema = z.object({ name: envNameSchema });
+
+export const deleteAppSchema = z.object({ confirmation: z.string().trim() });
+
+export type CreateAppInput = z.input<typeof createAppSchema>;
+
+/** "prod, dev" or one per line → ["prod", "dev"]: how the form sends its environment list. */
+export function splitEnvironments(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+// Route params arrive as strings; anything but a plain positive integer is an unknown app.
+export const appIdParamSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/)
+  .transform(Number)
+  .pipe(z.number().max(2 ** 31 - 1));
