@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { requireApp } from "@/lib/apps/access";
+import { frameworkLabel } from "@/lib/apps/frameworks";
+import { AppTabs } from "@/components/apps/app-tabs";
+import { FrameworkMark } from "@/components/apps/framework-mark";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { SettingsIcon } from "@/components/ui/icons";
+
+export default async function AppLayout({ children, params }: { children: React.ReactNode; params: Promise<{ appId: string }> }) {
+  const { app } = await requireApp(params);
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
+        <Link href="/apps" className="hover:text-slate-800">
+          Apps
+        </Link>
+        <span className="mx-1.5 text-slate-300">/</span>
+        <span className="text-slate-800">{app.name}</span>
+      </nav>
+      <div className="mb-5 flex flex-wrap items-center gap-x-4 gap-y-3">
+        <div className="flex min-w-0 flex-1 items-center gap-3">
+          <FrameworkMark framework={app.framework} />
+          <div className="min-w-0">
+            <h1 className="truncate text-xl font-semibold tracking-tight text-slate-900 sm:text-2xl">{app.name}</h1>
+            <div className="mt-1 flex flex-wrap items-center gap-1.5 text-[13px] text-slate-500">
+              <span>{frameworkLabel(app.framework)}</span>
+              <span className="text-slate-300" aria-hidden="true">
+                ·
+              </span>
+              <span className="sr-only">Environments:</span>
+              {app.environments.map((env) => (
+                <Badge key={env.id} mono>
+                  {env.name}
+                </Badge>
+              ))}
+            </div>
+          </div>
+        </div>
+        <Link href={`/apps/${app.id}/settings`} className={buttonClass({ variant: "secondary", size: "sm" })}>
+          <SettingsIcon className="text-slate-500" /> Settings
+        </Link>
+      </div>
+      <AppTabs appId={app.id} />
+      <div className="pt-6">{children}</div>
+    </div>
+  );
+}

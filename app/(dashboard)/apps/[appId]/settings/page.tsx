@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requireApp } from "@/lib/apps/access";
+import { DeleteAppForm } from "./delete-app-form";
+import { EnvironmentsEditor } from "./environments-editor";
+import { RenameForm } from "./rename-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ appId: string }> }) {
+  const { app } = await requireApp(params);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <RenameForm appId={app.id} name={app.name} />
+      <EnvironmentsEditor appId={app.id} environments={app.environments.map((e) => ({ id: e.id, name: e.name }))} />
+      <DeleteAppForm appId={app.id} name={app.name} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { listAppsForUser } from "@/lib/apps/list";
+import { frameworkLabel } from "@/lib/apps/frameworks";
+import { FrameworkMark } from "@/components/apps/framework-mark";
+import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { AppsIcon, ChevronRightIcon, PlusIcon } from "@/components/ui/icons";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusDot } from "@/components/ui/status-dot";
+
+export const metadata: Metadata = { title: "Apps" };
+
+export default async function AppsPage() {
+  const user = await requireUser();
+  const apps = await listAppsForUser(user.id);
+
+  if (apps.length === 0) {
+    return (
+      <div className="mx-auto max-w-2xl pt-6 sm:pt-12">
+        <EmptyState
+          icon={<AppsIcon className="size-6" />}
+          title="No apps yet"
+          description="An app gets a client ID and a setup snippet for your framework. Add it to your API, and its traffic shows up here."
+          action={
+            <Link href="/apps/new" className={buttonClass({ size: "lg" })}>
+              <PlusIcon /> Create your first app
+            </Link>
+          }
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Apps"
+        description={`${apps.length} app${apps.length === 1 ? "" : "s"} sending to this Tallyhub`}
+        actions={
+          <Link href="/apps/new" className={buttonClass()}>
+            <PlusIcon /> New app
+          </Link>
+        }
+      />
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {apps.map((app) => {
+          const live = app.liveness;
+          return (
+            <li key={app.id}>
+              <Link
+                href={live === "none" ? `/apps/${app.id}/setup` : `/apps/${app.id}`}
+                className="group flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-slate-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+              >
+                <div className="flex items-start gap-3">
+                  <FrameworkMark framework={app.framework} />
+                  <div className="min-w-0 flex-1">
+                    <h2 className="truncate text-[15px] font-semibold text-slate-900">{app.name}</h2>
+                    <p className="text-[13px] text-slate-500">{frameworkLabel(app.framework)}</p>
+                  </div>
+                  <ChevronRightIcon className="mt-1 text-slate-300 transition group-hover:translate-x-0.5 group-hover:text-slate-500" />
+                </div>
+                <div className="mt-4 mb-4 flex flex-wrap gap-1.5" aria-label="Environments">
+                  {app.environments.map((env) => (
+                    <Badge key={env.id} mono>
+                      {env.name}
+                    </Badge>
+                  ))}
+                </div>
+                <div className="mt-auto flex items-center gap-2 border-t border-slate-100 pt-3 text-[13px] text-slate-500">
+                  <StatusDot tone={live} />
+                  {live === "live" && <span className="font-medium text-emerald-700">Live</span>}
+                  {live === "idle" && <span>Last data {app.lastSyncAgo}</span>}
+                  {live === "none" && <span>No data yet · finish setup</span>}
+                </div>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { createAppSchema } from "@/lib/validations/app";
+import { parseInput, type Result } from "@/lib/validations/result";
+import type { AppWithEnvironments } from "./access";
+
+/**
+ * Creates an app with its environments (ids 1..n) and a fresh client ID. The client ID is a
+ * lower-case canonical UUID v4, the only form the JS client accepts.
+ */
+export async function createApp(ownerId: string, input: unknown): Promise<Result<AppWithEnvironments>> {
+  const parsed = parseInput(createAppSchema, input);
+  if (!parsed.ok) return parsed;
+  const { name, framework, environments } = parsed.value;
+  // A nested create is one transaction: the app never exists without its environments.
+  const app = await prisma().app.create({
+    data: {
+      ownerId,
+      name,
+      framework,
+      clientId: randomUUID(),
+      nextEnvId: environments.length + 1,
+      environments: { create: environments.map((envName, i) => ({ id: i + 1, name: envName })) },
+    },
+    include: { environments: { orderBy: { id: "asc" } } },
+  });
+  return { ok: true, value: app };
+}
