@@ -1,0 +1,300 @@
+// Accounts and apps through the same code the pages use: lib/auth and lib/apps directly,
+// and the exported server actions with only the session lookup (and Next's cache
+// invalidation, which needs a running server) replaced.
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { prisma, sql } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/credentials";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({
+  currentUser: async () => session.user,
+  requireUser: async () => {
+    if (!session.user) throw new Error("test: no signed-in user");
+    return session.user;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
+
+const { registerUser, DUPLICATE_EMAIL_MESSAGE } = await import("@/lib/auth/users");
+const { checkCredentials, lockedMessage } = await import("@/lib/auth/credentials");
+const { recordFailure, lockedForSeconds, THROTTLE } = await import("@/lib/auth/throttle");
+const { createApp } = await import("@/lib/apps/create");
+const { renameApp } = await import("@/lib/apps/rename");
+const { deleteApp } = await import("@/lib/apps/delete");
+const { addEnvironment, removeEnvironment } = await import("@/lib/apps/environments");
+const { getAppForUser, parseAppId, requireApp } = await import("@/lib/apps/access");
+const actions = await import("@/app/(dashboard)/apps/actions");
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const email = () => `u-${randomUUID().slice(0, 8)}@example.com`;
+
+async function newUser(): Promise<SessionUser> {
+  const r = await registerUser({ email: email(), password: "correct horse" });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.value;
+}
+
+async function newApp(owner: SessionUser, input: Record<string, unknown> = {}) {
+  const r = await createApp(owner.id, { name: "Payments API", framework: "fastapi", environments: ["prod", "dev"], ...input });
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r.value;
+}
+
+function form(fields: Record<string, string | number>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, String(v));
+  return f;
+}
+
+/** What Next.js's notFound() and redirect() throw, so a test can tell them apart. */
+async function thrownDigest(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    const digest = (e as { digest?: string }).digest;
+    if (typeof digest === "string") return digest;
+    throw e;
+  }
+  throw new Error("expected a throw");
+}
+const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
+
+const counts = async () => ({ users: await prisma().user.count(), apps: await prisma().app.count(), envs: await prisma().environment.count() });
+
+beforeEach(() => {
+  session.user = null;
+});
+
+describe("sign-up", () => {
+  it("stores a bcrypt hash, never the password, and normalises the email", async () => {
+    const address = email();
+    const r = await registerUser({ email: `  ${address.toUpperCase()} `, password: "s3cret-pass", name: "  Ada " });
+    expect(r.ok).toBe(true);
+    const row = await prisma().user.findUniqueOrThrow({ where: { email: address } });
+    expect(row.name).toBe("Ada");
+    expect(row.passwordHash).toMatch(/^\$2[aby]\$12\$/);
+    expect(row.passwordHash).not.toContain("s3cret-pass");
+  });
+
+  it("rejects a duplicate email, whatever its case, with a clear message and creates nothing", async () => {
+    const address = email();
+    await registerUser({ email: address, password: "password-1" });
+    const before = await counts();
+    const r = await registerUser({ email: address.toUpperCase(), password: "password-2" });
+    expect(r).toMatchObject({ ok: false, fieldErrors: { email: [DUPLICATE_EMAIL_MESSAGE] } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("explains bad input field by field", async () => {
+    const before = await counts();
+    const r = await registerUser({ email: "not-an-email", password: "short", name: "x".repeat(65) });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.fieldErrors.email).toEqual(["Enter a valid email address."]);
+    expect(r.fieldErrors.password).toEqual(["Use at least 8 characters."]);
+    expect(r.fieldErrors.name).toEqual(["Use at most 64 characters."]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("sign-in and rate limiting", () => {
+  it("accepts the right password and refuses a wrong one or an unknown email", async () => {
+    const user = await newUser();
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, null)).toEqual({ ok: true, user });
+    expect(await checkCredentials({ email: user.email, password: "wrong horse" }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: email(), password: "correct horse" }, null)).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("locks an email for 15 minutes after 5 failures, even against the right password", async () => {
+    const user = await newUser();
+    const ip = `10.0.0.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < 4; i++) expect(await checkCredentials({ email: user.email, password: "nope" }, ip)).toMatchObject({ reason: "invalid" });
+    const fifth = await checkCredentials({ email: user.email, password: "nope" }, ip);
+    expect(fifth).toEqual({ ok: false, reason: "locked", retryAfterS: THROTTLE.lockS });
+    const sixth = await checkCredentials({ email: user.email, password: "correct horse" }, ip);
+    expect(sixth).toMatchObject({ ok: false, reason: "locked" });
+    expect(lockedMessage(THROTTLE.lockS)).toBe("Too many failed sign-in attempts. Try again in 15 minutes.");
+  });
+
+  it("locks an IP that fails across many emails, and only that IP", async () => {
+    const user = await newUser();
+    const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    // The first failures are recorded directly (each real attempt costs a bcrypt hash).
+    for (let i = 1; i < THROTTLE.maxFailures.ip; i++) await recordFailure([{ kind: "ip", value: ip }]);
+    expect(await checkCredentials({ email: email(), password: "guess" }, ip)).toEqual({ ok: false, reason: "locked", retryAfterS: THROTTLE.lockS });
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, ip)).toMatchObject({ reason: "locked" });
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, "198.51.100.7")).toMatchObject({ ok: true });
+  });
+
+  it("forgets failures older than the window", async () => {
+    const key = { kind: "email" as const, value: email() };
+    const longAgo = Math.floor(Date.now() / 1000) - THROTTLE.windowS - 60;
+    for (let i = 0; i < 4; i++) await recordFailure([key], longAgo);
+    expect(await recordFailure([key])).toBe(0);
+    expect(await lockedForSeconds([key])).toBe(0);
+  });
+});
+
+describe("creating apps", () => {
+  it("creates the app and its environments in one go, with a lower-case UUID v4 client ID", async () => {
+    const owner = await newUser();
+    const app = await newApp(owner, { name: "  Payments API  ", environments: ["prod", "dev", "staging"] });
+    expect(app.name).toBe("Payments API");
+    expect(app.clientId).toMatch(UUID_V4);
+    expect(app.environments.map((e) => [e.id, e.name])).toEqual([
+      [1, "prod"],
+      [2, "dev"],
+      [3, "staging"],
+    ]);
+    expect(app.nextEnvId).toBe(4);
+    expect((await getAppForUser(app.id, owner.id))?.environments).toHaveLength(3);
+  });
+
+  it.each([
+    [{ name: "   " }, "name", "Give the app a name."],
+    [{ name: "x".repeat(65) }, "name", "Use at most 64 characters."],
+    [{ framework: "rails" }, "framework", "Choose a framework from the list."],
+    [{ environments: [] }, "environments", "Add at least one environment."],
+    [{ environments: ["prod", "bad env"] }, "environments", '"bad env" is not a valid environment name: use 1–32 letters, digits, "-" or "_".'],
+    [{ environments: ["x".repeat(33)] }, "environments", expect.stringContaining("is not a valid environment name")],
+    [{ environments: ["prod", "prod"] }, "environments", '"prod" is listed twice.'],
+    [{ environments: Array.from({ length: 11 }, (_, i) => `env${i}`) }, "environments", "Use at most 10 environments."],
+  ])("rejects %j with a clear message and creates nothing", async (input, field, message) => {
+    const owner = await newUser();
+    const before = await counts();
+    const r = await createApp(owner.id, { name: "Valid", framework: "flask", environments: ["prod"], ...input });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fieldErrors[field]).toContainEqual(message);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("createAppAction redirects to the new app's setup page", async () => {
+    session.user = await newUser();
+    const digest = await thrownDigest(actions.createAppAction({}, form({ name: "Shop", framework: "express", environments: "prod, dev" })));
+    const app = await prisma().app.findFirstOrThrow({ where: { ownerId: session.user.id } });
+    expect(digest).toContain(`/apps/${app.id}/setup`);
+    expect(app.framework).toBe("express");
+  });
+
+  it("createAppAction hands errors and the typed values back to the form", async () => {
+    session.user = await newUser();
+    const state = await actions.createAppAction({}, form({ name: "", framework: "express", environments: "prod,Bad!" }));
+    expect(state.fieldErrors?.name).toEqual(["Give the app a name."]);
+    expect(state.fieldErrors?.environments?.[0]).toContain('"Bad!"');
+    expect(state.values).toEqual({ name: "", framework: "express", environments: "prod,Bad!" });
+    expect(await prisma().app.count({ where: { ownerId: session.user.id } })).toBe(0);
+  });
+});
+
+describe("renaming, environments and deleting", () => {
+  it("renames an app and validates the new name", async () => {
+    const owner = await newUser();
+    const app = await newApp(owner);
+    expect(await renameApp(owner.id, app.id, { name: " Billing " })).toEqual({ ok: true, value: { name: "Billing" } });
+    expect(await renameApp(owner.id, app.id, { name: "" })).toMatchObject({ ok: false, fieldErrors: { name: ["Give the app a name."] } });
+    expect((await prisma().app.findUniqueOrThrow({ where: { id: app.id } })).name).toBe("Billing");
+  });
+
+  it("allocates environment ids from the app's counter and never reuses one", async () => {
+    const owner = await newUser();
+    const app = await newApp(owner);
+    expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toEqual({ ok: true, value: { id: 3, name: "staging" } });
+    expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toMatchObject({ ok: false, fieldErrors: { name: ['"staging" already exists.'] } });
+    expect(await addEnvironment(owner.id, app.id, { name: "no spaces" })).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("not a valid")] } });
+    expect(await removeEnvironment(owner.id, app.id, 3)).toEqual({ ok: true, value: { name: "staging" } });
+    expect(await addEnvironment(owner.id, app.id, { name: "qa" })).toEqual({ ok: true, value: { id: 4, name: "qa" } });
+    const envs = await prisma().environment.findMany({ where: { appId: app.id }, orderBy: { id: "asc" } });
+    expect(envs.map((e) => [e.id, e.name])).toEqual([
+      [1, "prod"],
+      [2, "dev"],
+      [4, "qa"],
+    ]);
+    expect((await prisma().app.findUniqueOrThrow({ where: { id: app.id } })).nextEnvId).toBe(5);
+  });
+
+  it("keeps at least one environment", async () => {
+    const owner = await newUser();
+    const app = await newApp(owner, { environments: ["prod"] });
+    expect(await removeEnvironment(owner.id, app.id, 1)).toMatchObject({ ok: false, fieldErrors: { environment: ["An app needs at least one environment."] } });
+    expect(await prisma().environment.count({ where: { appId: app.id } })).toBe(1);
+  });
+
+  it("deletes only after the name is typed, and takes the app's data with it", async () => {
+    const owner = await newUser();
+    const app = await newApp(owner);
+    const other = await newApp(owner, { name: "Other" });
+    for (const id of [app.id, other.id]) {
+      await prisma().instance.create({ data: { appId: id, uuid: randomUUID(), envId: 1, firstSeen: 1, lastSyncAt: 1 } });
+      await prisma().endpoint.create({ data: { appId: id, id: 1, method: "GET", path: "/items", firstSeen: 1 } });
+      await sql().run(
+        `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum") VALUES (?, 1, 1, 1, 0, 200, 3, 0, 0)`,
+        [id],
+      );
+    }
+    expect(await deleteApp(owner.id, app.id, { confirmation: "payments api" })).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmation: ["Type the app's name, Payments API, to confirm."] },
+    });
+    expect(await prisma().app.count({ where: { id: app.id } })).toBe(1);
+
+    expect(await deleteApp(owner.id, app.id, { confirmation: "Payments API" })).toEqual({ ok: true, value: { name: "Payments API" } });
+    expect(await prisma().app.count({ where: { id: app.id } })).toBe(0);
+    expect(await prisma().environment.count({ where: { appId: app.id } })).toBe(0);
+    expect(await prisma().instance.count({ where: { appId: app.id } })).toBe(0);
+    expect(await prisma().endpoint.count({ where: { appId: app.id } })).toBe(0);
+    expect(await prisma().requestRollup.count({ where: { appId: app.id } })).toBe(0);
+    // The owner's other app is untouched.
+    expect(await prisma().instance.count({ where: { appId: other.id } })).toBe(1);
+    expect(await prisma().requestRollup.count({ where: { appId: other.id } })).toBe(1);
+  });
+});
+
+describe("authorisation: another user's app is a 404 and stays as it was", () => {
+  it("through lib/apps", async () => {
+    const owner = await newUser();
+    const intruder = await newUser();
+    const app = await newApp(owner);
+    expect(await getAppForUser(app.id, intruder.id)).toBeNull();
+    expect(await thrownDigest(renameApp(intruder.id, app.id, { name: "Hacked" }))).toBe(NOT_FOUND);
+    expect(await thrownDigest(addEnvironment(intruder.id, app.id, { name: "evil" }))).toBe(NOT_FOUND);
+    expect(await thrownDigest(removeEnvironment(intruder.id, app.id, 1))).toBe(NOT_FOUND);
+    expect(await thrownDigest(deleteApp(intruder.id, app.id, { confirmation: app.name }))).toBe(NOT_FOUND);
+    const after = await prisma().app.findUniqueOrThrow({ where: { id: app.id }, include: { environments: true } });
+    expect(after.name).toBe("Payments API");
+    expect(after.environments).toHaveLength(2);
+  });
+
+  it("through the server actions", async () => {
+    const owner = await newUser();
+    const app = await newApp(owner);
+    session.user = await newUser();
+    const appId = app.id;
+    expect(await thrownDigest(actions.renameAppAction({}, form({ appId, name: "Hacked" })))).toBe(NOT_FOUND);
+    expect(await thrownDigest(actions.deleteAppAction({}, form({ appId, confirmation: app.name })))).toBe(NOT_FOUND);
+    expect(await thrownDigest(actions.addEnvironmentAction({}, form({ appId, name: "evil" })))).toBe(NOT_FOUND);
+    expect(await thrownDigest(actions.removeEnvironmentAction({}, form({ appId, envId: 1 })))).toBe(NOT_FOUND);
+    expect(await thrownDigest(actions.renameAppAction({}, form({ appId: "1 OR 1=1", name: "Hacked" })))).toBe(NOT_FOUND);
+    const after = await prisma().app.findUniqueOrThrow({ where: { id: app.id }, include: { environments: true } });
+    expect(after.name).toBe("Payments API");
+    expect(after.environments).toHaveLength(2);
+
+    // The owner, through the same actions, can.
+    session.user = owner;
+    expect(await actions.renameAppAction({}, form({ appId, name: "Billing" }))).toMatchObject({ ok: true });
+    expect(await thrownDigest(actions.deleteAppAction({}, form({ appId, confirmation: "Billing" })))).toContain("/apps");
+    expect(await prisma().app.count({ where: { id: app.id } })).toBe(0);
+  });
+
+  it("for pages: requireApp and the route param parser", async () => {
+    const owner = await newUser();
+    const app = await newApp(owner);
+    session.user = await newUser();
+    expect(await thrownDigest(requireApp({ appId: String(app.id) }))).toBe(NOT_FOUND);
+    session.user = owner;
+    expect((await requireApp(Promise.resolve({ appId: String(app.id) }))).app.id).toBe(app.id);
+    for (const bad of ["abc", "0", "-1", "1.5", "1e3", "", "99999999999"]) {
+      expect(() => parseAppId(bad)).toThrow(expect.objectContaining({ digest: NOT_FOUND }));
+    }
+  });
+});
