@@ -1,0 +1,156 @@
+// Realistic hub payloads for a demo app, in the wire format the official clients send
+// (snake_case, histogram keys as strings), so demo data goes through the same parse and
+// store code as real syncs. Daily and weekly rhythm, a long tail of consumers, a few slow
+// endpoints and recurring error bursts.
+import { randomUUID } from "node:crypto";
+import { demoConsumers, demoEndpoints, type DemoConsumer, type DemoEndpoint } from "./catalog";
+import { mulberry32, normal, pickWeighted, zipfCumulative, type Rng } from "./random";
+
+export interface DemoOptions {
+  consumers: number;
+  endpoints: number;
+  /** Distinct (endpoint, consumer, status) rows per minute at average load. */
+  rowsPerMinute: number;
+  seed: number;
+}
+
+export const DEFAULT_DEMO: DemoOptions = { consumers: 500, endpoints: 100, rowsPerMinute: 600, seed: 42 };
+
+const MINUTE_S = 60;
+const BURST_EVERY_MIN = 3 * 24 * 60 + 97; // an incident every ~3 days
+const BURST_LENGTH_MIN = 45;
+
+export class DemoTraffic {
+  readonly endpoints: DemoEndpoint[];
+  readonly consumers: DemoConsumer[];
+  private readonly endpointCum: number[];
+  private readonly consumerCum: number[];
+  private readonly instanceUuid = randomUUID();
+  private announced = false;
+
+  constructor(readonly options: DemoOptions = DEFAULT_DEMO) {
+    const rng = mulberry32(options.seed);
+    this.endpoints = demoEndpoints(options.endpoints, rng);
+    this.consumers = demoConsumers(options.consumers, rng);
+    this.endpointCum = zipfCumulative(this.endpoints.length, 0.8);
+    this.consumerCum = zipfCumulative(this.consumers.length, 1.05);
+  }
+
+  startup() {
+    return {
+      instance_uuid: this.instanceUuid,
+      message_uuid: randomUUID(),
+      paths: this.endpoints.map((e) => ({ method: e.method, path: e.path })),
+      versions: { python: "3.12.4", fastapi: "0.115.0", apitally: "0.14.3", app: "2.8.1" },
+      client: "python:starlette",
+    };
+  }
+
+  /** Traffic load at a moment: busy afternoons (UTC), quiet nights, lighter weekends. */
+  static load(epochS: number): number {
+    const d = new Date(epochS * 1000);
+    const hour = d.getUTCHours() + d.getUTCMinutes() / 60;
+    const daily = 0.55 + 0.45 * Math.sin(((hour - 8) / 24) * 2 * Math.PI);
+    const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6 ? 0.6 : 1;
+    return Math.max(0.15, daily * weekend * 1.25);
+  }
+
+  /** The sync an instance would send for one minute starting at epochS. */
+  syncFor(epochS: number) {
+    const minute = Math.floor(epochS / MINUTE_S);
+    const rng = mulberry32(this.options.seed * 1_000_003 + minute);
+    const load = DemoTraffic.load(epochS) * (0.9 + 0.2 * rng());
+    const burst = minute % BURST_EVERY_MIN < BURST_LENGTH_MIN ? Math.floor(minute / BURST_EVERY_MIN) % this.endpoints.length : -1;
+    const target = Math.max(1, Math.round(this.options.rowsPerMinute * load));
+
+    const rows = new Map<string, ReturnType<typeof makeRow>>();
+    const validation: object[] = [];
+    const server: object[] = [];
+    for (let tries = 0; rows.size < target && tries < target * 4; tries++) {
+      const ei = pickWeighted(rng, this.endpointCum);
+      const ep = this.endpoints[ei];
+      const consumer = rng() < 0.08 ? null : this.consumers[pickWeighted(rng, this.consumerCum)].identifier;
+      const status = pickStatus(rng, ep, ei === burst);
+      const key = `${ei}|${consumer}|${status}`;
+      if (rows.has(key)) continue;
+      const count = 1 + Math.floor(-Math.log(1 - rng()) * 3 * load);
+      rows.set(key, makeRow(rng, ep, consumer, status, count, ei === burst));
+      if (status === 422) validation.push(validationError(ep, consumer, count));
+      if (status === 500) server.push(serverError(ep, consumer, count, ei === burst));
+    }
+    const consumers = this.announced ? [] : this.consumers.filter((c) => c.name || c.group);
+    this.announced = true;
+    return {
+      timestamp: epochS + 30,
+      instance_uuid: this.instanceUuid,
+      message_uuid: randomUUID(),
+      requests: [...rows.values()],
+      validation_errors: validation,
+      server_errors: server,
+      consumers,
+      resources: { cpu_percent: Math.round(load * 40 * 10) / 10, memory_rss: 180_000_000 + Math.round(load * 60_000_000) },
+    };
+  }
+}
+
+function pickStatus(rng: Rng, ep: DemoEndpoint, inBurst: boolean): number {
+  const x = rng();
+  if (x < (inBurst ? 0.3 : ep.baseErrorRate)) return rng() < 0.85 ? 500 : 503;
+  if (x < 0.04) return 404;
+  if (x < 0.055) return 401;
+  if (x < 0.07 && ep.hasBody) return 422;
+  if (x < 0.08) return 400;
+  if (x < 0.085) return 429;
+  return ep.method === "POST" ? 201 : ep.method === "DELETE" ? 204 : 200;
+}
+
+function makeRow(rng: Rng, ep: DemoEndpoint, consumer: string | null, status: number, count: number, slowed: boolean) {
+  const responseTimes: Record<string, number> = {};
+  const responseSizes: Record<string, number> = {};
+  const requestSizes: Record<string, number> = {};
+  let responseSizeSum = 0;
+  let requestSizeSum = 0;
+  const median = ep.medianMs * (slowed ? 4 : 1) * (status >= 400 && status < 500 ? 0.4 : 1);
+  for (let i = 0; i < count; i++) {
+    const ms = Math.max(0, median * Math.exp(0.55 * normal(rng)));
+    inc(responseTimes, Math.floor(ms / 10) * 10);
+    const resBytes = status === 204 ? 0 : Math.round(300 + rng() * (ep.method === "GET" ? 9000 : 1200));
+    responseSizeSum += resBytes;
+    inc(responseSizes, Math.floor(resBytes / 1000));
+    if (ep.hasBody) {
+      const reqBytes = Math.round(80 + rng() * 2500);
+      requestSizeSum += reqBytes;
+      inc(requestSizes, Math.floor(reqBytes / 1000));
+    }
+  }
+  return {
+    consumer,
+    method: ep.method,
+    path: ep.path,
+    status_code: status,
+    request_count: count,
+    request_size_sum: requestSizeSum,
+    response_size_sum: responseSizeSum,
+    response_times: responseTimes,
+    request_sizes: requestSizes,
+    response_sizes: responseSizes,
+  };
+}
+
+function inc(h: Record<string, number>, bin: number) {
+  h[String(bin)] = (h[String(bin)] ?? 0) + 1;
+}
+
+function validationError(ep: DemoEndpoint, consumer: string | null, count: number) {
+  return { consumer, method: ep.method, path: ep.path, loc: ["body", "email"], msg: "value is not a valid email address", type: "value_error.email", error_count: count };
+}
+
+function serverError(ep: DemoEndpoint, consumer: string | null, count: number, inBurst: boolean) {
+  const [type, msg] = inBurst
+    ? ["sqlalchemy.exc.OperationalError", "(psycopg.OperationalError) connection to server failed: timeout expired"]
+    : ["builtins.KeyError", "'customer_id'"];
+  return {
+    consumer, method: ep.method, path: ep.path, type, msg, error_count: count, sentry_event_id: null,
+    traceback: `Traceback (most recent call last):\n  File "/app/api/routes.py", line 88, in handler\n    return await service.run(request)\n  File "/app/api/service.py", line 41, in run\n    raise ${type.split(".").pop()}(${JSON.stringify(msg)})\n${type}: ${msg}\n`,
+  };
+}
