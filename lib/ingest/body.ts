@@ -55,7 +55,7 @@ export async function inflate(buf: Buffer, cap: number): Promise<Buffer> {
     // Z_SYNC_FLUSH keeps what a truncated file holds instead of failing on it.
     return await gunzipAsync(buf, { maxOutputLength: cap, finishFlush: constants.Z_SYNC_FLUSH });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) throw tooLarge(cap);
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) throw tooLarge(cap, "Body inflates to more than");
     throw unprocessable([{ loc: ["body"], msg: "Body is not a valid gzip stream", type: "value_error.gzip" }]);
   }
 }

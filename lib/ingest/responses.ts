@@ -26,8 +26,8 @@ export const notFound = () => new HubReply(404, { detail: "Unknown client ID" })
 
 export const unprocessable = (detail: ErrorDetail[]) => new HubReply(422, { detail });
 
-export const tooLarge = (limit: number) =>
-  new HubReply(413, { detail: [{ loc: ["body"], msg: `Body larger than ${limit} bytes`, type: "value_error.too_large" }] });
+export const tooLarge = (limit: number, what = "Body is larger than") =>
+  new HubReply(413, { detail: [{ loc: ["body"], msg: `${what} ${limit} bytes`, type: "value_error.too_large" }] });
 
 // Only for failures of our own (database down): js and go retry these, py requeues.
 export const unavailable = () => new HubReply(503, { detail: "Temporarily unavailable, retry later" });

@@ -59,34 +59,27 @@ function consumerSpec(groupIds: Map<string, number>): EnsureSpec<ConsumerSightin
 }
 
 /**
- * Ids for every identifier seen, creating new consumers; with `touch`, existing ones get
- * their first/last seen widened and the client's name/group applied.
+ * Ids for every identifier seen, creating new consumers; existing ones get their first/last
+ * seen widened and the client's name/group applied.
  */
-export async function ensureConsumers(
-  db: Sql,
-  appId: number,
-  seen: Map<string, ConsumerSighting>,
-  opts: { touch: boolean },
-): Promise<Map<string, number>> {
+export async function ensureConsumers(db: Sql, appId: number, seen: Map<string, ConsumerSighting>): Promise<Map<string, number>> {
   if (seen.size === 0) return new Map();
   const groupNames = new Map<string, null>();
   for (const c of seen.values()) if (c.group) groupNames.set(c.group, null);
   const groupIds = await ensureIds(db, appId, groupSpec, groupNames);
   const ids = await ensureIds(db, appId, consumerSpec(groupIds), seen);
-  if (opts.touch) {
-    const rows = [...ids].sort((a, b) => a[1] - b[1]);
-    await insertMany(db, {
-      table: "Consumer",
-      columns: consumerColumns,
-      rows: rows.map(([identifier, id]) => {
-        const c = seen.get(identifier)!;
-        return [appId, id, identifier, c.name, c.group ? groupIds.get(c.group)! : null, c.firstSeen, c.lastSeen];
-      }),
-      tail: `ON CONFLICT ("appId", "id") DO UPDATE SET
-        "name" = CASE WHEN "Consumer"."nameByUser" OR excluded."name" IS NULL THEN "Consumer"."name" ELSE excluded."name" END,
-        "groupId" = CASE WHEN "Consumer"."groupByUser" OR excluded."groupId" IS NULL THEN "Consumer"."groupId" ELSE excluded."groupId" END,
-        ${keepMin("Consumer", "firstSeen")}, ${keepMax("Consumer", "lastSeen")}`,
-    });
-  }
+  const rows = [...ids].sort((a, b) => a[1] - b[1]);
+  await insertMany(db, {
+    table: "Consumer",
+    columns: consumerColumns,
+    rows: rows.map(([identifier, id]) => {
+      const c = seen.get(identifier)!;
+      return [appId, id, identifier, c.name, c.group ? groupIds.get(c.group)! : null, c.firstSeen, c.lastSeen];
+    }),
+    tail: `ON CONFLICT ("appId", "id") DO UPDATE SET
+      "name" = CASE WHEN "Consumer"."nameByUser" OR excluded."name" IS NULL THEN "Consumer"."name" ELSE excluded."name" END,
+      "groupId" = CASE WHEN "Consumer"."groupByUser" OR excluded."groupId" IS NULL THEN "Consumer"."groupId" ELSE excluded."groupId" END,
+      ${keepMin("Consumer", "firstSeen")}, ${keepMax("Consumer", "lastSeen")}`,
+  });
   return ids;
 }

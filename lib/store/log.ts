@@ -37,7 +37,7 @@ export async function storeLogFile(
   return inTransaction(async (db) => {
     if (!(await claimReceipt(db, appId, "log", fileUuid, now))) return "duplicate";
     const envId = await ensureEnv(db, appId, env);
-    const consumerIds = await ensureConsumers(db, appId, consumers, { touch: false });
+    const consumerIds = await ensureConsumers(db, appId, consumers);
     const byUuid = new Map(lines.map((l) => [l.uuid, l]));
     await insertMany(db, {
       table: "RequestLog",

@@ -41,7 +41,7 @@ export async function storeSync(appId: number, env: string, p: SyncPayload, opts
     const envId = await ensureEnv(db, appId, env);
     await recordHeartbeat(db, appId, p.instanceUuid, envId, now);
     const endpointIds = await ensureEndpoints(db, appId, endpoints, now);
-    const consumerIds = await ensureConsumers(db, appId, consumers, { touch: true });
+    const consumerIds = await ensureConsumers(db, appId, consumers);
     const endpointId = (x: { method: string; path: string }) => endpointIds.get(endpointKey(x.method, x.path))!;
     const consumerId = (c: string | null) => (c ? consumerIds.get(c)! : 0);
 

@@ -160,8 +160,8 @@ describe("sync payload parsing", () => {
     ["non-uuid message_uuid", { message_uuid: "nope" }, ["body", "message_uuid"]],
     ["requests as an object", { requests: {} }, ["body", "requests"]],
     ["resources with negative memory", { resources: { cpu_percent: 1, memory_rss: -5 } }, ["body", "resources", "memory_rss"]],
-  ])("refuses a %s", (_label, patch, loc) => {
-    const r = refusal({ ...fixtureJson("js-express-sync"), ...patch });
+  ] as [string, Record<string, unknown>, (string | number)[]][])("refuses a %s", (_label, patch, loc) => {
+    const r = refusal({ ...fixtureJson<SyncJson>("js-express-sync"), ...patch });
     expect(r.status).toBe(422);
     expect(r.body.detail.map((d) => d.loc)).toContainEqual(loc);
   });
