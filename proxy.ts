@@ -3,16 +3,22 @@
 // clients treat one as a failure and drop their data. Pages check the session again
 // themselves (lib/auth/session.ts); this is the first line, not the only one.
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig, SIGN_IN_PATH } from "@/lib/auth/config";
 
 const { auth } = NextAuth(() => baseAuthConfig());
 
-export default auth((req) => {
+// With a lazily built config, next-auth's auth(handler) hands back a promise of the
+// wrapped handler (its types say otherwise), so it is awaited per request.
+const guard = auth((req) => {
   if (req.auth?.user) return NextResponse.next();
   const url = new URL(SIGN_IN_PATH, req.nextUrl);
   url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
   return NextResponse.redirect(url);
 });
+
+export default async function proxy(req: NextRequest, event: NextFetchEvent) {
+  return (await guard)(req, event as never);
+}
 
 export const config = { matcher: ["/apps", "/apps/:path*"] };

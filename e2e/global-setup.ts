@@ -1,0 +1,22 @@
+// Starts one Tallyhub per database for the e2e projects (needs a `next build`) and stops
+// them afterwards.
+import { startTestStack, type TestStack } from "../tests/helpers/stack";
+import { STACK_URL_ENV } from "./stacks";
+
+export default async function globalSetup() {
+  const kinds = Object.keys(STACK_URL_ENV) as (keyof typeof STACK_URL_ENV)[];
+  const stacks: TestStack[] = [];
+  try {
+    for (const kind of kinds) {
+      const stack = await startTestStack(kind, { server: true });
+      stacks.push(stack);
+      process.env[STACK_URL_ENV[kind]] = stack.baseUrl;
+    }
+  } catch (e) {
+    await Promise.all(stacks.map((s) => s.stop()));
+    throw e;
+  }
+  return async () => {
+    await Promise.all(stacks.map((s) => s.stop()));
+  };
+}

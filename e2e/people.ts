@@ -1,0 +1,40 @@
+// What a person does in the browser, as small steps the specs share.
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct horse battery";
+
+export function newEmail(): string {
+  return `e2e-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+export async function signUp(page: Page, email = newEmail()): Promise<string> {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/apps$/);
+  return email;
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+}
+
+/** Creates an app from the apps page and returns its id (the browser ends on its setup page). */
+export async function createApp(page: Page, name: string, framework = "FastAPI"): Promise<number> {
+  await page.goto("/apps/new");
+  await page.getByLabel("App name").fill(name);
+  await page.getByText(framework, { exact: true }).click();
+  await page.getByRole("button", { name: "Create app" }).click();
+  await expect(page).toHaveURL(/\/apps\/\d+\/setup$/);
+  return Number(new URL(page.url()).pathname.split("/")[2]);
+}
