@@ -52,14 +52,15 @@ const VIEWS = {
     return endpointId === null ? null : getEndpointDetail(appId, endpointId, filters);
   },
   errors: async ({ appId, filters }: ViewContext) => {
-    const [data, chart, responses, validationErrors, serverErrors] = await Promise.all([
+    const [data, totals, chart, responses, validationErrors, serverErrors] = await Promise.all([
       hasData(appId),
+      getTrafficTotals(appId, filters),
       getTrafficChart(appId, filters),
       getErrorResponses(appId, filters),
       getValidationErrors(appId, filters),
       getServerErrors(appId, filters),
     ]);
-    return { hasData: data, chart, responses, validationErrors, serverErrors };
+    return { hasData: data, totals, chart, responses, validationErrors, serverErrors };
   },
   consumers: async ({ appId, filters }: ViewContext) => {
     const [data, activity, consumers, groups] = await Promise.all([

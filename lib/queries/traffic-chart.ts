@@ -3,11 +3,10 @@
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
+import type { StatusClass } from "@/lib/status";
 import { fillSeries, groupByBucket, type Filled, type SeriesPoint } from "./series";
 import { bucketSql, CONSUMERS_COUNT, filterWhere, rollupColumns } from "./where";
 
-export const STATUS_CLASSES = ["1xx", "2xx", "3xx", "4xx", "5xx"] as const;
-export type StatusClass = (typeof STATUS_CLASSES)[number];
 
 export interface TrafficValues extends Record<StatusClass, number> {
   requests: number;

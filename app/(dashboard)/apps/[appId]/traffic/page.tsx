@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
+import { TrafficView } from "@/components/dashboard/traffic-view";
+
+export const metadata: Metadata = { title: "Traffic" };
+
+export default async function TrafficPage(props: PageProps) {
+  const { app, initial, options } = await loadPage(props, "traffic");
+  return <TrafficView appId={app.id} initial={initial} options={options} />;
+}

@@ -1,0 +1,134 @@
+"use client";
+// Bars or lines over time buckets, with exact numbers in the tooltip, the still-filling
+// bucket drawn lighter, and drag-to-zoom. Used by every time chart of the dashboard.
+import { Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
+import { formatBucketSpan, formatCompact, formatTick } from "@/lib/format";
+import { useDragZoom } from "./use-drag-zoom";
+
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+export interface TimePoint {
+  t: number;
+  partial: boolean;
+  [key: string]: number | boolean | null;
+}
+
+export interface TimeSeriesChartProps {
+  data: TimePoint[];
+  bucket: Bucket;
+  series: Series[];
+  kind: "stacked" | "bars" | "lines";
+  /** Exact value for the tooltip. */
+  format: (v: number) => string;
+  axisFormat?: (v: number) => string;
+  height?: number;
+  showTotal?: boolean;
+  onZoom?: (fromS: number, toS: number) => void;
+}
+
+export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat = formatCompact, height = 260, showTotal, onZoom }: TimeSeriesChartProps) {
+  const zoom = useDragZoom(BUCKET_MINUTES[bucket] * 60, onZoom);
+  return (
+    <div style={{ height }} className="w-full select-none [&_.recharts-surface]:outline-none">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="18%" {...zoom.handlers}>
+          <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            tickFormatter={(t: number) => formatTick(t, bucket)}
+            tick={{ fontSize: 11, fill: "#64748b" }}
+            tickLine={false}
+            axisLine={{ stroke: "#cbd5e1" }}
+            minTickGap={28}
+            interval="preserveStartEnd"
+          />
+          <YAxis
+            tickFormatter={axisFormat}
+            tick={{ fontSize: 11, fill: "#64748b" }}
+            tickLine={false}
+            axisLine={false}
+            width={48}
+            allowDecimals={false}
+          />
+          <Tooltip
+            cursor={{ fill: "rgba(99, 102, 241, 0.06)", stroke: "#c7d2fe" }}
+            isAnimationActive={false}
+            content={(props) => <ChartTooltip {...(props as unknown as TooltipProps)} bucket={bucket} series={series} format={format} showTotal={showTotal} />}
+          />
+          {series.map((s) =>
+            kind === "lines" ? (
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={2}
+                dot={data.length <= 2}
+                activeDot={{ r: 4 }}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            ) : (
+              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={kind === "stacked" ? "stack" : undefined} isAnimationActive={false} maxBarSize={48}>
+                {data.map((p) => (
+                  <Cell key={p.t} fillOpacity={p.partial ? 0.45 : 1} />
+                ))}
+              </Bar>
+            ),
+          )}
+          {zoom.area && <ReferenceArea x1={zoom.area.x1} x2={zoom.area.x2} fill="#6366f1" fillOpacity={0.12} stroke="#6366f1" strokeOpacity={0.4} />}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+interface TooltipProps {
+  active?: boolean;
+  payload?: { payload: TimePoint }[];
+}
+
+function ChartTooltip({ active, payload, bucket, series, format, showTotal }: TooltipProps & { bucket: Bucket; series: Series[]; format: (v: number) => string; showTotal?: boolean }) {
+  const point = payload?.[0]?.payload;
+  if (!active || !point) return null;
+  const values = series.map((s) => ({ ...s, value: point[s.key] as number | null }));
+  const total = values.reduce((n, v) => n + (v.value ?? 0), 0);
+  const empty = values.every((v) => v.value === null);
+  return (
+    <div className="min-w-44 rounded-lg bg-white px-3 py-2 text-[12.5px] shadow-lg ring-1 ring-slate-200">
+      <div className="mb-1.5 font-medium text-slate-900">
+        {formatBucketSpan(point.t, bucket)}
+        {point.partial && <span className="ml-1.5 font-normal text-slate-500">(in progress)</span>}
+      </div>
+      {empty ? (
+        <div className="text-slate-500">No data yet</div>
+      ) : (
+        <table className="w-full">
+          <tbody>
+            {[...values].reverse().map((v) => (
+              <tr key={v.key}>
+                <td className="py-0.5 pr-4 text-slate-600">
+                  <span className="mr-1.5 inline-block size-2 rounded-sm align-middle" style={{ background: v.color }} />
+                  {v.label}
+                </td>
+                <td className="py-0.5 text-right font-medium text-slate-900 tabular-nums">{v.value === null ? "—" : format(v.value)}</td>
+              </tr>
+            ))}
+            {showTotal && values.length > 1 && (
+              <tr className="border-t border-slate-100">
+                <td className="pt-1 pr-4 text-slate-600">Total</td>
+                <td className="pt-1 text-right font-semibold text-slate-900 tabular-nums">{format(total)}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

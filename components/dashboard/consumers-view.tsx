@@ -1,0 +1,167 @@
+"use client";
+// Consumers: who calls the API (new vs returning over time), each consumer or group with
+// its traffic, and editing a consumer's name, group or visibility.
+import Link from "next/link";
+import { useState } from "react";
+import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
+import { formatCount } from "@/lib/format";
+import type { ConsumerRow } from "@/lib/queries/consumers-table";
+import type { GroupRow } from "@/lib/queries/consumer-groups";
+import { SERIES_COLORS } from "@/components/charts/colors";
+import { Legend } from "@/components/charts/legend";
+import { Sparkline } from "@/components/charts/sparkline";
+import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { ErrorRate } from "./badges";
+import { ConsumerEditor } from "./consumer-editor";
+import { DataTable, type Column } from "./data-table";
+import { StatCards } from "./stat-cards";
+import { TimeAgo } from "./time-ago";
+import { ZoomHint } from "./traffic-view";
+import { useViewHref } from "./use-filters";
+import { useView } from "./use-view";
+import { useZoom } from "./use-zoom";
+import { ViewFrame } from "./view-frame";
+import { NoMatches, Panel } from "./view-parts";
+
+const SERIES = [
+  { key: "returning", label: "Returning", color: SERIES_COLORS.brand },
+  { key: "new", label: "New", color: SERIES_COLORS.teal },
+];
+
+export function ConsumersView({ appId, initial, options }: { appId: number; initial: ViewEnvelope<"consumers"> | null; options: ViewEnvelope<"filter-options"> | null }) {
+  const view = useView(appId, "consumers", initial);
+  return (
+    <ViewFrame appId={appId} options={options} view={view}>
+      {view.data && view.envelope && <Consumers appId={appId} data={view.data} bucket={view.envelope.window.bucket} />}
+    </ViewFrame>
+  );
+}
+
+function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"consumers">; bucket: ViewEnvelope<"consumers">["window"]["bucket"] }) {
+  const [tab, setTab] = useState<"consumers" | "groups">("consumers");
+  const [editing, setEditing] = useState<ConsumerRow | null>(null);
+  const zoom = useZoom();
+  const newCount = data.activity.reduce((n, p) => n + (p.new ?? 0), 0);
+  const requests = data.consumers.reduce((n, c) => n + c.requests, 0);
+  const top = data.consumers[0];
+  return (
+    <div className="space-y-5">
+      <StatCards
+        className="xl:grid-cols-4"
+        stats={[
+          { key: "active", label: "Active consumers", value: formatCount(data.consumers.length), sub: "with requests in this period" },
+          { key: "new", label: "New consumers", value: formatCount(newCount), sub: "first request in this period" },
+          { key: "groups", label: "Groups", value: formatCount(data.groups.filter((g) => g.requests > 0).length), sub: `of ${formatCount(data.groups.length)} with requests` },
+          { key: "top", label: "Top consumer", value: top ? (top.name ?? top.identifier) : "—", sub: top ? `${formatCount(top.requests)} requests · ${Math.round((top.requests / (requests || 1)) * 100)}%` : undefined },
+        ]}
+      />
+      <Panel title="Consumers over time" description={<ZoomHint bucket={bucket} />} actions={<Legend series={SERIES} />}>
+        <div className="px-2 py-3 sm:px-4">
+          {data.consumers.length ? (
+            <TimeSeriesChart data={data.activity as unknown as TimePoint[]} bucket={bucket} series={SERIES} kind="stacked" format={formatCount} showTotal onZoom={zoom} />
+          ) : (
+            <NoMatches what="consumers" />
+          )}
+        </div>
+      </Panel>
+      <Panel
+        title={tab === "consumers" ? "Consumers" : "Groups"}
+        description={tab === "consumers" ? "Click a consumer to see its traffic; edit to rename, group or hide it" : "Consumer groups and their members' traffic"}
+        actions={
+          <div className="flex rounded-lg bg-slate-100 p-0.5 text-[13px] font-medium" role="tablist">
+            {(["consumers", "groups"] as const).map((t) => (
+              <button
+                key={t}
+                role="tab"
+                aria-selected={tab === t}
+                type="button"
+                onClick={() => setTab(t)}
+                className={cn("rounded-md px-3 py-1 capitalize", tab === t ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+              >
+                {t}
+              </button>
+            ))}
+          </div>
+        }
+      >
+        {tab === "consumers" ? <ConsumersTable appId={appId} rows={data.consumers} onEdit={setEditing} /> : <GroupsTable appId={appId} rows={data.groups} />}
+      </Panel>
+      {editing && <ConsumerEditor appId={appId} consumer={editing} groups={data.groups.map((g) => g.name)} onClose={() => setEditing(null)} />}
+    </div>
+  );
+}
+
+function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: ConsumerRow[]; onEdit: (c: ConsumerRow) => void }) {
+  const viewHref = useViewHref();
+  const columns: Column<ConsumerRow>[] = [
+    {
+      key: "consumer",
+      header: "Consumer",
+      sort: (c) => (c.name ?? c.identifier).toLowerCase(),
+      className: "min-w-44",
+      cell: (c) => (
+        <Link href={viewHref(`/apps/${appId}/traffic`, { consumer: String(c.id), group: null })} className="group block">
+          <span className="font-medium text-slate-900 group-hover:text-indigo-700">{c.name ?? c.identifier}</span>
+          {c.name && <span className="block font-mono text-[11.5px] break-all text-slate-500">{c.identifier}</span>}
+        </Link>
+      ),
+    },
+    { key: "group", header: "Group", sort: (c) => c.groupName, cell: (c) => (c.groupName ? <Badge>{c.groupName}</Badge> : <span className="text-slate-300">—</span>) },
+    { key: "requests", header: "Requests", align: "right", sort: (c) => c.requests, cell: (c) => formatCount(c.requests) },
+    { key: "errorRate", header: "Error rate", align: "right", sort: (c) => c.errorRate, cell: (c) => <ErrorRate rate={c.errorRate} /> },
+    { key: "last", header: "Last request", align: "right", hideOnPhone: true, sort: (c) => c.lastRequest, cell: (c) => <TimeAgo t={c.lastRequest} /> },
+    { key: "trend", header: "Trend", hideOnPhone: true, cell: (c) => <Sparkline values={c.trend} /> },
+    {
+      key: "edit",
+      header: <span className="sr-only">Edit</span>,
+      align: "right",
+      cell: (c) => (
+        <button type="button" onClick={() => onEdit(c)} className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50">
+          Edit
+        </button>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={(c) => c.id}
+      search={{ placeholder: "Search consumers", text: (c) => `${c.identifier} ${c.name ?? ""} ${c.groupName ?? ""}` }}
+      defaultSort={{ key: "requests", dir: "desc" }}
+      empty="No consumers sent requests in this period. Consumers appear once your app identifies them (setConsumer in the client)."
+    />
+  );
+}
+
+function GroupsTable({ appId, rows }: { appId: number; rows: GroupRow[] }) {
+  const viewHref = useViewHref();
+  const columns: Column<GroupRow>[] = [
+    {
+      key: "name",
+      header: "Group",
+      sort: (g) => g.name.toLowerCase(),
+      cell: (g) => (
+        <Link href={viewHref(`/apps/${appId}/traffic`, { group: String(g.id), consumer: null })} className="font-medium text-slate-900 hover:text-indigo-700">
+          {g.name}
+        </Link>
+      ),
+    },
+    { key: "consumers", header: "Active / all", align: "right", sort: (g) => g.activeConsumers, cell: (g) => `${formatCount(g.activeConsumers)} / ${formatCount(g.consumers)}` },
+    { key: "requests", header: "Requests", align: "right", sort: (g) => g.requests, cell: (g) => formatCount(g.requests) },
+    { key: "errorRate", header: "Error rate", align: "right", sort: (g) => g.errorRate, cell: (g) => <ErrorRate rate={g.errorRate} /> },
+    { key: "last", header: "Last request", align: "right", hideOnPhone: true, sort: (g) => g.lastRequest, cell: (g) => <TimeAgo t={g.lastRequest} /> },
+  ];
+  return (
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={(g) => g.id}
+      search={{ placeholder: "Search groups", text: (g) => g.name }}
+      defaultSort={{ key: "requests", dir: "desc" }}
+      empty="No groups yet. Put a consumer in a group from the Consumers tab, or send one from the client."
+    />
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+// Errors: 4xx vs 5xx over time, the failing status codes per endpoint, validation errors
+// and server errors with their tracebacks.
+import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
+import { formatCount, formatPercent } from "@/lib/format";
+import { STATUS_CLASS_COLORS } from "@/components/charts/colors";
+import { Legend } from "@/components/charts/legend";
+import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import { ErrorResponsesTable, ServerErrorsList, ValidationErrorsTable } from "./error-tables";
+import { StatCards } from "./stat-cards";
+import { ZoomHint } from "./traffic-view";
+import { useView } from "./use-view";
+import { useZoom } from "./use-zoom";
+import { ViewFrame } from "./view-frame";
+import { Panel } from "./view-parts";
+
+const SERIES = [
+  { key: "4xx", label: "Client errors (4xx)", color: STATUS_CLASS_COLORS["4xx"] },
+  { key: "5xx", label: "Server errors (5xx)", color: STATUS_CLASS_COLORS["5xx"] },
+];
+
+export function ErrorsView({ appId, initial, options }: { appId: number; initial: ViewEnvelope<"errors"> | null; options: ViewEnvelope<"filter-options"> | null }) {
+  const view = useView(appId, "errors", initial);
+  const zoom = useZoom();
+  const data = view.data;
+  return (
+    <ViewFrame appId={appId} options={options} view={view}>
+      {data && (
+        <div className="space-y-5">
+          <ErrorStats data={data} />
+          <Panel title="Errors over time" description={<ZoomHint bucket={data.chart.bucket} />} actions={<Legend series={SERIES} />}>
+            <div className="px-2 py-3 sm:px-4">
+              <TimeSeriesChart data={data.chart.points as unknown as TimePoint[]} bucket={data.chart.bucket} series={SERIES} kind="stacked" format={formatCount} showTotal onZoom={zoom} />
+            </div>
+          </Panel>
+          <Panel title="Error responses" description="4xx and 5xx responses per status code and endpoint">
+            <ErrorResponsesTable appId={appId} rows={data.responses} />
+          </Panel>
+          <div className="grid gap-5 xl:grid-cols-2">
+            <Panel title="Server errors" description="Exceptions your app raised, with their tracebacks">
+              <ServerErrorsList appId={appId} rows={data.serverErrors} />
+            </Panel>
+            <Panel title="Validation errors" description="Requests rejected because of invalid input">
+              <ValidationErrorsTable rows={data.validationErrors} />
+            </Panel>
+          </div>
+        </div>
+      )}
+    </ViewFrame>
+  );
+}
+
+function ErrorStats({ data }: { data: ViewData<"errors"> }) {
+  const { current: c, previous: p } = data.totals;
+  const sum = (k: "4xx" | "5xx") => data.chart.points.reduce((n, pt) => n + (pt[k] ?? 0), 0);
+  return (
+    <StatCards
+      className="xl:grid-cols-4"
+      stats={[
+        { key: "rate", label: "Error rate", value: formatPercent(c.errorRate), current: c.errorRate, previous: p.errorRate, good: "down", delta: "points" },
+        { key: "errors", label: "Error responses", value: formatCount(c.errors), current: c.errors, previous: p.errors, good: "down" },
+        { key: "4xx", label: "Client errors (4xx)", value: formatCount(sum("4xx")) },
+        { key: "5xx", label: "Server errors (5xx)", value: formatCount(sum("5xx")) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,210 @@
+"use client";
+// The filter bar shared by every view: period (with a custom range), environment,
+// consumer or group, endpoint search, method and status. Every change goes to the URL.
+import { useState } from "react";
+import { PERIODS } from "@/lib/buckets";
+import type { ViewEnvelope } from "@/lib/dashboard/views";
+import type { Filters } from "@/lib/filters";
+import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/input";
+import { XIcon } from "@/components/ui/icons";
+import { CustomRange } from "./custom-range";
+import { useFilters, useSetFilters } from "./use-filters";
+import { useView } from "./use-view";
+
+const PERIOD_LABELS: Record<(typeof PERIODS)[number], string> = { "1h": "1h", "24h": "24h", "7d": "7d", "30d": "30d" };
+const STATUS_SUGGESTIONS = ["2xx", "3xx", "4xx", "5xx", "200", "201", "204", "400", "401", "403", "404", "409", "422", "429", "500", "502", "503"];
+const selectClass = cn(inputClass, "h-9 py-1.5 pr-8 text-[13px]");
+
+export function FilterBar({ appId, initialOptions, status }: { appId: number; initialOptions: ViewEnvelope<"filter-options"> | null; status?: React.ReactNode }) {
+  const { filters, query } = useFilters();
+  const setFilters = useSetFilters();
+  const { data: options } = useView(appId, "filter-options", initialOptions);
+  const [customOpen, setCustomOpen] = useState(false);
+
+  const endpointLabel = (f: Filters) => {
+    if (!f.endpoint) return "";
+    if ("text" in f.endpoint) return f.endpoint.text;
+    const id = f.endpoint.id;
+    const e = options?.endpoints.find((x) => x.id === id);
+    return e ? `${e.method} ${e.path}` : `#${id}`;
+  };
+  const who = filters.consumer ? `c:${filters.consumer}` : filters.group ? `g:${filters.group}` : "";
+
+  return (
+    <div className="mb-5" role="search" aria-label="Filters">
+      <div className="grid grid-cols-2 items-center gap-2 sm:flex sm:flex-wrap">
+        <div className="col-span-2 flex rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-300" role="group" aria-label="Period">
+          {PERIODS.map((p) => (
+            <PeriodButton key={p} active={filters.period === p} onClick={() => setFilters({ period: p })}>
+              {PERIOD_LABELS[p]}
+            </PeriodButton>
+          ))}
+          <PeriodButton active={filters.period === "custom" || customOpen} onClick={() => setCustomOpen((o) => !o)}>
+            {filters.period === "custom" ? <CustomRangeLabel filters={filters} /> : "Custom"}
+          </PeriodButton>
+        </div>
+        <select aria-label="Environment" className={cn(selectClass, "sm:w-40")} value={filters.env ?? ""} onChange={(e) => setFilters({ env: e.target.value || null })}>
+          <option value="">All environments</option>
+          {(options?.envs ?? (filters.env ? [filters.env] : [])).map((env) => (
+            <option key={env} value={env}>
+              {env}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Consumer or group"
+          className={cn(selectClass, "sm:w-48")}
+          value={who}
+          onChange={(e) => {
+            const [kind, id] = e.target.value.split(":");
+            setFilters({ consumer: kind === "c" ? id : null, group: kind === "g" ? id : null });
+          }}
+        >
+          <option value="">All consumers</option>
+          {!!options?.groups.length && (
+            <optgroup label="Groups">
+              {options.groups.map((g) => (
+                <option key={g.id} value={`g:${g.id}`}>
+                  {g.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          {!!options?.consumers.length && (
+            <optgroup label="Consumers">
+              {options.consumers.map((c) => (
+                <option key={c.id} value={`c:${c.id}`}>
+                  {c.name ? `${c.name} (${c.identifier})` : c.identifier}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+        <TextFilter
+          key={`endpoint:${endpointLabel(filters)}`}
+          label="Endpoint"
+          placeholder="Endpoint, e.g. GET /items/*"
+          className="col-span-2 sm:w-60"
+          initial={endpointLabel(filters)}
+          suggestions={(options?.endpoints ?? []).map((e) => `${e.method} ${e.path}`)}
+          onCommit={(text) => {
+            const exact = options?.endpoints.find((e) => `${e.method} ${e.path}` === text);
+            setFilters({ endpoint: exact ? String(exact.id) : text });
+          }}
+        />
+        <select aria-label="Method" className={cn(selectClass, "sm:w-36")} value={filters.method ?? ""} onChange={(e) => setFilters({ method: e.target.value || null })}>
+          <option value="">All methods</option>
+          {(options?.methods ?? []).map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))}
+        </select>
+        <TextFilter
+          key={`status:${filters.status?.text ?? ""}`}
+          label="Status"
+          placeholder="Status (4xx, 404)"
+          className="sm:w-36"
+          initial={filters.status?.text ?? ""}
+          suggestions={STATUS_SUGGESTIONS}
+          pattern="[1-5]([0-9]{2}|xx|XX)"
+          onCommit={(text) => setFilters({ status: text })}
+        />
+        <div className="col-span-2 flex min-h-8 items-center justify-between gap-2 sm:ml-auto sm:justify-end">
+          {query ? (
+            <button
+              type="button"
+              onClick={() => setFilters("reset")}
+              className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-[13px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <XIcon className="size-3.5" /> Reset filters
+            </button>
+          ) : (
+            <span />
+          )}
+          {status}
+        </div>
+      </div>
+      {customOpen && (
+        <div className="mt-2">
+          <CustomRange filters={filters} onClose={() => setCustomOpen(false)} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PeriodButton({ active, onClick, children }: { active: boolean; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={active}
+      onClick={onClick}
+      className={cn(
+        "h-8 flex-1 rounded-md px-2.5 text-[13px] font-medium whitespace-nowrap transition-colors sm:flex-none sm:px-3",
+        active ? "bg-indigo-600 text-white shadow-sm" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
+      )}
+    >
+      {children}
+    </button>
+  );
+}
+
+function CustomRangeLabel({ filters }: { filters: Filters }) {
+  const fmt = (ms: number) => new Date(ms).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return <span suppressHydrationWarning>{filters.from && filters.to ? `${fmt(filters.from)} – ${fmt(filters.to)}` : "Custom"}</span>;
+}
+
+/** A text filter applied on Enter or when leaving the field, with suggestions. */
+function TextFilter(props: {
+  label: string;
+  placeholder: string;
+  className?: string;
+  initial: string;
+  suggestions: string[];
+  pattern?: string;
+  onCommit: (text: string) => void;
+}) {
+  const [text, setText] = useState(props.initial);
+  const listId = `filter-${props.label.toLowerCase()}-suggestions`;
+  const commit = () => {
+    if (text.trim() !== props.initial) props.onCommit(text.trim());
+  };
+  return (
+    <div className={cn("relative", props.className)}>
+      <input
+        aria-label={props.label}
+        className={cn(inputClass, "h-9 py-1.5 pr-7 text-[13px] invalid:ring-red-400")}
+        placeholder={props.placeholder}
+        value={text}
+        list={listId}
+        pattern={props.pattern}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setText(props.initial);
+        }}
+      />
+      {text && (
+        <button
+          type="button"
+          aria-label={`Clear ${props.label.toLowerCase()} filter`}
+          className="absolute inset-y-0 right-1.5 my-auto flex size-5 items-center justify-center rounded text-slate-400 hover:text-slate-700"
+          onClick={() => {
+            setText("");
+            if (props.initial) props.onCommit("");
+          }}
+        >
+          <XIcon className="size-3.5" />
+        </button>
+      )}
+      <datalist id={listId}>
+        {props.suggestions.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+// Headline numbers with their change against the previous period. A card can be a
+// button that switches the main chart to its metric.
+import { formatPercent, relativeChange } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
+
+export interface Stat {
+  key: string;
+  label: string;
+  value: string;
+  current?: number | null;
+  /** The previous period's value; leave out for a card without comparison. */
+  previous?: number | null;
+  /** Which way is good news; "neutral" shows the change without judging it. */
+  good?: "up" | "down" | "neutral";
+  /** Rates compare in percentage points, not relative change. */
+  delta?: "relative" | "points";
+  /** A second line for cards without a comparison. */
+  sub?: React.ReactNode;
+}
+
+export function StatCards({ stats, selected, onSelect, className }: { stats: Stat[]; selected?: string; onSelect?: (key: string) => void; className?: string }) {
+  return (
+    <div className={cn("grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6", className)}>
+      {stats.map((s) => (
+        <StatCard key={s.key} stat={s} selected={selected === s.key} onSelect={onSelect && (() => onSelect(s.key))} />
+      ))}
+    </div>
+  );
+}
+
+function StatCard({ stat, selected, onSelect }: { stat: Stat; selected: boolean; onSelect?: () => void }) {
+  const body = (
+    <>
+      <div className="flex items-center justify-between gap-2 text-[12.5px] font-medium text-slate-500">
+        <span className="truncate">{stat.label}</span>
+      </div>
+      <div className="mt-1 text-xl font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl">{stat.value}</div>
+      {stat.previous !== undefined ? <Delta stat={stat} /> : stat.sub && <div className="mt-0.5 truncate text-xs text-slate-500">{stat.sub}</div>}
+    </>
+  );
+  const base = "min-w-0 rounded-xl bg-white px-3.5 py-3 text-left shadow-sm ring-1 transition";
+  if (!onSelect) return <div className={cn(base, "ring-slate-200")}>{body}</div>;
+  return (
+    <button
+      type="button"
+      onClick={onSelect}
+      aria-pressed={selected}
+      className={cn(base, selected ? "ring-2 ring-indigo-500" : "ring-slate-200 hover:ring-slate-300", "focus-visible:outline-2 focus-visible:outline-indigo-600")}
+    >
+      {body}
+    </button>
+  );
+}
+
+function Delta({ stat }: { stat: Stat }) {
+  const current = stat.current ?? null;
+  const previous = stat.previous ?? null;
+  let text: string;
+  let change: number | null;
+  if (stat.delta === "points") {
+    change = current != null && previous != null ? current - previous : null;
+    text = change === null ? "" : `${change >= 0 ? "+" : "−"}${(Math.abs(change) * 100).toFixed(1)} pp`;
+  } else {
+    change = relativeChange(current, previous);
+    text = change === null ? "" : `${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change), 0)}`;
+  }
+  if (change === null) {
+    return <div className="mt-0.5 text-xs text-slate-400">{previous === 0 && current ? "new this period" : "no earlier data"}</div>;
+  }
+  const flat = Math.abs(change) < 0.005;
+  const goodNews = !stat.good || stat.good === "neutral" || flat ? null : (change > 0) === (stat.good === "up");
+  return (
+    <div className="mt-0.5 flex items-center gap-1 text-xs">
+      <span
+        className={cn(
+          "font-medium tabular-nums",
+          goodNews === null ? "text-slate-500" : goodNews ? "text-emerald-600" : "text-red-600",
+        )}
+      >
+        {flat ? "±0%" : `${change > 0 ? "▲" : "▼"} ${text}`}
+      </span>
+      <span className="truncate text-slate-400">vs previous</span>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+// The frame of every data view: filter bar with the live indicator, ignored-filter notice,
+// then the view, or the setup hint when the app has sent nothing yet.
+import type { ViewEnvelope } from "@/lib/dashboard/views";
+import { FilterBar } from "./filter-bar";
+import { FilterIssues, LiveStatus, NoDataYet } from "./view-parts";
+import { ViewSkeleton } from "./skeletons";
+
+interface ViewState {
+  envelope: { issues: ViewEnvelope<"traffic">["issues"]; data: unknown } | undefined;
+  error: Error | null;
+}
+
+export function ViewFrame({
+  appId,
+  options,
+  view,
+  children,
+}: {
+  appId: number;
+  options: ViewEnvelope<"filter-options"> | null;
+  view: ViewState;
+  children: React.ReactNode;
+}) {
+  const hasData = (view.envelope?.data as { hasData?: boolean } | undefined)?.hasData;
+  if (hasData === false) return <NoDataYet appId={appId} />;
+  return (
+    <>
+      <FilterBar appId={appId} initialOptions={options} status={<LiveStatus error={view.error} />} />
+      <FilterIssues issues={view.envelope?.issues} />
+      {view.envelope ? children : view.error ? <ViewError error={view.error} /> : <ViewSkeleton />}
+    </>
+  );
+}
+
+function ViewError({ error }: { error: Error }) {
+  return (
+    <div role="alert" className="rounded-xl bg-red-50 px-5 py-8 text-center text-sm text-red-700 ring-1 ring-red-200">
+      This view could not be loaded: {error.message}
+    </div>
+  );
+}
