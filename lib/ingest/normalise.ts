@@ -2,9 +2,15 @@
 // themselves do (so data from different clients lines up) plus what our databases need.
 import { STRING_MAX } from "./limits";
 
-/** Drops NUL (PostgreSQL text cannot hold it) and cuts to max UTF-16 units without splitting a surrogate pair. */
+// A lone surrogate becomes U+FFFD on its way into either database, so a key read back
+// would no longer equal the one sent: replace it here, before anything is keyed on it.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+
+/** Drops NUL (PostgreSQL text cannot hold it), mends lone surrogates and cuts to max UTF-16 units without splitting a pair. */
 export function cleanText(s: string, max: number): string {
   if (s.includes("\u0000")) s = s.replaceAll("\u0000", "");
+  if (LONE_SURROGATE.test(s)) s = s.replace(LONE_SURROGATES, "\ufffd");
   if (s.length <= max) return s;
   const code = s.charCodeAt(max - 1);
   return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);

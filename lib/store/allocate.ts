@@ -37,5 +37,7 @@ export async function ensureIds<T>(db: Sql, appId: number, spec: EnsureSpec<T>, 
   await spec.create(db, appId, missing.map((key, i) => ({ key, id: first + i, value: wanted.get(key)! })));
   // Another transaction may have created some of them first: read back the real ids.
   for (const [k, id] of await spec.find(db, appId, missing)) ids.set(k, id);
+  // Keys must read back exactly as sent (parsers mend text the databases would change).
+  if (ids.size !== wanted.size) throw new Error(`${spec.counter}: ${wanted.size - ids.size} key(s) not found after insert`);
   return ids;
 }

@@ -127,11 +127,12 @@ describe("sync payload parsing", () => {
     expect(p.requests).toHaveLength(5);
   });
 
-  it("strips NUL characters, which PostgreSQL text cannot hold", () => {
+  it("strips NUL characters, which PostgreSQL text cannot hold, and mends lone surrogates", () => {
     const base = fixtureJson<SyncJson>("js-express-sync");
-    const p = parse({ ...base, requests: [{ ...base.requests[0], path: "/a\u0000b", consumer: "c\u0000d" }] });
+    const p = parse({ ...base, requests: [{ ...base.requests[0], path: "/a\u0000b", consumer: "c\u0000d" }, { ...base.requests[1], consumer: "\ud800x\udc00🙂" }] });
     expect(p.requests[0].path).toBe("/ab");
     expect(p.requests[0].consumer).toBe("cd");
+    expect(p.requests[1].consumer).toBe("\ufffdx\ufffd🙂");
   });
 
   it.each([
