@@ -1,0 +1,40 @@
+// A small Express app using the real apitally client, for tests/integration/real-client.test.ts.
+// Configured by env: APITALLY_HUB_BASE_URL, APITALLY_CLIENT_ID, APITALLY_ENV, PORT.
+import express from "express";
+import { setConsumer, useApitally } from "apitally/express";
+
+const app = express();
+app.use(express.json());
+useApitally(app, {
+  clientId: process.env.APITALLY_CLIENT_ID,
+  env: process.env.APITALLY_ENV ?? "dev",
+  appVersion: "1.0.0-test",
+  requestLogging: { enabled: true, logRequestHeaders: true, logRequestBody: true, logResponseBody: true },
+});
+
+app.get("/items/:id", (req, res) => {
+  setConsumer(req, "api-key-42");
+  res.json({ id: Number(req.params.id) });
+});
+
+app.get("/me", (req, res) => {
+  setConsumer(req, { identifier: "user-123", name: "Alice Example", group: "Admins" });
+  res.json({ user: "user-123" });
+});
+
+// Answers in express-validator's error shape, which the client turns into validation errors.
+app.post("/items", (req, res) => {
+  const name = req.body?.name;
+  if (typeof name !== "string" || name.length < 3) {
+    res.status(400).json({ errors: [{ type: "field", value: name, msg: "Invalid value", path: "name", location: "body" }] });
+    return;
+  }
+  res.status(201).json({ id: 1, name });
+});
+
+app.get("/error", () => {
+  throw new Error("Something exploded in /error");
+});
+
+const server = app.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("listening"));
+process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -1,0 +1,176 @@
+// End to end with the real, unmodified `apitally` npm client: an Express app and a Fastify
+// app, pointed at this Tallyhub only through APITALLY_HUB_BASE_URL, serve a known set of
+// requests; once the client has synced, what is stored equals exactly what was served.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { sql } from "@/lib/db";
+import { createApp } from "../helpers/factory";
+import { rollupTotals, rowCounts } from "../helpers/hub-db";
+import { freePort } from "../helpers/stack";
+
+interface AppUnderTest {
+  file: string;
+  stringConsumer: string;
+  named: { identifier: string; name: string; group: string };
+  error: { type: string; msg: string };
+  validationMsg: string;
+  /** Express has no shutdown flush: wait for its next sync. Fastify flushes on close. */
+  flushOnClose: boolean;
+}
+
+const APPS: Record<string, AppUnderTest> = {
+  express: {
+    file: "tests/apps/express-app.mjs",
+    stringConsumer: "api-key-42",
+    named: { identifier: "user-123", name: "Alice Example", group: "Admins" },
+    error: { type: "Error", msg: "Something exploded in /error" },
+    validationMsg: "Invalid value",
+    flushOnClose: false,
+  },
+  fastify: {
+    file: "tests/apps/fastify-app.mjs",
+    stringConsumer: "api-key-7",
+    named: { identifier: "user-456", name: "Bob", group: "Free tier" },
+    error: { type: "TypeError", msg: "Fastify handler failed" },
+    validationMsg: "body/name must NOT have fewer than 3 characters",
+    flushOnClose: true,
+  },
+};
+
+// [method, path, body, expected status]: 10 requests, every one of them on a route.
+const PLAN: [string, string, unknown, number][] = [
+  ["GET", "/items/1", undefined, 200],
+  ["GET", "/items/2", undefined, 200],
+  ["GET", "/me", undefined, 200],
+  ["GET", "/me", undefined, 200],
+  ["GET", "/me", undefined, 200],
+  ["POST", "/items", { name: "ab" }, 400],
+  ["POST", "/items", { name: "xy" }, 400],
+  ["POST", "/items", { name: "Gizmo" }, 201],
+  ["GET", "/error", undefined, 500],
+  ["GET", "/error", undefined, 500],
+];
+
+const children: ChildProcess[] = [];
+const tmpDirs: string[] = [];
+
+afterAll(() => {
+  for (const c of children) {
+    try {
+      process.kill(-c.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }
+  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, output: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})\n${output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function startApp(file: string, clientId: string, port: number) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "tallyhub-client-"));
+  tmpDirs.push(tmp);
+  const child = spawn(process.execPath, [path.resolve(file)], {
+    env: {
+      ...process.env,
+      APITALLY_HUB_BASE_URL: inject("baseUrl"),
+      APITALLY_CLIENT_ID: clientId,
+      APITALLY_ENV: "dev",
+      PORT: String(port),
+      // The client keeps its instance uuid under $TMPDIR/apitally.
+      TMPDIR: tmp,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  children.push(child);
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  return { child, output: () => output };
+}
+
+describe.each(Object.entries(APPS))("the real apitally client with %s", (framework, spec) => {
+  it("stores exactly the requests the app served", async () => {
+    const app = await createApp({ envs: ["prod"] });
+    const port = await freePort();
+    const { child, output } = startApp(spec.file, app.clientId, port);
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor("the app to listen", async () => output(), (o) => o.includes("listening"), 15_000, output);
+    const instance = () => sql().all<{ client: string | null }>(`SELECT "client" FROM "Instance" WHERE "appId" = ?`, [app.id]);
+    await waitFor("the client's startup", instance, (rows) => rows.some((r) => r.client !== null), 15_000, output);
+
+    for (const [method, p, body, status] of PLAN) {
+      const r = await fetch(base + p, {
+        method,
+        headers: body ? { "content-type": "application/json" } : {},
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      await r.arrayBuffer();
+      expect(`${method} ${p} ${r.status}`).toBe(`${method} ${p} ${status}`);
+    }
+
+    const requests = () => rollupTotals(app.id, "dev").then((t) => t.requests);
+    if (spec.flushOnClose) {
+      // The client moves request logs from memory to its log file once a second; on close it
+      // sends the file but drops what is still in memory.
+      await new Promise((r) => setTimeout(r, 1500));
+      process.kill(-child.pid!, "SIGTERM");
+      await waitFor("the app to exit", async () => child.exitCode, (c) => c !== null, 15_000, output);
+      expect(await requests()).toBe(PLAN.length);
+    } else {
+      await waitFor("the client's sync", requests, (n) => n >= PLAN.length, 25_000, output);
+      // One more sync cycle must add nothing.
+      const receipts = (await rowCounts(app.id)).IngestReceipt;
+      await waitFor("another sync", async () => (await rowCounts(app.id)).IngestReceipt, (n) => n > receipts, 15_000, output);
+    }
+    await waitFor("the request logs", async () => (await rowCounts(app.id)).RequestLog, (n) => n >= PLAN.length, 15_000, output);
+
+    const totals = await rollupTotals(app.id, "dev");
+    expect(totals).toMatchObject({ requests: 10, validationErrors: 2, serverErrors: 2, responseTimeBins: 10 });
+    const byStatus = await sql().all<{ statusCode: number; n: number }>(
+      `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
+      [app.id],
+    );
+    expect(byStatus.map((r) => [Number(r.statusCode), Number(r.n)])).toEqual([[200, 5], [201, 1], [400, 2], [500, 2]]);
+
+    const [se] = await sql().all<{ type: string; msg: string; traceback: string }>(`SELECT "type", "msg", "traceback" FROM "ServerError" WHERE "appId" = ?`, [app.id]);
+    expect([se.type, se.msg]).toEqual([spec.error.type, spec.error.msg]);
+    expect(se.traceback).toContain(`${spec.error.type}: ${spec.error.msg}\n    at `);
+    expect(se.traceback).toContain(path.basename(spec.file));
+
+    const ve = await sql().all<{ loc: string; msg: string }>(`SELECT "loc", "msg" FROM "ValidationError" WHERE "appId" = ?`, [app.id]);
+    expect(ve.map((e) => [JSON.parse(e.loc), e.msg])).toEqual([[["body", "name"], spec.validationMsg]]);
+
+    const consumers = await sql().all<{ identifier: string; name: string | null; group: string | null }>(
+      `SELECT c."identifier", c."name", g."name" AS "group" FROM "Consumer" c
+       LEFT JOIN "ConsumerGroup" g ON g."appId" = c."appId" AND g."id" = c."groupId" WHERE c."appId" = ? ORDER BY c."identifier"`,
+      [app.id],
+    );
+    expect(consumers).toEqual(
+      [{ identifier: spec.stringConsumer, name: null, group: null }, spec.named].sort((a, b) => a.identifier.localeCompare(b.identifier)),
+    );
+    const consumerRequests = await sql().all<{ identifier: string; n: number }>(
+      `SELECT c."identifier", SUM(r."requestCount") AS "n" FROM "RequestRollup" r JOIN "Consumer" c ON c."appId" = r."appId" AND c."id" = r."consumerId"
+       WHERE r."appId" = ? GROUP BY c."identifier" ORDER BY c."identifier"`,
+      [app.id],
+    );
+    expect(Object.fromEntries(consumerRequests.map((r) => [r.identifier, Number(r.n)]))).toEqual({ [spec.stringConsumer]: 2, [spec.named.identifier]: 3 });
+
+    expect((await rowCounts(app.id)).RequestLog).toBe(10);
+    const [inst] = await sql().all<{ client: string; versions: string }>(`SELECT "client", "versions" FROM "Instance" WHERE "appId" = ?`, [app.id]);
+    expect(inst.client).toBe(`js:${framework}`);
+    expect(JSON.parse(inst.versions)).toMatchObject({ apitally: "0.25.8", nodejs: process.versions.node });
+  }, 60_000);
+});
