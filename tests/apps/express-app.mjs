@@ -5,6 +5,7 @@ import { setConsumer, useApitally } from "apitally/express";
 
 const app = express();
 app.use(express.json());
+// eslint-disable-next-line react-hooks/rules-of-hooks -- apitally's Express setup function, not a React hook
 useApitally(app, {
   clientId: process.env.APITALLY_CLIENT_ID,
   env: process.env.APITALLY_ENV ?? "dev",

@@ -61,8 +61,17 @@ function validSync(r: ReturnType<typeof rng>) {
 
 /** All [container, key] spots in a sync where a value can be replaced. */
 function spots(v: Json, out: [Record<string, Json> | Json[], string | number][] = []) {
-  if (Array.isArray(v)) v.forEach((x, i) => (out.push([v, i]), spots(x, out)));
-  else if (v && typeof v === "object") for (const k of Object.keys(v)) out.push([v, k]), spots(v[k], out);
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => {
+      out.push([v, i]);
+      spots(x, out);
+    });
+  } else if (v && typeof v === "object") {
+    for (const k of Object.keys(v)) {
+      out.push([v, k]);
+      spots(v[k], out);
+    }
+  }
   return out;
 }
 
