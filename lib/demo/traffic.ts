@@ -14,7 +14,7 @@ export interface DemoOptions {
   seed: number;
 }
 
-export const DEFAULT_DEMO: DemoOptions = { consumers: 500, endpoints: 100, rowsPerMinute: 600, seed: 42 };
+export const DEFAULT_DEMO: DemoOptions = { consumers: 500, endpoints: 100, rowsPerMinute: 420, seed: 42 };
 
 const MINUTE_S = 60;
 const BURST_EVERY_MIN = 3 * 24 * 60 + 97; // an incident every ~3 days
