@@ -146,7 +146,8 @@ export function parseFilters(input: SearchParamsInput, nowMs = Date.now()): { fi
   };
 }
 
-const isoMinute = (ms: number) => new Date(ms).toISOString().replace(/:\d\d\.\d{3}Z$/, "Z");
+/** How the URL writes an instant: ISO 8601 to the minute, UTC ("2026-03-10T14:00Z"). */
+export const isoMinute = (ms: number) => new Date(ms).toISOString().replace(/:\d\d\.\d{3}Z$/, "Z");
 
 /** The canonical URL form of the filters: only what differs from the defaults. */
 export function filtersToSearchParams(f: Filters): URLSearchParams {

@@ -33,9 +33,16 @@ export function formatPercent(rate: number | null | undefined, digits = 1): stri
 
 export function formatMs(ms: number | null | undefined): string {
   if (ms == null) return DASH;
+  if (ms === 0) return "0 ms";
   if (ms < 1) return "<1 ms";
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** For chart axes: "250ms", "1.5s". */
+export function formatMsShort(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  return `${+(ms / 1000).toFixed(1)}s`;
 }
 
 /** Bytes in decimal units, as the clients bin them (1 KB = 1000 bytes). */
@@ -93,3 +100,6 @@ export function formatTimeAgo(epochSeconds: number | null | undefined, nowMs = D
   if (h < 48) return `${h} h ago`;
   return `${Math.floor(h / 24)} days ago`;
 }
+
+/** "1 consumer", "3 consumers". */
+export const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;

@@ -33,10 +33,13 @@ export interface TimeSeriesChartProps {
 
 export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat = formatCompact, height = 260, showTotal, onZoom }: TimeSeriesChartProps) {
   const zoom = useDragZoom(BUCKET_MINUTES[bucket] * 60, onZoom);
+  // Over several days of hourly buckets, ticks at each midnight (labelled with the date).
+  const ticks = bucket === "hour" && data.length > 48 ? data.filter((p) => new Date(p.t * 1000).getHours() === 0).map((p) => p.t) : undefined;
   return (
     <div style={{ height }} className="w-full select-none [&_.recharts-surface]:outline-none">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="18%" {...zoom.handlers}>
+        {/* Keyed by the first bucket: a zoom starts a fresh chart, without the old tooltip. */}
+        <ComposedChart key={`${bucket}:${data[0]?.t}`} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="18%" {...zoom.handlers}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
           <XAxis
             dataKey="t"
@@ -45,7 +48,8 @@ export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat
             tickLine={false}
             axisLine={{ stroke: "#cbd5e1" }}
             minTickGap={28}
-            interval="preserveStartEnd"
+            ticks={ticks}
+            interval={ticks ? 0 : "preserveStartEnd"}
           />
           <YAxis
             tickFormatter={axisFormat}

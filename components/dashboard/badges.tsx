@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { formatPercent } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
 
@@ -22,7 +23,18 @@ export function EndpointName({ method, path, className }: { method: string; path
   return (
     <span className={cn("inline-flex min-w-0 items-center gap-2", className)}>
       <MethodBadge method={method} />
-      <span className="font-mono text-[12.5px] break-all text-slate-800">{path}</span>
+      <span className="font-mono text-[12.5px] [overflow-wrap:anywhere] text-slate-800">
+        {path.split("/").map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && (
+              <>
+                /<wbr />
+              </>
+            )}
+            {part}
+          </Fragment>
+        ))}
+      </span>
     </span>
   );
 }

@@ -75,9 +75,15 @@ export function ConsumerEditor({ appId, consumer, groups, onClose }: { appId: nu
         <p className="text-[12.5px] text-slate-500">Names and groups set here are kept when the client later sends its own.</p>
         <FormMessage message={message} />
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-4">
-          <Button variant="ghost" className="text-red-600 hover:bg-red-50 hover:text-red-700" onClick={hide} disabled={pending} title="It comes back when it sends new requests">
+          <button
+            type="button"
+            onClick={hide}
+            disabled={pending}
+            title="It comes back when it sends new requests"
+            className="h-9 rounded-lg px-3 text-sm font-medium text-red-600 hover:bg-red-50 hover:text-red-700 disabled:opacity-50"
+          >
             Hide consumer
-          </Button>
+          </button>
           <div className="flex gap-2">
             <Button variant="secondary" onClick={onClose} disabled={pending}>
               Cancel

@@ -49,8 +49,7 @@ function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"con
   return (
     <div className="space-y-5">
       <StatCards
-        className="xl:grid-cols-4"
-        stats={[
+          stats={[
           { key: "active", label: "Active consumers", value: formatCount(data.consumers.length), sub: "with requests in this period" },
           { key: "new", label: "New consumers", value: formatCount(newCount), sub: "first request in this period" },
           { key: "groups", label: "Groups", value: formatCount(data.groups.filter((g) => g.requests > 0).length), sub: `of ${formatCount(data.groups.length)} with requests` },
@@ -100,7 +99,7 @@ function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: Consumer
       key: "consumer",
       header: "Consumer",
       sort: (c) => (c.name ?? c.identifier).toLowerCase(),
-      className: "min-w-44",
+      className: "min-w-36 sm:min-w-44",
       cell: (c) => (
         <Link href={viewHref(`/apps/${appId}/traffic`, { consumer: String(c.id), group: null })} className="group block">
           <span className="font-medium text-slate-900 group-hover:text-indigo-700">{c.name ?? c.identifier}</span>
@@ -108,7 +107,7 @@ function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: Consumer
         </Link>
       ),
     },
-    { key: "group", header: "Group", sort: (c) => c.groupName, cell: (c) => (c.groupName ? <Badge>{c.groupName}</Badge> : <span className="text-slate-300">—</span>) },
+    { key: "group", header: "Group", hideOnPhone: true, sort: (c) => c.groupName, cell: (c) => (c.groupName ? <Badge>{c.groupName}</Badge> : <span className="text-slate-300">—</span>) },
     { key: "requests", header: "Requests", align: "right", sort: (c) => c.requests, cell: (c) => formatCount(c.requests) },
     { key: "errorRate", header: "Error rate", align: "right", sort: (c) => c.errorRate, cell: (c) => <ErrorRate rate={c.errorRate} /> },
     { key: "last", header: "Last request", align: "right", hideOnPhone: true, sort: (c) => c.lastRequest, cell: (c) => <TimeAgo t={c.lastRequest} /> },

@@ -1,7 +1,7 @@
 "use client";
 // A custom period from two local date-times. The URL keeps them in UTC (ISO).
 import { useState } from "react";
-import type { Filters } from "@/lib/filters";
+import { isoMinute, type Filters } from "@/lib/filters";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
@@ -25,7 +25,7 @@ export function CustomRange({ filters, onClose }: { filters: Filters; onClose: (
       onSubmit={(e) => {
         e.preventDefault();
         if (!valid) return;
-        setFilters({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
+        setFilters({ from: isoMinute(fromMs), to: isoMinute(toMs) });
         onClose();
       }}
     >

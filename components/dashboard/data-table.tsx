@@ -80,7 +80,7 @@ export function DataTable<R>({ rows, columns, rowKey, search, defaultSort, onRow
                     key={c.key}
                     scope="col"
                     aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={cn("px-3 py-2 font-medium whitespace-nowrap first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5", c.align === "right" && "text-right", c.hideOnPhone && "hidden sm:table-cell")}
+                    className={cn("px-2 py-2 font-medium whitespace-nowrap first:pl-4 sm:px-3 last:pr-4 sm:first:pl-5 sm:last:pr-5", c.align === "right" && "text-right", c.hideOnPhone && "hidden sm:table-cell")}
                   >
                     {c.sort ? (
                       <button
@@ -109,7 +109,7 @@ export function DataTable<R>({ rows, columns, rowKey, search, defaultSort, onRow
                 {columns.map((c) => (
                   <td
                     key={c.key}
-                    className={cn("px-3 py-2.5 align-middle first:pl-4 last:pr-4 sm:first:pl-5 sm:last:pr-5", c.align === "right" && "text-right tabular-nums whitespace-nowrap", c.hideOnPhone && "hidden sm:table-cell", c.className)}
+                    className={cn("px-2 py-2.5 align-middle first:pl-4 sm:px-3 last:pr-4 sm:first:pl-5 sm:last:pr-5", c.align === "right" && "text-right tabular-nums whitespace-nowrap", c.hideOnPhone && "hidden sm:table-cell", c.className)}
                   >
                     {c.cell(r)}
                   </td>

@@ -3,7 +3,7 @@
 // distribution, Apdex), payload sizes, and what fails on it.
 import Link from "next/link";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
-import { formatBytes, formatCompact, formatCount, formatMs, formatPercent } from "@/lib/format";
+import { formatBytes, formatCompact, formatCount, formatMs, formatMsShort, formatPercent } from "@/lib/format";
 import type { TopConsumer } from "@/lib/queries/top-consumers";
 import { statusCodeColors } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
@@ -100,7 +100,7 @@ function Endpoint({ appId, data, bucket }: { appId: number; data: ViewData<"endp
   return (
     <div className="space-y-5">
       <StatCards stats={stats} />
-      <div className="grid gap-5 lg:grid-cols-5">
+      <div className="grid gap-5 lg:grid-cols-5 lg:items-start">
         <Panel className="lg:col-span-3" title="Requests by status" description={<ZoomHint bucket={bucket} />} actions={<Legend series={statusSeries} />}>
           <div className="px-2 py-3 sm:px-4">
             {c.requests ? (
@@ -118,7 +118,7 @@ function Endpoint({ appId, data, bucket }: { appId: number; data: ViewData<"endp
         <Panel className="lg:col-span-3" title="Response time" description="Percentiles per bucket" actions={<Legend series={PERCENTILE_SERIES} />}>
           <div className="px-2 py-3 sm:px-4">
             {data.responseTimes.histogram.length ? (
-              <TimeSeriesChart data={data.responseTimes.points as unknown as TimePoint[]} bucket={bucket} series={PERCENTILE_SERIES} kind="lines" format={formatMs} axisFormat={formatMs} onZoom={zoom} />
+              <TimeSeriesChart data={data.responseTimes.points as unknown as TimePoint[]} bucket={bucket} series={PERCENTILE_SERIES} kind="lines" format={formatMs} axisFormat={formatMsShort} onZoom={zoom} />
             ) : (
               <NoMatches />
             )}
@@ -128,14 +128,12 @@ function Endpoint({ appId, data, bucket }: { appId: number; data: ViewData<"endp
           <div className="px-2 py-3 sm:px-4">{data.responseTimes.histogram.length ? <HistogramChart bins={data.responseTimes.histogram} thresholdMs={a.thresholdMs} height={260} /> : <NoMatches />}</div>
         </Panel>
       </div>
-      <div className="grid gap-5 xl:grid-cols-2">
-        <Panel title="Server errors" description="Exceptions raised by this endpoint">
-          <ServerErrorsList appId={appId} rows={data.serverErrors} showEndpoint={false} />
-        </Panel>
-        <Panel title="Validation errors" description="Invalid input sent to this endpoint">
-          <ValidationErrorsTable rows={data.validationErrors} showEndpoint={false} />
-        </Panel>
-      </div>
+      <Panel title="Server errors" description="Exceptions raised by this endpoint; open one for its traceback">
+        <ServerErrorsList appId={appId} rows={data.serverErrors} showEndpoint={false} />
+      </Panel>
+      <Panel title="Validation errors" description="Invalid input sent to this endpoint">
+        <ValidationErrorsTable rows={data.validationErrors} showEndpoint={false} />
+      </Panel>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // Endpoints / Performance: how fast the API answers (percentiles over time and the
 // distribution), and every endpoint with its speed and errors.
 import type { ViewEnvelope } from "@/lib/dashboard/views";
-import { formatMs } from "@/lib/format";
+import { formatMs, formatMsShort } from "@/lib/format";
 import { PERCENTILE_COLORS } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
@@ -27,8 +27,7 @@ export function EndpointsView({ appId, initial, options }: { appId: number; init
       {data && (
         <div className="space-y-5">
           <StatCards
-            className="xl:grid-cols-4"
-            stats={PERCENTILE_SERIES.map((s) => ({ key: s.key, label: `${s.label} response time`, value: formatMs(data.responseTimes.overall[s.key]), sub: "all endpoints in the filters" }))}
+                  stats={PERCENTILE_SERIES.map((s) => ({ key: s.key, label: `${s.label} response time`, value: formatMs(data.responseTimes.overall[s.key]), sub: "all endpoints in the filters" }))}
           />
           <div className="grid gap-5 lg:grid-cols-5">
             <Panel className="lg:col-span-3" title="Response time" description={<ZoomHint bucket={bucket} />} actions={<Legend series={PERCENTILE_SERIES} />}>
@@ -40,7 +39,7 @@ export function EndpointsView({ appId, initial, options }: { appId: number; init
                     series={PERCENTILE_SERIES}
                     kind="lines"
                     format={formatMs}
-                    axisFormat={formatMs}
+                    axisFormat={formatMsShort}
                     onZoom={zoom}
                   />
                 ) : (

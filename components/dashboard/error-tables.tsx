@@ -3,7 +3,7 @@
 // per status and endpoint, validation errors, and server errors with their tracebacks.
 import Link from "next/link";
 import { useState } from "react";
-import { formatCount } from "@/lib/format";
+import { formatCount, plural } from "@/lib/format";
 import type { ErrorResponseRow } from "@/lib/queries/error-responses";
 import type { ServerErrorRow } from "@/lib/queries/server-errors";
 import type { ValidationErrorRow } from "@/lib/queries/validation-errors";
@@ -23,7 +23,7 @@ export function ErrorResponsesTable({ appId, rows }: { appId: number; rows: Erro
       key: "endpoint",
       header: "Endpoint",
       sort: (r) => `${r.path} ${r.method}`,
-      className: "min-w-52",
+      className: "min-w-40 sm:min-w-52",
       cell: (r) => (
         <Link href={viewHref(`/apps/${appId}/endpoints/${r.endpointId}`, { status: String(r.statusCode), endpoint: null, method: null })} className="hover:[&_span:last-child]:text-indigo-700">
           <EndpointName method={r.method} path={r.path} />
@@ -31,8 +31,8 @@ export function ErrorResponsesTable({ appId, rows }: { appId: number; rows: Erro
       ),
     },
     { key: "occurrences", header: "Occurrences", align: "right", sort: (r) => r.occurrences, cell: (r) => formatCount(r.occurrences) },
-    { key: "consumers", header: "Consumers", align: "right", sort: (r) => r.consumers, cell: (r) => formatCount(r.consumers) },
-    { key: "lastSeen", header: "Last seen", align: "right", sort: (r) => r.lastSeen, cell: (r) => <TimeAgo t={r.lastSeen} /> },
+    { key: "consumers", header: "Consumers", align: "right", hideOnPhone: true, sort: (r) => r.consumers, cell: (r) => formatCount(r.consumers) },
+    { key: "lastSeen", header: "Last seen", align: "right", hideOnPhone: true, sort: (r) => r.lastSeen, cell: (r) => <TimeAgo t={r.lastSeen} /> },
   ];
   return (
     <DataTable
@@ -52,12 +52,12 @@ export function ValidationErrorsTable({ rows, showEndpoint = true }: { rows: Val
       key: "loc",
       header: "Field",
       sort: (r) => r.loc.join("."),
-      cell: (r) => <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[12px] break-all text-slate-800">{r.loc.join(".")}</code>,
+      cell: (r) => <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[12px] break-words text-slate-800">{r.loc.join(".")}</code>,
     },
     {
       key: "msg",
       header: "Message",
-      className: "min-w-56",
+      className: "min-w-40 sm:min-w-56",
       sort: (r) => r.msg,
       cell: (r) => (
         <div>
@@ -67,11 +67,11 @@ export function ValidationErrorsTable({ rows, showEndpoint = true }: { rows: Val
       ),
     },
     ...(showEndpoint
-      ? [{ key: "endpoint", header: "Endpoint", className: "min-w-52", sort: (r: ValidationErrorRow) => `${r.path} ${r.method}`, cell: (r: ValidationErrorRow) => <EndpointName method={r.method} path={r.path} /> }]
+      ? [{ key: "endpoint", header: "Endpoint", className: "min-w-52", hideOnPhone: true, sort: (r: ValidationErrorRow) => `${r.path} ${r.method}`, cell: (r: ValidationErrorRow) => <EndpointName method={r.method} path={r.path} /> }]
       : []),
     { key: "count", header: "Count", align: "right", sort: (r) => r.count, cell: (r) => formatCount(r.count) },
     { key: "consumers", header: "Consumers", align: "right", hideOnPhone: true, sort: (r) => r.consumers, cell: (r) => formatCount(r.consumers) },
-    { key: "lastSeen", header: "Last seen", align: "right", sort: (r) => r.lastSeen, cell: (r) => <TimeAgo t={r.lastSeen} /> },
+    { key: "lastSeen", header: "Last seen", align: "right", hideOnPhone: true, sort: (r) => r.lastSeen, cell: (r) => <TimeAgo t={r.lastSeen} /> },
   ];
   return (
     <DataTable
@@ -113,12 +113,12 @@ export function ServerErrorsList({ appId, rows, showEndpoint = true }: { appId: 
                 <span>
                   last seen <TimeAgo t={e.lastSeen} />
                 </span>
-                {e.consumers > 0 && <span>{formatCount(e.consumers)} consumers</span>}
+                {e.consumers > 0 && <span>{plural(e.consumers, "consumer")}</span>}
               </div>
             </div>
             <div className="shrink-0 text-right">
               <div className="text-[15px] font-semibold text-slate-900 tabular-nums">{formatCount(e.count)}</div>
-              <div className="text-[11px] text-slate-500">times</div>
+              <div className="text-[11px] text-slate-500">{e.count === 1 ? "time" : "times"}</div>
             </div>
           </button>
           {open === e.id && <Traceback appId={appId} errorId={e.id} sentryEventId={e.sentryEventId} />}

@@ -36,14 +36,12 @@ export function ErrorsView({ appId, initial, options }: { appId: number; initial
           <Panel title="Error responses" description="4xx and 5xx responses per status code and endpoint">
             <ErrorResponsesTable appId={appId} rows={data.responses} />
           </Panel>
-          <div className="grid gap-5 xl:grid-cols-2">
-            <Panel title="Server errors" description="Exceptions your app raised, with their tracebacks">
-              <ServerErrorsList appId={appId} rows={data.serverErrors} />
-            </Panel>
-            <Panel title="Validation errors" description="Requests rejected because of invalid input">
-              <ValidationErrorsTable rows={data.validationErrors} />
-            </Panel>
-          </div>
+          <Panel title="Server errors" description="Exceptions your app raised; open one for its traceback">
+            <ServerErrorsList appId={appId} rows={data.serverErrors} />
+          </Panel>
+          <Panel title="Validation errors" description="Requests rejected because of invalid input">
+            <ValidationErrorsTable rows={data.validationErrors} />
+          </Panel>
         </div>
       )}
     </ViewFrame>
@@ -55,7 +53,6 @@ function ErrorStats({ data }: { data: ViewData<"errors"> }) {
   const sum = (k: "4xx" | "5xx") => data.chart.points.reduce((n, pt) => n + (pt[k] ?? 0), 0);
   return (
     <StatCards
-      className="xl:grid-cols-4"
       stats={[
         { key: "rate", label: "Error rate", value: formatPercent(c.errorRate), current: c.errorRate, previous: p.errorRate, good: "down", delta: "points" },
         { key: "errors", label: "Error responses", value: formatCount(c.errors), current: c.errors, previous: p.errors, good: "down" },

@@ -44,7 +44,7 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
             {filters.period === "custom" ? <CustomRangeLabel filters={filters} /> : "Custom"}
           </PeriodButton>
         </div>
-        <select aria-label="Environment" className={cn(selectClass, "sm:w-40")} value={filters.env ?? ""} onChange={(e) => setFilters({ env: e.target.value || null })}>
+        <select aria-label="Environment" className={cn(selectClass, "sm:w-44")} value={filters.env ?? ""} onChange={(e) => setFilters({ env: e.target.value || null })}>
           <option value="">All environments</option>
           {(options?.envs ?? (filters.env ? [filters.env] : [])).map((env) => (
             <option key={env} value={env}>
@@ -54,7 +54,7 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
         </select>
         <select
           aria-label="Consumer or group"
-          className={cn(selectClass, "sm:w-48")}
+          className={cn(selectClass, "sm:w-44")}
           value={who}
           onChange={(e) => {
             const [kind, id] = e.target.value.split(":");
@@ -85,7 +85,7 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
           key={`endpoint:${endpointLabel(filters)}`}
           label="Endpoint"
           placeholder="Endpoint, e.g. GET /items/*"
-          className="col-span-2 sm:w-60"
+          className="col-span-2 sm:w-52"
           initial={endpointLabel(filters)}
           suggestions={(options?.endpoints ?? []).map((e) => `${e.method} ${e.path}`)}
           onCommit={(text) => {
@@ -104,8 +104,8 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
         <TextFilter
           key={`status:${filters.status?.text ?? ""}`}
           label="Status"
-          placeholder="Status (4xx, 404)"
-          className="sm:w-36"
+          placeholder="Status, e.g. 5xx"
+          className="sm:w-40"
           initial={filters.status?.text ?? ""}
           suggestions={STATUS_SUGGESTIONS}
           pattern="[1-5]([0-9]{2}|xx|XX)"
@@ -152,7 +152,7 @@ function PeriodButton({ active, onClick, children }: { active: boolean; onClick:
 }
 
 function CustomRangeLabel({ filters }: { filters: Filters }) {
-  const fmt = (ms: number) => new Date(ms).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const fmt = (ms: number) => new Date(ms).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).replace(",", "");
   return <span suppressHydrationWarning>{filters.from && filters.to ? `${fmt(filters.from)} – ${fmt(filters.to)}` : "Custom"}</span>;
 }
 

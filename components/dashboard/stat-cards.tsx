@@ -19,9 +19,11 @@ export interface Stat {
   sub?: React.ReactNode;
 }
 
-export function StatCards({ stats, selected, onSelect, className }: { stats: Stat[]; selected?: string; onSelect?: (key: string) => void; className?: string }) {
+const GRIDS = { 4: "grid-cols-2 lg:grid-cols-4", 6: "grid-cols-2 sm:grid-cols-3 xl:grid-cols-6" };
+
+export function StatCards({ stats, selected, onSelect }: { stats: Stat[]; selected?: string; onSelect?: (key: string) => void }) {
   return (
-    <div className={cn("grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6", className)}>
+    <div className={cn("grid gap-3", GRIDS[stats.length === 4 ? 4 : 6])}>
       {stats.map((s) => (
         <StatCard key={s.key} stat={s} selected={selected === s.key} onSelect={onSelect && (() => onSelect(s.key))} />
       ))}
@@ -78,7 +80,7 @@ function Delta({ stat }: { stat: Stat }) {
           goodNews === null ? "text-slate-500" : goodNews ? "text-emerald-600" : "text-red-600",
         )}
       >
-        {flat ? "±0%" : `${change > 0 ? "▲" : "▼"} ${text}`}
+        {flat ? (stat.delta === "points" ? "±0 pp" : "±0%") : `${change > 0 ? "▲" : "▼"} ${text}`}
       </span>
       <span className="truncate text-slate-400">vs previous</span>
     </div>

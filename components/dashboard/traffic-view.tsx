@@ -123,7 +123,7 @@ function Traffic({ appId, data }: { appId: number; data: NonNullable<ReturnType<
           )}
         </div>
       </Panel>
-      <Panel title="Endpoints" description={`${data.endpoints.length} endpoints, including ones not called in this period`}>
+      <Panel title="Endpoints" description={data.endpoints.length ? `${data.endpoints.length} endpoints, including ones not called in this period` : "No endpoints match the endpoint filters"}>
         <EndpointsTable appId={appId} rows={data.endpoints} />
       </Panel>
     </div>
