@@ -1,20 +1,21 @@
-// Multi-row statements for the ingest hot path. One text for SQLite and PostgreSQL; rows
-// go in chunks whose sizes are powers of two, so each statement shape is prepared once
-// (better-sqlite3 caches by text) and no chunk passes either database's parameter limit.
+// Multi-row statements for the ingest hot path, one per table and chunk rather than one
+// per row. SQLite gets multi-row VALUES in chunks whose sizes are powers of two, so each
+// statement shape is prepared once (better-sqlite3 caches by text) and stays under the
+// parameter limit. PostgreSQL gets one column array per column through unnest(): binding
+// thousands of scalar parameters costs it more than the upsert itself.
 import type { Param, Row, Sql } from "../db";
 
-const MAX_PARAMS: Record<Sql["kind"], number> = { sqlite: 32_766, postgres: 65_535 };
+const SQLITE_MAX_PARAMS = 32_766;
 const MAX_CHUNK_ROWS = 512;
+const PG_CHUNK_ROWS = 10_000;
 
 export const q = (name: string) => `"${name}"`;
 
-function chunkSizes(total: number, columns: number, kind: Sql["kind"]): number[] {
-  const cap = Math.min(MAX_CHUNK_ROWS, Math.floor(MAX_PARAMS[kind] / columns));
+function chunkSizes(total: number, cap: number): number[] {
   let top = 1;
   while (top * 2 <= cap) top *= 2;
   const sizes: number[] = [];
-  let left = total;
-  while (left > 0) {
+  for (let left = total; left > 0; ) {
     let size = top;
     while (size > left) size /= 2;
     sizes.push(size);
@@ -27,34 +28,76 @@ export interface InsertSpec {
   table: string;
   columns: string[];
   rows: Param[][];
-  /** Everything after VALUES (…): "ON CONFLICT … DO …" and/or "RETURNING …". */
+  /** What follows the rows: "ON CONFLICT … DO …". */
   tail?: string;
 }
 
-/** Inserts rows in chunks; returns what RETURNING gave, if anything. */
-export async function insertMany<T = Row>(db: Sql, spec: InsertSpec): Promise<T[]> {
-  const { table, columns, rows, tail = "" } = spec;
-  const out: T[] = [];
-  const head = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES `;
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
+export async function insertMany(db: Sql, spec: InsertSpec): Promise<void> {
+  if (spec.rows.length === 0) return;
+  if (db.kind === "postgres") await insertUnnest(db, spec);
+  else await insertValues(db, spec);
+}
+
+const texts = new Map<string, string>();
+
+async function insertValues(db: Sql, { table, columns, rows, tail = "" }: InsertSpec) {
+  const width = columns.length;
   let at = 0;
-  for (const size of chunkSizes(rows.length, columns.length, db.kind)) {
-    const text = head + Array(size).fill(tuple).join(", ") + (tail ? ` ${tail}` : "");
-    const params = rows.slice(at, at + size).flat();
+  for (const size of chunkSizes(rows.length, Math.min(MAX_CHUNK_ROWS, Math.floor(SQLITE_MAX_PARAMS / width)))) {
+    const key = `${table}|${columns}|${tail}|${size}`;
+    let text = texts.get(key);
+    if (!text) {
+      const tuple = `(${columns.map(() => "?").join(", ")})`;
+      text = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES ${Array(size).fill(tuple).join(", ")} ${tail}`;
+      texts.set(key, text);
+    }
+    const params: Param[] = new Array(size * width);
+    for (let r = 0; r < size; r++) {
+      const row = rows[at + r];
+      for (let c = 0; c < width; c++) params[r * width + c] = row[c];
+    }
     at += size;
-    if (/\bRETURNING\b/.test(tail)) out.push(...(await db.all<T>(text, params)));
-    else await db.run(text, params);
+    await db.run(text, params);
   }
-  return out;
+}
+
+const pgTypes = new Map<string, Map<string, string>>();
+
+/** Column types of a table, read once from the catalog, for the unnest() casts. */
+async function columnTypes(db: Sql, table: string): Promise<Map<string, string>> {
+  let types = pgTypes.get(table);
+  if (!types) {
+    const rows = await db.all<{ column_name: string; udt_name: string }>(
+      `SELECT "column_name", "udt_name" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`,
+      [table],
+    );
+    types = new Map(rows.map((r) => [r.column_name, r.udt_name]));
+    pgTypes.set(table, types);
+  }
+  return types;
+}
+
+async function insertUnnest(db: Sql, { table, columns, rows, tail = "" }: InsertSpec) {
+  const types = await columnTypes(db, table);
+  const casts = columns.map((c) => {
+    const t = types.get(c);
+    if (!t) throw new Error(`Unknown column ${table}.${c}`);
+    return `?::${t}[]`;
+  });
+  const text = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) SELECT * FROM unnest(${casts.join(", ")}) ${tail}`;
+  for (let at = 0; at < rows.length; at += PG_CHUNK_ROWS) {
+    const chunk = rows.slice(at, at + PG_CHUNK_ROWS);
+    const arrays = columns.map((_, c) => chunk.map((row) => row[c]));
+    // pg sends a JS array as a PostgreSQL array literal.
+    await db.run(text, arrays as unknown as Param[]);
+  }
 }
 
 /** SELECT … WHERE <column> IN (…) in chunks, for looking up many keys at once. */
 export async function selectIn<T = Row>(db: Sql, text: (placeholders: string) => string, fixed: Param[], keys: Param[]): Promise<T[]> {
   const out: T[] = [];
-  let at = 0;
-  for (const size of chunkSizes(keys.length, 1, db.kind)) {
-    const chunk = keys.slice(at, at + size);
-    at += size;
+  for (let at = 0; at < keys.length; at += MAX_CHUNK_ROWS) {
+    const chunk = keys.slice(at, at + MAX_CHUNK_ROWS);
     out.push(...(await db.all<T>(text(chunk.map(() => "?").join(", ")), [...fixed, ...chunk])));
   }
   return out;
