@@ -165,6 +165,8 @@ describe("paths and status codes", () => {
     const app = await createApp({ envs: ["prod"] });
     await expectStatus(postJson(app.clientId, "qa-1", "sync", makeSync()), 202);
     await expectStatus(postJson(app.clientId, encodeURIComponent("prüfung"), "sync", makeSync()), 202);
+    // Decoded once, by the router: "a%2541" is the env "a%41", which is not valid.
+    await expectStatus(postJson(app.clientId, "a%2541", "sync", makeSync()), 422);
     const envs = await sql().all<{ name: string }>(`SELECT "name" FROM "Environment" WHERE "appId" = ? ORDER BY "id"`, [app.id]);
     expect(envs.map((e) => e.name)).toEqual(["prod", "qa-1", "prüfung"]);
   });
