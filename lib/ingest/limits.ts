@@ -34,6 +34,8 @@ export const STRING_MAX = {
   consumerName: 64,
   method: 32,
   path: 2048,
+  // PostgreSQL refuses B-tree index entries over 2704 bytes; the path is in Endpoint's unique key.
+  pathBytes: 2048,
   summary: 1024,
   description: 16_384,
   locPart: 256,

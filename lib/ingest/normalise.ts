@@ -16,6 +16,21 @@ export function cleanText(s: string, max: number): string {
   return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
 
+/** Cuts to at most maxBytes of UTF-8, on a character boundary. */
+export function cutUtf8(s: string, maxBytes: number): string {
+  if (s.length * 3 <= maxBytes) return s;
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length;
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > maxBytes) return s.slice(0, i);
+    bytes += size;
+    if (pair) i++;
+  }
+  return s;
+}
+
 /** Like the clients: str()-ed, trimmed, cut to 128; empty means no consumer. */
 export function consumerIdentifier(v: unknown): string | null {
   if (v === null || v === undefined) return null;

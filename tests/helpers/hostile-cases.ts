@@ -178,6 +178,15 @@ export function hostileCases(seed = 20261128): HostileCase[] {
     (s.server_errors as Record<string, Json>[])[0].msg = u;
     sync(`unicode ${JSON.stringify(u).slice(0, 24)}`, () => json(s), [202]);
   }
+  // Random characters, so PostgreSQL cannot compress them into its index entry size limit.
+  const randomChars = (n: number, from: number, span: number) => Array.from({ length: n }, () => String.fromCodePoint(from + r.int(span))).join("");
+  for (const [label, path] of [["CJK", "/" + randomChars(3000, 0x4e00, 20000)], ["emoji", "/" + randomChars(1500, 0x1f300, 700)]]) {
+    sync(`long ${label} path`, () => {
+      const s = validSync(r);
+      (s.requests as Record<string, Json>[])[0].path = path;
+      return json(s);
+    }, [202]);
+  }
   sync("unicode method", () => {
     const s = validSync(r);
     (s.requests as Record<string, Json>[])[0].method = "GÉT";

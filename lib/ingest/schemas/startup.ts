@@ -1,13 +1,13 @@
 // The /startup payload (hub-protocol.md §3): the instance, its routes and versions.
 import { z } from "zod";
 import { ITEMS_MAX, STRING_MAX } from "../limits";
-import { cleanText } from "../normalise";
+import { cleanText, cutUtf8 } from "../normalise";
 import { list, method, optionalText, text, uuidField } from "./common";
 
 const route = z
   .object({
     method,
-    path: text(STRING_MAX.path),
+    path: text(STRING_MAX.path).transform((p) => cutUtf8(p, STRING_MAX.pathBytes)),
     summary: optionalText(STRING_MAX.summary),
     description: optionalText(STRING_MAX.description),
   })

@@ -1,14 +1,14 @@
 // The /sync payload (hub-protocol.md §4): delta counters of one instance since its last sync.
 import { z } from "zod";
 import { ITEMS_MAX, STRING_MAX } from "../limits";
-import { cleanText } from "../normalise";
+import { cleanText, cutUtf8 } from "../normalise";
 import {
   bytes, consumerName, consumerRef, count, histogram, list, method, optionalText, statusCode, text, timestamp, uuidField,
 } from "./common";
 
 // Fastify reports requests that matched no route with an empty path; clients otherwise
 // never count those, so they are dropped rather than refused.
-const routePath = text(STRING_MAX.path).nullish().transform((p) => p || null);
+const routePath = text(STRING_MAX.path).nullish().transform((p) => (p ? cutUtf8(p, STRING_MAX.pathBytes) : null));
 
 const requestItem = z
   .object({

@@ -121,6 +121,14 @@ describe("sync payload parsing", () => {
     expect(p.consumers).toEqual([{ identifier: "bob", name: "n".repeat(64), group: null }]);
   });
 
+  it("keeps a path within 2048 bytes of UTF-8, the room PostgreSQL's unique index has", () => {
+    const base = fixtureJson<SyncJson>("js-express-sync");
+    const p = parse({ ...base, requests: [{ ...base.requests[0], path: "/" + "路".repeat(3000) }, { ...base.requests[1], path: "/" + "🙂".repeat(1500) }] });
+    expect(Buffer.byteLength(p.requests[0].path)).toBe(2047); // "/" + 682 three-byte characters
+    expect(p.requests[0].path).toBe("/" + "路".repeat(682));
+    expect(p.requests[1].path).toBe("/" + "🙂".repeat(511));
+  });
+
   it("drops requests that matched no route (empty path) instead of refusing the sync", () => {
     const base = fixtureJson<SyncJson>("js-fastify-sync");
     const p = parse({ ...base, requests: [...base.requests, { ...base.requests[0], path: "", status_code: 404 }] });
