@@ -3,6 +3,7 @@
 // HTTP against `next start` (needs `npx next build` first).
 //   npx tsx scripts/bench-ingest.ts [iterations]
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { performance } from "node:perf_hooks";
 import type { Sql } from "../lib/db";
 import { openSql } from "../lib/db/connect";
@@ -46,16 +47,21 @@ async function bench(kind: "sqlite" | "postgres") {
     const direct = await createApp(db);
     const store: number[] = [];
     const parseAndStore: number[] = [];
+    // CPU time of this process: what the direct path costs, whatever else the machine runs.
+    const cpu: number[] = [];
     for (let i = 0; i < WARMUP + ITERATIONS; i++) {
       const body = syncBody(i);
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const payload = parseSync(body);
       const t1 = performance.now();
       if ((await storeSync(direct.id, "prod", payload, { db })) !== "stored") throw new Error("not stored");
       const t2 = performance.now();
+      const c1 = process.cpuUsage(c0);
       if (i >= WARMUP) {
         store.push(t2 - t1);
         parseAndStore.push(t2 - t0);
+        cpu.push((c1.user + c1.system) / 1000);
       }
     }
     const overHttp = await createApp(db);
@@ -72,6 +78,7 @@ async function bench(kind: "sqlite" | "postgres") {
     console.log(`${kind}: 500-row sync (${(syncBody(0).length / 1024).toFixed(0)} KB JSON, 500 rollup rows + 1,500 bins; ${rows.n} bin rows after the run)`);
     console.log(`  lib/store storeSync:   ${fmt(store)}`);
     console.log(`  parse + storeSync:     ${fmt(parseAndStore)}`);
+    console.log(`  … its CPU time:        ${fmt(cpu)}${kind === "postgres" ? " (this process only, not the server's)" : ""}`);
     console.log(`  HTTP POST /sync → 202: ${fmt(http)}`);
   } finally {
     await db.close();
@@ -79,4 +86,6 @@ async function bench(kind: "sqlite" | "postgres") {
   }
 }
 
+console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs`);
 for (const kind of ["sqlite", "postgres"] as const) await bench(kind);
+console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);

@@ -21,23 +21,22 @@ export class RequestRollups {
   private bins = new Map<string, { key: Key; count: number }>();
 
   add(endpointId: number, consumerId: number, statusCode: number, count: number, reqBytes: number, resBytes: number) {
-    const key: Key = [endpointId, consumerId, statusCode];
-    const id = key.join("|");
+    const id = `${endpointId}|${consumerId}|${statusCode}`;
     const r = this.rows.get(id);
     if (r) {
       r.count = capAdd(r.count, count, COUNT_MAX);
       r.reqBytes = capAdd(r.reqBytes, reqBytes, BYTES_MAX);
       r.resBytes = capAdd(r.resBytes, resBytes, BYTES_MAX);
-    } else this.rows.set(id, { key, count, reqBytes, resBytes });
+    } else this.rows.set(id, { key: [endpointId, consumerId, statusCode], count, reqBytes, resBytes });
   }
 
   addBins(endpointId: number, consumerId: number, statusCode: number, kind: number, bins: [number, number][]) {
+    const prefix = `${endpointId}|${consumerId}|${statusCode}|${kind}|`;
     for (const [bin, count] of bins) {
-      const key: Key = [endpointId, consumerId, statusCode, kind, bin];
-      const id = key.join("|");
+      const id = prefix + bin;
       const b = this.bins.get(id);
       if (b) b.count = capAdd(b.count, count, COUNT_MAX);
-      else this.bins.set(id, { key, count });
+      else this.bins.set(id, { key: [endpointId, consumerId, statusCode, kind, bin], count });
     }
   }
 
@@ -70,11 +69,10 @@ export class ErrorRollups {
   constructor(private table: "ValidationErrorRollup" | "ServerErrorRollup") {}
 
   add(errorId: number, consumerId: number, count: number) {
-    const key: Key = [errorId, consumerId];
-    const id = key.join("|");
+    const id = `${errorId}|${consumerId}`;
     const c = this.counts.get(id);
     if (c) c.count = capAdd(c.count, count, COUNT_MAX);
-    else this.counts.set(id, { key, count });
+    else this.counts.set(id, { key: [errorId, consumerId], count });
   }
 
   async write(db: Sql, appId: number, minute: number, envId: number) {
