@@ -1,0 +1,89 @@
+// The JSON view route the dashboard polls, over HTTP against `next start`: signed-out is
+// 401, someone else's app or an unknown view is 404, bad filters are reported, not fatal.
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { hashPassword } from "@/lib/auth/password";
+import { prisma } from "@/lib/db";
+import { EP, M, seedDashboardApp } from "../helpers/dashboard-fixture";
+
+const base = () => inject("baseUrl");
+const PASSWORD = "correct horse battery";
+
+async function userWithPassword() {
+  const email = `route-${randomUUID().slice(0, 8)}@example.com`;
+  return prisma().user.create({ data: { email, passwordHash: await hashPassword(PASSWORD) } });
+}
+
+/** Signs in through next-auth's credentials callback and returns the session cookie. */
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${base()}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const r = await fetch(`${base()}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: "/apps" }),
+  });
+  const session = r.headers.getSetCookie().find((c) => /session-token=/.test(c));
+  if (!session) throw new Error(`sign-in failed (${r.status})`);
+  return session.split(";")[0];
+}
+
+const iso = (minute: number) => new Date(minute * 60_000).toISOString().replace(":00.000Z", "Z");
+// The fixture's "last hour" as a custom range: the server's clock is not the fixture's.
+const LAST_HOUR = `from=${iso(M - 59)}&to=${iso(M + 1)}`;
+
+let appId: number;
+let owner: string;
+let stranger: string;
+
+beforeAll(async () => {
+  const [a, b] = [await userWithPassword(), await userWithPassword()];
+  appId = (await seedDashboardApp({ ownerId: a.id })).id;
+  owner = await signIn(a.email);
+  stranger = await signIn(b.email);
+});
+
+const get = (path: string, cookie?: string) => fetch(`${base()}${path}`, { headers: cookie ? { cookie } : {} });
+
+describe("GET /api/apps/:appId/views/:view", () => {
+  it("serves the owner the same numbers as the read models", async () => {
+    const r = await get(`/api/apps/${appId}/views/traffic?${LAST_HOUR}`, owner);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("cache-control")).toBe("no-store");
+    const body = await r.json();
+    expect(Object.fromEntries(new URLSearchParams(body.query))).toEqual({ period: "custom", from: iso(M - 59), to: iso(M + 1) });
+    expect(body.data.totals.current).toMatchObject({ requests: 27, errors: 8, consumers: 4 });
+    expect(body.data.endpoints).toHaveLength(5);
+    const endpoint = await (await get(`/api/apps/${appId}/views/endpoint?${LAST_HOUR}&endpointId=${EP.list}`, owner)).json();
+    expect(endpoint.data.apdex).toMatchObject({ satisfied: 12, tolerating: 5, frustrated: 2 });
+  });
+
+  it("reports bad filter params instead of failing", async () => {
+    const r = await get(`/api/apps/${appId}/views/errors?period=fortnight&consumer=-3&from=yesterday`, owner);
+    expect(r.status).toBe(200);
+    expect((await r.json()).issues.map((i: { param: string }) => i.param)).toEqual(["period", "from", "consumer"]);
+  });
+
+  it("is 401 signed out and 404 for someone else's app", async () => {
+    expect((await get(`/api/apps/${appId}/views/traffic`)).status).toBe(401);
+    for (const view of ["traffic", "errors", "endpoints", "consumers", "filter-options"]) {
+      const r = await get(`/api/apps/${appId}/views/${view}`, stranger);
+      expect(r.status).toBe(404);
+      expect(await r.json()).toEqual({ error: "Not found." });
+    }
+  });
+
+  it("is 404 for unknown views, apps and subjects", async () => {
+    for (const path of [
+      `/api/apps/${appId}/views/settings`,
+      `/api/apps/abc/views/traffic`,
+      `/api/apps/99999999/views/traffic`,
+      `/api/apps/${appId}/views/endpoint?endpointId=99`,
+      `/api/apps/${appId}/views/traceback?errorId=zz`,
+    ]) {
+      expect((await get(path, owner)).status, path).toBe(404);
+    }
+  });
+});
