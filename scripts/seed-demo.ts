@@ -33,12 +33,12 @@ await migrate(sql());
 let user = await prisma().user.findUnique({ where: { email: values.email! } });
 if (!user) {
   const r = await registerUser({ email: values.email, password: values.password, name: "Demo" });
-  if (!r.ok) throw new Error(`could not create the demo user: ${JSON.stringify(r.errors)}`);
+  if (!r.ok) throw new Error(`could not create the demo user: ${JSON.stringify(r.fieldErrors)}`);
   user = await prisma().user.findUniqueOrThrow({ where: { id: r.value.id } });
   console.log(`created user ${values.email} (password: ${values.password})`);
 }
 const created = await createApp(user.id, { name: values.app, framework: "fastapi", environments: [values.env, "dev"] });
-if (!created.ok) throw new Error(`could not create the app: ${JSON.stringify(created.errors)}`);
+if (!created.ok) throw new Error(`could not create the app: ${JSON.stringify(created.fieldErrors)}`);
 const app = created.value;
 console.log(`app "${app.name}" (id ${app.id}, client id ${app.clientId})`);
 
