@@ -10,9 +10,11 @@ psql -h 127.0.0.1 -U postgres -qc 'CREATE DATABASE tallyhub_schemagen' 2>/dev/nu
 for p in sqlite postgres; do
   url=$([ $p = sqlite ] && echo "file:/tmp/tallyhub-schemagen.db" || echo "postgresql://postgres@127.0.0.1:5432/tallyhub_schemagen")
   DATABASE_URL=$url npx prisma migrate diff --config prisma/$p.config.ts --from-empty \
-    --to-schema-datamodel prisma/$p/schema.prisma --script > prisma/$p/migrations/20261128000000_init/migration.sql
+    --to-schema-datamodel prisma/$p/schema.prisma --script > /tmp/tallyhub-schemagen.sql
+  if [ $p = sqlite ]; then node scripts/sqlite-clustered.mjs < /tmp/tallyhub-schemagen.sql > prisma/$p/migrations/20261128000000_init/migration.sql
+  else cp /tmp/tallyhub-schemagen.sql prisma/$p/migrations/20261128000000_init/migration.sql; fi
   DATABASE_URL=$url npx prisma generate --config prisma/$p.config.ts >/dev/null
 done
 psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS tallyhub_schemagen' || true
-rm -f /tmp/tallyhub-schemagen.db*
+rm -f /tmp/tallyhub-schemagen.db* /tmp/tallyhub-schemagen.sql
 echo "init migrations rewritten; delete ./data/tallyhub.db to start fresh"

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { openSql } from "@/lib/db/connect";
 import { sql, type Sql } from "@/lib/db";
 import { createTestDatabase } from "../helpers/stack";
+import { clusterSqlite } from "../../scripts/sqlite-clustered.mjs";
 
 async function catalog(db: Sql): Promise<string[]> {
   if (db.kind === "sqlite") {
@@ -44,7 +45,7 @@ describe("schema drift", () => {
         { env: { ...process.env, DATABASE_URL: scratch.url }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
       );
       const fresh = openSql(scratch.url);
-      await fresh.exec(script);
+      await fresh.exec(kind === "sqlite" ? clusterSqlite(script) : script);
       const expected = await catalog(fresh);
       await fresh.close();
       expect(expected.length).toBeGreaterThan(20);

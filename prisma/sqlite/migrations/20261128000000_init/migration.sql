@@ -116,7 +116,7 @@ CREATE TABLE "IngestReceipt" (
     "receivedAt" INTEGER NOT NULL,
 
     PRIMARY KEY ("appId", "kind", "uuid")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "RequestRollup" (
@@ -131,7 +131,7 @@ CREATE TABLE "RequestRollup" (
     "responseSizeSum" BIGINT NOT NULL,
 
     PRIMARY KEY ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "RollupBin" (
@@ -146,7 +146,7 @@ CREATE TABLE "RollupBin" (
     "count" INTEGER NOT NULL,
 
     PRIMARY KEY ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "ValidationError" (
@@ -173,7 +173,7 @@ CREATE TABLE "ValidationErrorRollup" (
     "count" INTEGER NOT NULL,
 
     PRIMARY KEY ("appId", "minute", "envId", "errorId", "consumerId")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "ServerError" (
@@ -201,7 +201,7 @@ CREATE TABLE "ServerErrorRollup" (
     "count" INTEGER NOT NULL,
 
     PRIMARY KEY ("appId", "minute", "envId", "errorId", "consumerId")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "ResourceSample" (
@@ -212,7 +212,7 @@ CREATE TABLE "ResourceSample" (
     "memoryRss" BIGINT NOT NULL,
 
     PRIMARY KEY ("appId", "instanceUuid", "ts")
-);
+) WITHOUT ROWID;
 
 -- CreateTable
 CREATE TABLE "RequestLog" (
