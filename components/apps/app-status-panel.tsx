@@ -32,7 +32,7 @@ export function AppStatusPanel({ appId, initial }: { appId: number; initial: Set
     <Card data-testid="app-status" className="overflow-hidden">
       <div aria-live="polite" className="flex items-start gap-3 px-5 py-4">
         <span className="mt-1.5">
-          <StatusDot tone={receiving ? liveness(data.lastSyncAt, now ?? undefined) : "idle"} />
+          <StatusDot tone={receiving ? liveness(data.lastSyncAt, now ?? undefined) : "waiting"} />
         </span>
         <div className="min-w-0">
           {receiving ? (

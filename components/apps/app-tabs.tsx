@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { Suspense } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
+import { SettingsIcon } from "@/components/ui/icons";
 
 export const APP_TABS = [
   { slug: "traffic", label: "Traffic" },
@@ -28,29 +29,48 @@ function TabsWithQuery({ appId }: { appId: number }) {
 
 function Tabs({ appId, query }: { appId: number; query: string }) {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: keep the current one in view.
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
+  const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <nav aria-label="App sections" className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
-      <ul className="flex min-w-max gap-1">
+    <nav ref={nav} aria-label="App sections" className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
+      <ul className="flex min-w-max gap-0.5 sm:gap-1">
         {APP_TABS.map((tab) => {
           const href = `/apps/${appId}/${tab.slug}`;
-          const active = pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={tab.slug}>
-              <Link
-                href={query ? `${href}?${query}` : href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "relative inline-flex h-10 items-center px-3 text-sm font-medium transition-colors",
-                  "after:absolute after:inset-x-2 after:-bottom-px after:h-0.5 after:rounded-full",
-                  active ? "text-slate-900 after:bg-indigo-600" : "text-slate-500 hover:text-slate-800 hover:after:bg-slate-300",
-                )}
-              >
+              <TabLink href={query ? `${href}?${query}` : href} active={isActive(href)}>
                 {tab.label}
-              </Link>
+              </TabLink>
             </li>
           );
         })}
+        <li className="ml-auto pl-2">
+          <TabLink href={`/apps/${appId}/settings`} active={isActive(`/apps/${appId}/settings`)}>
+            <SettingsIcon className="size-4 sm:size-3.5" />
+            <span className="sr-only sm:not-sr-only">Settings</span>
+          </TabLink>
+        </li>
       </ul>
     </nav>
+  );
+}
+
+function TabLink({ href, active, children }: { href: string; active: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={cn(
+        "relative inline-flex h-10 items-center gap-1.5 px-2 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
+        "after:absolute after:inset-x-1.5 after:-bottom-px after:h-0.5 after:rounded-full sm:after:inset-x-2",
+        active ? "text-slate-900 after:bg-indigo-600" : "text-slate-500 hover:text-slate-800 hover:after:bg-slate-300",
+      )}
+    >
+      {children}
+    </Link>
   );
 }

@@ -20,7 +20,7 @@ export function SetupSteps({ guides, defaultEnv, frameworkLabel }: { guides: Rec
       <Step
         n={2}
         title={`Add it to your ${frameworkLabel} app`}
-        description="This is Apitally's own setup; the first lines send the data to this Tallyhub instead of Apitally's cloud."
+        description="Apitally's own setup, plus the line that sends the data to this Tallyhub instead of Apitally's cloud."
       >
         {envs.length > 1 && (
           <div className="mb-3 flex flex-wrap items-center gap-2">

@@ -37,7 +37,7 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
         className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
       >
         <span className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700">{initial}</span>
-        <span className="hidden max-w-48 truncate sm:block">{name || email}</span>
+        <span className="hidden max-w-64 truncate sm:block">{name || email}</span>
         <ChevronDownIcon className={cn("size-3.5 text-slate-400 transition-transform", open && "rotate-180")} />
       </button>
       {open && (

@@ -1,7 +1,7 @@
 import { cn } from "./cn";
 
-export function Card({ className, ...props }: React.ComponentProps<"section">) {
-  return <section className={cn("rounded-xl bg-white shadow-sm ring-1 ring-slate-200", className)} {...props} />;
+export function Card({ className, tone = "default", ...props }: { tone?: "default" | "danger" } & React.ComponentProps<"section">) {
+  return <section className={cn("rounded-xl bg-white shadow-sm ring-1", tone === "danger" ? "ring-red-200" : "ring-slate-200", className)} {...props} />;
 }
 
 export function CardHeader({ title, description, actions, className }: { title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode; className?: string }) {

@@ -33,14 +33,16 @@ export function Field({
   errors,
   className,
   ...input
-}: { name: string; label: string; hint?: React.ReactNode; errors?: string[] } & React.ComponentProps<"input">) {
+}: { name: string; label: React.ReactNode; hint?: React.ReactNode; errors?: string[] } & React.ComponentProps<"input">) {
   const id = input.id ?? `field-${name}`;
-  const describedBy = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  // An error replaces the hint rather than repeating it.
+  const showHint = hint && !errors?.length;
+  const describedBy = [showHint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <Label htmlFor={id}>{label}</Label>
       <Input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className="mt-1.5" {...input} />
-      {hint && (
+      {showHint && (
         <p id={`${id}-hint`} className="mt-1.5 text-[13px] text-slate-500">
           {hint}
         </p>

@@ -272,8 +272,8 @@ describe("authorisation: another user's app is a 404 and stays as it was", () =>
     const appId = app.id;
     expect(await thrownDigest(actions.renameAppAction({}, form({ appId, name: "Hacked" })))).toBe(NOT_FOUND);
     expect(await thrownDigest(actions.deleteAppAction({}, form({ appId, confirmation: app.name })))).toBe(NOT_FOUND);
-    expect(await thrownDigest(actions.addEnvironmentAction({}, form({ appId, name: "evil" })))).toBe(NOT_FOUND);
-    expect(await thrownDigest(actions.removeEnvironmentAction({}, form({ appId, envId: 1 })))).toBe(NOT_FOUND);
+    expect(await thrownDigest(actions.editEnvironmentsAction({}, form({ appId, intent: "add", name: "evil" })))).toBe(NOT_FOUND);
+    expect(await thrownDigest(actions.editEnvironmentsAction({}, form({ appId, intent: "remove", envId: 1 })))).toBe(NOT_FOUND);
     expect(await thrownDigest(actions.renameAppAction({}, form({ appId: "1 OR 1=1", name: "Hacked" })))).toBe(NOT_FOUND);
     const after = await prisma().app.findUniqueOrThrow({ where: { id: app.id }, include: { environments: true } });
     expect(after.name).toBe("Payments API");
@@ -281,6 +281,8 @@ describe("authorisation: another user's app is a 404 and stays as it was", () =>
 
     // The owner, through the same actions, can.
     session.user = owner;
+    expect(await actions.editEnvironmentsAction({}, form({ appId, intent: "add", name: "qa" }))).toEqual({ ok: true, message: 'Added "qa".' });
+    expect(await actions.editEnvironmentsAction({}, form({ appId, intent: "remove", envId: 3 }))).toEqual({ ok: true, message: 'Removed "qa".' });
     expect(await actions.renameAppAction({}, form({ appId, name: "Billing" }))).toMatchObject({ ok: true });
     expect(await thrownDigest(actions.deleteAppAction({}, form({ appId, confirmation: "Billing" })))).toContain("/apps");
     expect(await prisma().app.count({ where: { id: app.id } })).toBe(0);

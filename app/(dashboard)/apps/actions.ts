@@ -31,24 +31,22 @@ export async function renameAppAction(_prev: FormState, form: FormData): Promise
   return { ok: true, message: "Name saved.", values: { name: result.value.name } };
 }
 
-export async function addEnvironmentAction(_prev: FormState, form: FormData): Promise<FormState> {
+/** One action for the environments card, so its message is always about the last change. */
+export async function editEnvironmentsAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireUser();
   const appId = parseAppId(formText(form, "appId"));
+  if (formText(form, "intent") === "remove") {
+    const envId = Number(formText(form, "envId"));
+    const result = await removeEnvironment(user.id, appId, Number.isInteger(envId) ? envId : -1);
+    if (!result.ok) return result;
+    revalidatePath("/apps", "layout");
+    return { ok: true, message: `Removed "${result.value.name}".` };
+  }
   const values = { name: formText(form, "name") };
   const result = await addEnvironment(user.id, appId, values);
   if (!result.ok) return { ...result, values };
   revalidatePath("/apps", "layout");
   return { ok: true, message: `Added "${result.value.name}".` };
-}
-
-export async function removeEnvironmentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const appId = parseAppId(formText(form, "appId"));
-  const envId = Number(formText(form, "envId"));
-  const result = await removeEnvironment(user.id, appId, Number.isInteger(envId) ? envId : -1);
-  if (!result.ok) return result;
-  revalidatePath("/apps", "layout");
-  return { ok: true, message: `Removed "${result.value.name}".` };
 }
 
 export async function deleteAppAction(_prev: FormState, form: FormData): Promise<FormState> {

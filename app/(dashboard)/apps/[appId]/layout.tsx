@@ -4,8 +4,6 @@ import { frameworkLabel } from "@/lib/apps/frameworks";
 import { AppTabs } from "@/components/apps/app-tabs";
 import { FrameworkMark } from "@/components/apps/framework-mark";
 import { Badge } from "@/components/ui/badge";
-import { buttonClass } from "@/components/ui/button";
-import { SettingsIcon } from "@/components/ui/icons";
 
 export default async function AppLayout({ children, params }: { children: React.ReactNode; params: Promise<{ appId: string }> }) {
   const { app } = await requireApp(params);
@@ -37,9 +35,6 @@ export default async function AppLayout({ children, params }: { children: React.
             </div>
           </div>
         </div>
-        <Link href={`/apps/${app.id}/settings`} className={buttonClass({ variant: "secondary", size: "sm" })}>
-          <SettingsIcon className="text-slate-500" /> Settings
-        </Link>
       </div>
       <AppTabs appId={app.id} />
       <div className="pt-6">{children}</div>

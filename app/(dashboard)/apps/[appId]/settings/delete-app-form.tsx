@@ -10,7 +10,7 @@ export function DeleteAppForm({ appId, name }: { appId: number; name: string }) 
   const [state, action] = useActionState(deleteAppAction, {});
   const [typed, setTyped] = useState("");
   return (
-    <Card className="ring-red-200">
+    <Card tone="danger">
       <form action={action} noValidate>
         <CardHeader
           title={<span className="text-red-700">Delete app</span>}
@@ -20,7 +20,11 @@ export function DeleteAppForm({ appId, name }: { appId: number; name: string }) 
           <input type="hidden" name="appId" value={appId} />
           <Field
             name="confirmation"
-            label={`Type ${name} to confirm`}
+            label={
+              <>
+                Type <strong className="font-semibold text-slate-900">{name}</strong> to confirm
+              </>
+            }
             autoComplete="off"
             spellCheck={false}
             value={typed}

@@ -6,14 +6,12 @@ import { Button } from "@/components/ui/button";
 import { FieldError, FormMessage, Input } from "@/components/ui/input";
 import { PlusIcon } from "@/components/ui/icons";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { addEnvironmentAction, removeEnvironmentAction } from "../../actions";
+import { editEnvironmentsAction } from "../../actions";
 
 type Env = { id: number; name: string };
 
 export function EnvironmentsEditor({ appId, environments }: { appId: number; environments: Env[] }) {
-  const [added, addAction] = useActionState(addEnvironmentAction, {});
-  const [removed, removeAction] = useActionState(removeEnvironmentAction, {});
-  const notice = removed.fieldErrors?.environment?.[0];
+  const [state, action] = useActionState(editEnvironmentsAction, {});
 
   return (
     <Card>
@@ -22,18 +20,19 @@ export function EnvironmentsEditor({ appId, environments }: { appId: number; env
         description="The env names your app's clients report. A client that sends an environment that isn't listed adds it automatically."
       />
       <CardBody className="space-y-4">
-        <FormMessage message={notice} />
-        <FormMessage message={added.ok ? added.message : removed.ok ? removed.message : undefined} tone="success" />
+        <FormMessage message={state.fieldErrors?.environment?.[0]} />
+        <FormMessage message={state.ok ? state.message : undefined} tone="success" />
         <ul className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
           {environments.map((env) => (
             <li key={env.id} className="flex items-center justify-between gap-3 px-3 py-2">
               <span className="font-mono text-[13px] text-slate-900">{env.name}</span>
-              {environments.length > 1 && <RemoveButton appId={appId} env={env} action={removeAction} />}
+              {environments.length > 1 && <RemoveButton appId={appId} env={env} action={action} />}
             </li>
           ))}
         </ul>
-        <form action={addAction} noValidate>
+        <form action={action} noValidate>
           <input type="hidden" name="appId" value={appId} />
+          <input type="hidden" name="intent" value="add" />
           <label htmlFor="new-environment" className="text-sm font-medium text-slate-800">
             Add an environment
           </label>
@@ -44,8 +43,8 @@ export function EnvironmentsEditor({ appId, environments }: { appId: number; env
               placeholder="e.g. staging"
               maxLength={32}
               className="font-mono"
-              defaultValue={added.ok ? "" : added.values?.name}
-              aria-invalid={added.fieldErrors?.name ? true : undefined}
+              defaultValue={state.values?.name}
+              aria-invalid={state.fieldErrors?.name ? true : undefined}
               aria-describedby="new-environment-hint new-environment-error"
             />
             <SubmitButton variant="secondary" pendingText="Adding…">
@@ -55,7 +54,7 @@ export function EnvironmentsEditor({ appId, environments }: { appId: number; env
           <p id="new-environment-hint" className="mt-1.5 text-[13px] text-slate-500">
             Letters, digits, - and _, up to 32 characters. Lower-case is advised.
           </p>
-          <FieldError id="new-environment-error" errors={added.fieldErrors?.name} />
+          <FieldError id="new-environment-error" errors={state.fieldErrors?.name} />
         </form>
       </CardBody>
     </Card>
@@ -76,6 +75,7 @@ function RemoveButton({ appId, env, action }: { appId: number; env: Env; action:
     <form action={action} className="flex items-center gap-1.5">
       <input type="hidden" name="appId" value={appId} />
       <input type="hidden" name="envId" value={env.id} />
+      <input type="hidden" name="intent" value="remove" />
       <span className="hidden text-[13px] text-slate-500 sm:inline">Remove {env.name}?</span>
       <Button variant="ghost" size="sm" onClick={() => setAsking(false)}>
         Cancel

@@ -26,17 +26,20 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
   const status = await getSetupStatus(app.id);
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_320px]">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_344px]">
       <aside className="space-y-4 lg:col-start-2 lg:row-start-1">
         <AppStatusPanel appId={app.id} initial={status} />
         <Card className="px-5 py-4">
-          <h2 className="text-[13px] font-medium text-slate-500">Client ID</h2>
-          <div className="mt-1.5 flex items-center gap-2">
-            <code data-testid="client-id" className="min-w-0 flex-1 font-mono text-[13px] break-all text-slate-900">
-              {app.clientId}
-            </code>
+          <div className="flex items-center justify-between gap-2">
+            <h2 className="text-[13px] font-medium text-slate-500">Client ID</h2>
             <CopyButton text={app.clientId} label="Copy client ID" tone="light" />
           </div>
+          <code
+            data-testid="client-id"
+            className="mt-2 block rounded-md bg-slate-50 px-2.5 py-2 font-mono text-[12px] break-all text-slate-900 ring-1 ring-slate-200 ring-inset"
+          >
+            {app.clientId}
+          </code>
           <p className="mt-2 text-[12.5px] text-slate-500">Identifies this app to Tallyhub. It can send data, never read it.</p>
           <h2 className="mt-4 text-[13px] font-medium text-slate-500">Environments</h2>
           <div className="mt-1.5 flex flex-wrap gap-1.5">
