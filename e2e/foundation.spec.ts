@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { createApp, newEmail, PASSWORD, signIn, signOut, signUp } from "./people";
+import { createApp, newEmail, PASSWORD, sendFirstSync, signIn, signOut, signUp } from "./people";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -10,6 +10,7 @@ test("sign up, create a FastAPI app, copy its snippet, sign out, sign back in", 
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin$/);
   await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
   const email = newEmail();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
@@ -20,7 +21,7 @@ test("sign up, create a FastAPI app, copy its snippet, sign out, sign back in", 
   await page.getByRole("link", { name: "Create your first app" }).click();
 
   await page.getByLabel("App name").fill("Payments API");
-  await page.getByText("FastAPI", { exact: true }).click();
+  await page.locator("label").filter({ has: page.getByRole("radio", { name: "FastAPI", exact: true }) }).click();
   const envInput = page.getByLabel("Environments");
   await envInput.fill("staging");
   await envInput.press("Enter");
@@ -60,7 +61,7 @@ test("sign up, create a FastAPI app, copy its snippet, sign out, sign back in", 
 
   await page.goto("/signin");
   await signIn(page, email, "not my password");
-  await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(email);
 
   await signIn(page, email);
@@ -103,7 +104,7 @@ test("rename, edit environments and delete an app from its settings", async ({ p
   await signUp(page);
   const appId = await createApp(page, "Old name", "Hono");
   await expect(page.locator('code[data-snippet="setup"]')).toContainText('import { useApitally } from "apitally/hono";');
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
 
   await page.getByLabel("Name", { exact: true }).fill("New name");
   await page.getByRole("button", { name: "Save" }).click();
@@ -165,4 +166,20 @@ test("tabs keep the filters in the query string", async ({ page }) => {
   const nav = page.getByRole("navigation", { name: "App sections" });
   await expect(nav.getByRole("link", { name: "Traffic" })).toHaveAttribute("href", `/apps/${appId}/traffic?env=prod&period=7d`);
   await expect(nav.getByRole("link", { name: "Setup" })).toHaveAttribute("aria-current", "page");
+});
+
+test("the setup page flips to “Receiving data” when the app's client syncs, without a reload", async ({ page, request }) => {
+  await signUp(page);
+  await createApp(page, "Live API", "Express");
+  const clientId = (await page.getByTestId("client-id").textContent())?.trim() ?? "";
+  const status = page.getByTestId("app-status");
+  await expect(status).toContainText("Waiting for first data…");
+
+  await sendFirstSync(request, clientId, "dev", "js:express", { nodejs: "20.20.2", express: "5.3.0", apitally: "0.25.8" });
+
+  await expect(status).toContainText("Receiving data");
+  await expect(status).toContainText("js:express");
+  await expect(status).toContainText("apitally 0.25.8");
+  await expect(status).toContainText("express 5.3.0");
+  await expect(status.getByText("dev", { exact: true })).toBeVisible();
 });

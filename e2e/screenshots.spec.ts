@@ -1,7 +1,7 @@
 // Screenshots of the main pages at desktop and phone widths, for people to look at
 // (test-results/screenshots/, not committed). Runs as its own Playwright project.
 import { expect, test, type Page } from "@playwright/test";
-import { createApp, PASSWORD, signOut, signUp } from "./people";
+import { createApp, PASSWORD, sendFirstSync, signOut, signUp } from "./people";
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -9,7 +9,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
   test.describe(device, () => {
     test.use({ viewport });
 
-    test(`pages at ${viewport.width} px`, async ({ page }) => {
+    test(`pages at ${viewport.width} px`, async ({ page, request }) => {
       const shot = (name: string, fullPage = true) => snap(page, `${name}-${device}`, fullPage);
 
       await page.goto("/signup");
@@ -31,6 +31,10 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await shot("setup-fastapi");
       await createApp(page, "Storefront", "Express");
       await shot("setup-express");
+      const clientId = (await page.getByTestId("client-id").textContent())?.trim() ?? "";
+      await sendFirstSync(request, clientId, "prod", "js:express", { nodejs: "20.20.2", express: "5.3.0", apitally: "0.25.8", app: "1.4.0" });
+      await expect(page.getByTestId("app-status")).toContainText("Receiving data");
+      await shot("setup-receiving");
       await createApp(page, "Back office", "Django");
       await page.goto("/apps");
       await shot("apps");
@@ -46,10 +50,12 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(`${PASSWORD}-wrong`);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("alert")).toBeVisible();
+      await expect(page.getByText("Wrong email or password.")).toBeVisible();
       await shot("signin-wrong-password");
 
-      await page.goto(`/apps/${appId}/setup`);
+      await page.getByLabel("Password").fill(PASSWORD);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/apps$/);
       await page.goto("/apps/999999/setup");
       await shot("not-found");
     });
@@ -58,5 +64,7 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
 
 async function snap(page: Page, name: string, fullPage = true) {
   await page.waitForLoadState("networkidle");
+  // A full-page shot of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage });
 }
