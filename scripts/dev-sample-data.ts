@@ -3,7 +3,10 @@
 // Writes the rollup tables directly, like the ingest does; the last 24 hours per minute,
 // the rest one row per hour.
 //
-//   DATABASE_URL=file:./data/dev.db npx tsx scripts/dev-sample-data.ts [--email demo@example.com] [--password tallyhub-demo]
+//   DATABASE_URL=file:./data/dev.db npx tsx scripts/dev-sample-data.ts [--email demo@example.com] [--password tallyhub-demo] [--minute-days 1]
+//
+// --minute-days N keeps per-minute rows for the last N days (30 = a full month of
+// per-minute rollups, for timing the read models at realistic volume).
 //
 // Run it again to replace the demo app's data (times follow the clock).
 import { randomUUID } from "node:crypto";
@@ -12,7 +15,10 @@ import { hashPassword } from "../lib/auth/password";
 import { prisma, sql } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 
-const { values: args } = parseArgs({ options: { email: { type: "string", default: "demo@example.com" }, password: { type: "string", default: "tallyhub-demo" } } });
+const { values: args } = parseArgs({
+  options: { email: { type: "string", default: "demo@example.com" }, password: { type: "string", default: "tallyhub-demo" }, "minute-days": { type: "string", default: "1" } },
+});
+const MINUTE_DAYS = Math.min(30, Math.max(1, Number(args["minute-days"]) || 1));
 const APP_NAME = "Shop API (demo)";
 
 // Deterministic randomness: the same shapes on every run.
@@ -208,10 +214,11 @@ async function main() {
     }
   };
 
-  // Per minute for the last day, per hour (on the hour) for the 29 days before.
+  // Per minute for the last MINUTE_DAYS days, per hour (on the hour) before that.
   const slots: { minute: number; span: number }[] = [];
-  for (let m = now - 30 * 1440; m < now - 1440; m += 60) slots.push({ minute: m - (m % 60), span: 60 });
-  for (let m = now - 1440; m <= now; m++) slots.push({ minute: m, span: 1 });
+  const perMinuteFrom = now - MINUTE_DAYS * 1440;
+  for (let m = now - 30 * 1440; m < perMinuteFrom - (perMinuteFrom % 60); m += 60) slots.push({ minute: m - (m % 60), span: 60 });
+  for (let m = perMinuteFrom - (perMinuteFrom % 60); m <= now; m++) slots.push({ minute: m, span: 1 });
   const outage = now - 200; // a bad quarter hour of 5xx on orders, 3h20m ago
 
   for (const { minute, span } of slots) {
