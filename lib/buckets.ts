@@ -77,6 +77,16 @@ export function isPartialBucket(start: number, w: Pick<TimeWindow, "bucket" | "n
   return start <= w.now && w.now < start + BUCKET_MINUTES[w.bucket];
 }
 
+/**
+ * Minutes of one bucket that lie in the window and have begun: the divisor for a
+ * per-minute rate, so the still-filling bucket and a custom range's cut edges are not
+ * diluted by minutes that were never part of them.
+ */
+export function bucketMinutesCovered(start: number, w: Pick<TimeWindow, "from" | "to" | "bucket" | "now">): number {
+  const end = Math.min(start + BUCKET_MINUTES[w.bucket], w.to, w.now + 1);
+  return Math.max(0, end - Math.max(start, w.from));
+}
+
 /** Minutes of the window that have already begun: the divisor of "requests per minute". */
 export function elapsedMinutes(range: { from: number; to: number }, now: number): number {
   return Math.max(0, Math.min(range.to, now + 1) - range.from);

@@ -2,8 +2,8 @@
 // Traffic: headline numbers against the previous period, the main chart (switched by the
 // cards) and every endpoint below.
 import { useState } from "react";
-import type { Bucket } from "@/lib/buckets";
-import type { ViewEnvelope } from "@/lib/dashboard/views";
+import { bucketMinutesCovered, type Bucket, type TimeWindow } from "@/lib/buckets";
+import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatBytes, formatCompact, formatCount, formatPercent, formatRate } from "@/lib/format";
 import type { TrafficPoint } from "@/lib/queries/traffic-chart";
 import { STATUS_CLASSES } from "@/lib/status";
@@ -25,11 +25,11 @@ interface MetricChart {
   series: Series[];
   format: (v: number) => string;
   axisFormat?: (v: number) => string;
-  data: (points: TrafficPoint[], bucketMinutes: number) => TimePoint[];
+  data: (points: TrafficPoint[], window: TimeWindow) => TimePoint[];
 }
 
-const one = (key: string, value: (p: TrafficPoint, bucketMinutes: number) => number | null) => (points: TrafficPoint[], bucketMinutes: number) =>
-  points.map((p) => ({ t: p.t, partial: p.partial, [key]: p.requests === null ? null : value(p, bucketMinutes) }));
+const one = (key: string, value: (p: TrafficPoint, window: TimeWindow) => number | null) => (points: TrafficPoint[], window: TimeWindow) =>
+  points.map((p) => ({ t: p.t, partial: p.partial, [key]: p.requests === null ? null : value(p, window) }));
 
 const METRICS: Record<Metric, MetricChart> = {
   requests: {
@@ -44,7 +44,10 @@ const METRICS: Record<Metric, MetricChart> = {
     kind: "bars",
     series: [{ key: "rpm", label: "Requests / min", color: SERIES_COLORS.brand }],
     format: (v) => formatRate(v),
-    data: one("rpm", (p, m) => p.requests! / m),
+    data: one("rpm", (p, w) => {
+      const minutes = bucketMinutesCovered(p.t / 60, w);
+      return minutes ? p.requests! / minutes : null;
+    }),
   },
   errorRate: {
     title: "Error rate (4xx + 5xx)",
@@ -83,12 +86,12 @@ export function TrafficView({ appId, initial, options }: { appId: number; initia
   const view = useView(appId, "traffic", initial);
   return (
     <ViewFrame appId={appId} options={options} view={view}>
-      {view.data && <Traffic appId={appId} data={view.data} />}
+      {view.data && view.envelope && <Traffic appId={appId} data={view.data} timeWindow={view.envelope.window} />}
     </ViewFrame>
   );
 }
 
-function Traffic({ appId, data }: { appId: number; data: NonNullable<ReturnType<typeof useView<"traffic">>["data"]> }) {
+function Traffic({ appId, data, timeWindow }: { appId: number; data: ViewData<"traffic">; timeWindow: TimeWindow }) {
   const [metric, setMetric] = useState<Metric>("requests");
   const zoom = useZoom();
   const { current: c, previous: p } = data.totals;
@@ -111,7 +114,7 @@ function Traffic({ appId, data }: { appId: number; data: NonNullable<ReturnType<
             <NoMatches />
           ) : (
             <TimeSeriesChart
-              data={chart.data(data.chart.points, data.chart.bucketMinutes)}
+              data={chart.data(data.chart.points, timeWindow)}
               bucket={data.chart.bucket}
               series={series}
               kind={chart.kind}

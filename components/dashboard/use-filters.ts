@@ -3,7 +3,7 @@
 // change them with router.replace, so views stay shareable and survive reloads.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { FILTER_PARAMS, filtersToSearchParams, parseFilters, pickFilterParams, type FilterParam } from "@/lib/filters";
+import { filtersToSearchParams, parseFilters, pickFilterParams, type FilterParam } from "@/lib/filters";
 
 export type FilterChanges = Partial<Record<FilterParam, string | null>>;
 
@@ -57,5 +57,3 @@ export function useViewHref() {
     [searchParams],
   );
 }
-
-export const ALL_FILTER_PARAMS = FILTER_PARAMS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketForSpan, bucketStart, bucketStarts, customWindow, elapsedMinutes, isPartialBucket, presetWindow } from "@/lib/buckets";
+import { bucketForSpan, bucketMinutesCovered, bucketStart, bucketStarts, customWindow, elapsedMinutes, isPartialBucket, presetWindow } from "@/lib/buckets";
 
 // 2026-03-10T14:37:20Z
 const NOW = Date.UTC(2026, 2, 10, 14, 37, 20);
@@ -70,6 +70,13 @@ describe("custom windows", () => {
 });
 
 describe("bucket math", () => {
+  it("counts the minutes of a bucket inside the window that have begun", () => {
+    const w = presetWindow("24h", NOW); // now 14:37
+    expect(bucketMinutesCovered(HOUR, w)).toBe(38); // 14:00 … 14:37
+    expect(bucketMinutesCovered(HOUR - 60, w)).toBe(60);
+    expect(bucketMinutesCovered(90, { from: 100, to: 130, bucket: "hour", now: 500 })).toBe(30); // custom range cut on both sides
+  });
+
   it("floors to the bucket", () => {
     expect(bucketStart(119, "hour")).toBe(60);
     expect(bucketStart(1440 * 3 + 5, "day")).toBe(1440 * 3);
