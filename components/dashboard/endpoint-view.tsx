@@ -88,9 +88,9 @@ function Endpoint({ appId, data, bucket }: { appId: number; data: ViewData<"endp
       header: "Consumer",
       sort: (r: TopConsumer) => r.name ?? r.identifier,
       cell: (r: TopConsumer) => (
-        <Link href={viewHref(`/apps/${appId}/traffic`, { consumer: String(r.id), group: null })} className="hover:text-indigo-700">
-          <span className="font-medium text-slate-900">{r.name ?? r.identifier}</span>
-          {r.name && <span className="ml-1.5 font-mono text-[11.5px] text-slate-500">{r.identifier}</span>}
+        <Link href={viewHref(`/apps/${appId}/traffic`, { consumer: String(r.id), group: null })} className="group block">
+          <span className="font-medium text-slate-900 group-hover:text-indigo-700">{r.name ?? r.identifier}</span>
+          {r.name && <span className="block font-mono text-[11.5px] break-all text-slate-500">{r.identifier}</span>}
         </Link>
       ),
     },
