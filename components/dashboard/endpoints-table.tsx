@@ -34,8 +34,8 @@ export function EndpointsTable({ appId, rows }: { appId: number; rows: EndpointR
     },
     { key: "requests", header: "Requests", align: "right", sort: (e) => e.requests, cell: (e) => (e.requests ? formatCount(e.requests) : <span className="text-slate-300">0</span>) },
     { key: "errorRate", header: "Error rate", align: "right", sort: (e) => e.errorRate, cell: (e) => <ErrorRate rate={e.errorRate} /> },
-    { key: "p50", header: "p50", align: "right", hideOnPhone: true, sort: (e) => e.p50, cell: (e) => formatMs(e.p50) },
-    { key: "p95", header: "p95", align: "right", hideOnPhone: true, sort: (e) => e.p95, cell: (e) => formatMs(e.p95) },
+    { key: "p50", header: "p50", align: "right", hideOnPhone: true, sort: (e) => e.p50, cell: (e) => <Ms ms={e.p50} /> },
+    { key: "p95", header: "p95", align: "right", hideOnPhone: true, sort: (e) => e.p95, cell: (e) => <Ms ms={e.p95} /> },
     { key: "bytesIn", header: "Received", align: "right", hideOnPhone: true, sort: (e) => e.bytesIn, cell: (e) => <Bytes n={e.bytesIn} /> },
     { key: "bytesOut", header: "Sent", align: "right", hideOnPhone: true, sort: (e) => e.bytesOut, cell: (e) => <Bytes n={e.bytesOut} /> },
   ];
@@ -50,6 +50,10 @@ export function EndpointsTable({ appId, rows }: { appId: number; rows: EndpointR
       empty="No endpoints match these filters."
     />
   );
+}
+
+function Ms({ ms }: { ms: number | null }) {
+  return ms === null ? <span className="text-slate-300">—</span> : formatMs(ms);
 }
 
 function Bytes({ n }: { n: number }) {
