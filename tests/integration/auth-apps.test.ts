@@ -2,7 +2,7 @@
 // and the exported server actions with only the session lookup (and Next's cache
 // invalidation, which needs a running server) replaced.
 import { randomUUID } from "node:crypto";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma, sql } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/credentials";
 
@@ -27,7 +27,19 @@ const { getAppForUser, parseAppId, requireApp } = await import("@/lib/apps/acces
 const actions = await import("@/app/(dashboard)/apps/actions");
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const email = () => `u-${randomUUID().slice(0, 8)}@example.com`;
+// Every email and IP this file uses is remembered, so afterAll can leave the shared test
+// database as it found it for the other test files.
+const used = { emails: new Set<string>(), ips: new Set<string>() };
+const email = () => {
+  const e = `u-${randomUUID().slice(0, 8)}@example.com`;
+  used.emails.add(e);
+  return e;
+};
+const ip = (prefix: string) => {
+  const a = `${prefix}.${Math.floor(Math.random() * 250)}`;
+  used.ips.add(a);
+  return a;
+};
 
 async function newUser(): Promise<SessionUser> {
   const r = await registerUser({ email: email(), password: "correct horse" });
@@ -64,6 +76,16 @@ const counts = async () => ({ users: await prisma().user.count(), apps: await pr
 
 beforeEach(() => {
   session.user = null;
+});
+
+afterAll(async () => {
+  const users = await prisma().user.findMany({ where: { email: { in: [...used.emails] } }, include: { apps: true } });
+  for (const user of users) {
+    for (const app of user.apps) await deleteApp(user.id, app.id, { confirmation: app.name });
+  }
+  await prisma().user.deleteMany({ where: { id: { in: users.map((u) => u.id) } } });
+  const keys = [...[...used.emails].map((e) => `email:${e}`), ...[...used.ips].map((a) => `ip:${a}`)];
+  await prisma().authThrottle.deleteMany({ where: { key: { in: keys } } });
 });
 
 describe("sign-up", () => {
@@ -108,23 +130,23 @@ describe("sign-in and rate limiting", () => {
 
   it("locks an email for 15 minutes after 5 failures, even against the right password", async () => {
     const user = await newUser();
-    const ip = `10.0.0.${Math.floor(Math.random() * 250)}`;
-    for (let i = 0; i < 4; i++) expect(await checkCredentials({ email: user.email, password: "nope" }, ip)).toMatchObject({ reason: "invalid" });
-    const fifth = await checkCredentials({ email: user.email, password: "nope" }, ip);
+    const from = ip("10.0.0");
+    for (let i = 0; i < 4; i++) expect(await checkCredentials({ email: user.email, password: "nope" }, from)).toMatchObject({ reason: "invalid" });
+    const fifth = await checkCredentials({ email: user.email, password: "nope" }, from);
     expect(fifth).toEqual({ ok: false, reason: "locked", retryAfterS: THROTTLE.lockS });
-    const sixth = await checkCredentials({ email: user.email, password: "correct horse" }, ip);
+    const sixth = await checkCredentials({ email: user.email, password: "correct horse" }, from);
     expect(sixth).toMatchObject({ ok: false, reason: "locked" });
     expect(lockedMessage(THROTTLE.lockS)).toBe("Too many failed sign-in attempts. Try again in 15 minutes.");
   });
 
   it("locks an IP that fails across many emails, and only that IP", async () => {
     const user = await newUser();
-    const ip = `192.0.2.${Math.floor(Math.random() * 250)}`;
+    const from = ip("192.0.2");
     // The first failures are recorded directly (each real attempt costs a bcrypt hash).
-    for (let i = 1; i < THROTTLE.maxFailures.ip; i++) await recordFailure([{ kind: "ip", value: ip }]);
-    expect(await checkCredentials({ email: email(), password: "guess" }, ip)).toEqual({ ok: false, reason: "locked", retryAfterS: THROTTLE.lockS });
-    expect(await checkCredentials({ email: user.email, password: "correct horse" }, ip)).toMatchObject({ reason: "locked" });
-    expect(await checkCredentials({ email: user.email, password: "correct horse" }, "198.51.100.7")).toMatchObject({ ok: true });
+    for (let i = 1; i < THROTTLE.maxFailures.ip; i++) await recordFailure([{ kind: "ip", value: from }]);
+    expect(await checkCredentials({ email: email(), password: "guess" }, from)).toEqual({ ok: false, reason: "locked", retryAfterS: THROTTLE.lockS });
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, from)).toMatchObject({ reason: "locked" });
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, ip("198.51.100"))).toMatchObject({ ok: true });
   });
 
   it("forgets failures older than the window", async () => {
