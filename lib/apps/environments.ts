@@ -2,7 +2,7 @@
 // same counter the hub uses when a client sends data for an environment it hasn't seen.
 import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
-import { addEnvironmentSchema, MAX_ENVIRONMENTS } from "@/lib/validations/app";
+import { addEnvironmentSchema, MAX_ENVIRONMENTS, removeEnvironmentSchema } from "@/lib/validations/app";
 import { invalid, parseInput, type Result } from "@/lib/validations/result";
 
 export async function addEnvironment(userId: string, appId: number, input: unknown): Promise<Result<{ id: number; name: string }>> {
@@ -26,7 +26,11 @@ export async function addEnvironment(userId: string, appId: number, input: unkno
   });
 }
 
-export async function removeEnvironment(userId: string, appId: number, envId: number): Promise<Result<{ name: string }>> {
+/** Removes one environment ({ envId }); an unknown environment, like an unknown app, is a 404. */
+export async function removeEnvironment(userId: string, appId: number, input: unknown): Promise<Result<{ name: string }>> {
+  const parsed = removeEnvironmentSchema.safeParse(input);
+  if (!parsed.success) notFound();
+  const { envId } = parsed.data;
   return prisma().$transaction(async (tx) => {
     const app = await tx.app.findFirst({ where: { id: appId, ownerId: userId }, include: { environments: true } });
     if (!app) notFound();

@@ -55,9 +55,13 @@ export function splitEnvironments(text: string): string[] {
     .filter(Boolean);
 }
 
-// Route params arrive as strings; anything but a plain positive integer is an unknown app.
-export const appIdParamSchema = z
+// Ids arrive from URLs and forms as strings; anything but a plain positive integer is unknown.
+const idParamSchema = z
   .string()
   .regex(/^[1-9][0-9]{0,9}$/)
   .transform(Number)
   .pipe(z.number().max(2 ** 31 - 1));
+
+export const appIdParamSchema = idParamSchema;
+
+export const removeEnvironmentSchema = z.object({ envId: z.union([z.number().int().positive(), idParamSchema]) });

@@ -224,7 +224,7 @@ describe("renaming, environments and deleting", () => {
     expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toEqual({ ok: true, value: { id: 3, name: "staging" } });
     expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toMatchObject({ ok: false, fieldErrors: { name: ['"staging" already exists.'] } });
     expect(await addEnvironment(owner.id, app.id, { name: "no spaces" })).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("not a valid")] } });
-    expect(await removeEnvironment(owner.id, app.id, 3)).toEqual({ ok: true, value: { name: "staging" } });
+    expect(await removeEnvironment(owner.id, app.id, { envId: 3 })).toEqual({ ok: true, value: { name: "staging" } });
     expect(await addEnvironment(owner.id, app.id, { name: "qa" })).toEqual({ ok: true, value: { id: 4, name: "qa" } });
     const envs = await prisma().environment.findMany({ where: { appId: app.id }, orderBy: { id: "asc" } });
     expect(envs.map((e) => [e.id, e.name])).toEqual([
@@ -233,12 +233,13 @@ describe("renaming, environments and deleting", () => {
       [4, "qa"],
     ]);
     expect((await prisma().app.findUniqueOrThrow({ where: { id: app.id } })).nextEnvId).toBe(5);
+    for (const envId of [3, 999, "x", "1; DROP TABLE"]) expect(await thrownDigest(removeEnvironment(owner.id, app.id, { envId }))).toBe(NOT_FOUND);
   });
 
   it("keeps at least one environment", async () => {
     const owner = await newUser();
     const app = await newApp(owner, { environments: ["prod"] });
-    expect(await removeEnvironment(owner.id, app.id, 1)).toMatchObject({ ok: false, fieldErrors: { environment: ["An app needs at least one environment."] } });
+    expect(await removeEnvironment(owner.id, app.id, { envId: 1 })).toMatchObject({ ok: false, fieldErrors: { environment: ["An app needs at least one environment."] } });
     expect(await prisma().environment.count({ where: { appId: app.id } })).toBe(1);
   });
 
@@ -280,7 +281,7 @@ describe("authorisation: another user's app is a 404 and stays as it was", () =>
     expect(await getAppForUser(app.id, intruder.id)).toBeNull();
     expect(await thrownDigest(renameApp(intruder.id, app.id, { name: "Hacked" }))).toBe(NOT_FOUND);
     expect(await thrownDigest(addEnvironment(intruder.id, app.id, { name: "evil" }))).toBe(NOT_FOUND);
-    expect(await thrownDigest(removeEnvironment(intruder.id, app.id, 1))).toBe(NOT_FOUND);
+    expect(await thrownDigest(removeEnvironment(intruder.id, app.id, { envId: 1 }))).toBe(NOT_FOUND);
     expect(await thrownDigest(deleteApp(intruder.id, app.id, { confirmation: app.name }))).toBe(NOT_FOUND);
     const after = await prisma().app.findUniqueOrThrow({ where: { id: app.id }, include: { environments: true } });
     expect(after.name).toBe("Payments API");

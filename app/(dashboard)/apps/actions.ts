@@ -36,8 +36,7 @@ export async function editEnvironmentsAction(_prev: FormState, form: FormData): 
   const user = await requireUser();
   const appId = parseAppId(formText(form, "appId"));
   if (formText(form, "intent") === "remove") {
-    const envId = Number(formText(form, "envId"));
-    const result = await removeEnvironment(user.id, appId, Number.isInteger(envId) ? envId : -1);
+    const result = await removeEnvironment(user.id, appId, { envId: formText(form, "envId") });
     if (!result.ok) return result;
     revalidatePath("/apps", "layout");
     return { ok: true, message: `Removed "${result.value.name}".` };
