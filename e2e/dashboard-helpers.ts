@@ -153,5 +153,6 @@ export async function rowCells(r: Locator): Promise<Record<string, string>> {
 export async function snap(page: Page, name: string) {
   await page.waitForLoadState("networkidle");
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0); // no chart tooltip left under the last click
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
