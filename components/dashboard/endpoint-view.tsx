@@ -10,6 +10,7 @@ import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
 import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
 import { EndpointName, ErrorRate } from "./badges";
+import { EndpointApdexForm } from "./endpoint-apdex-form";
 import { DataTable } from "./data-table";
 import { PERCENTILE_SERIES } from "./endpoints-view";
 import { ServerErrorsList, ValidationErrorsTable } from "./error-tables";
@@ -128,6 +129,17 @@ function Endpoint({ appId, data, bucket }: { appId: number; data: ViewData<"endp
           <div className="px-2 py-3 sm:px-4">{data.responseTimes.histogram.length ? <HistogramChart bins={data.responseTimes.histogram} thresholdMs={a.thresholdMs} height={260} /> : <NoMatches />}</div>
         </Panel>
       </div>
+      <Panel
+        title="Apdex threshold"
+        description={data.endpoint.apdexTSource === "endpoint" ? "This endpoint has its own threshold." : `This endpoint uses the app's threshold (${formatMs(data.endpoint.appApdexTMs)}).`}
+      >
+        <EndpointApdexForm
+          appId={appId}
+          endpointId={data.endpoint.id}
+          ownTMs={data.endpoint.apdexTSource === "endpoint" ? data.endpoint.apdexTMs : null}
+          appTMs={data.endpoint.appApdexTMs}
+        />
+      </Panel>
       <Panel title="Server errors" description="Exceptions raised by this endpoint; open one for its traceback">
         <ServerErrorsList appId={appId} rows={data.serverErrors} showEndpoint={false} />
       </Panel>

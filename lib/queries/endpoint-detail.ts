@@ -22,6 +22,8 @@ export interface EndpointInfo {
   apdexTMs: number;
   /** Where the Apdex threshold comes from: the endpoint's own setting or the app's. */
   apdexTSource: "endpoint" | "app";
+  /** The app's threshold, which applies when the endpoint has none of its own. */
+  appApdexTMs: number;
 }
 
 export type StatusPoint = SeriesPoint & Record<string, number | boolean | null>;
@@ -42,7 +44,7 @@ export interface EndpointDetail {
 }
 
 export async function getEndpointInfo(appId: number, endpointId: number): Promise<EndpointInfo | null> {
-  const [row] = await sql().all<Omit<EndpointInfo, "apdexTSource" | "apdexTMs"> & { endpointT: number | null; appT: number | null }>(
+  const [row] = await sql().all<Omit<EndpointInfo, "apdexTSource" | "apdexTMs" | "appApdexTMs"> & { endpointT: number | null; appT: number | null }>(
     `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path", "Endpoint"."summary" AS "summary",
        "Endpoint"."description" AS "description", "Endpoint"."apdexTMs" AS "endpointT", "App"."apdexTMs" AS "appT"
      FROM "Endpoint" JOIN "App" ON "App"."id" = "Endpoint"."appId" WHERE "Endpoint"."appId" = ? AND "Endpoint"."id" = ?`,
@@ -57,6 +59,7 @@ export async function getEndpointInfo(appId: number, endpointId: number): Promis
     description: row.description,
     apdexTMs: Number(row.endpointT ?? row.appT ?? DEFAULT_APDEX_T_MS),
     apdexTSource: row.endpointT != null ? "endpoint" : "app",
+    appApdexTMs: Number(row.appT ?? DEFAULT_APDEX_T_MS),
   };
 }
 

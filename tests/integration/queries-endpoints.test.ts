@@ -70,7 +70,7 @@ describe("response times", () => {
 describe("endpoint detail", () => {
   it("gives one endpoint's traffic, consumers, percentiles, Apdex, sizes and errors", async () => {
     const d = (await getEndpointDetail(appId, EP.list, f("period=1h&method=POST&endpoint=/nothing")))!;
-    expect(d.endpoint).toEqual({ id: EP.list, method: "GET", path: "/items", summary: null, description: null, apdexTMs: 20, apdexTSource: "endpoint" });
+    expect(d.endpoint).toEqual({ id: EP.list, method: "GET", path: "/items", summary: null, description: null, apdexTMs: 20, apdexTSource: "endpoint", appApdexTMs: 500 });
     expect(d.totals.current).toMatchObject({ requests: 19, errors: 4 });
     expect(d.statusCodes).toEqual([200, 422]);
     expect(d.statusChart.find((p) => p.t === (M - 10) * 60)).toEqual({ t: (M - 10) * 60, partial: false, "200": 15, "422": 0 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireApp } from "@/lib/apps/access";
+import { ApdexForm } from "./apdex-form";
 import { DeleteAppForm } from "./delete-app-form";
 import { EnvironmentsEditor } from "./environments-editor";
 import { RenameForm } from "./rename-form";
@@ -11,6 +12,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ appId
   return (
     <div className="max-w-2xl space-y-6">
       <RenameForm appId={app.id} name={app.name} />
+      <ApdexForm appId={app.id} apdexTMs={app.apdexTMs} />
       <EnvironmentsEditor appId={app.id} environments={app.environments.map((e) => ({ id: e.id, name: e.name }))} />
       <DeleteAppForm appId={app.id} name={app.name} />
     </div>
