@@ -2,9 +2,9 @@
 // Sets (or clears) this endpoint's own Apdex threshold; the view reloads its numbers after.
 import { useActionState, useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { Field, FormMessage } from "@/components/ui/input";
+import { FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { APDEX_T_LIMITS } from "@/lib/validations/apdex";
+import { ApdexField } from "@/components/ui/apdex-field";
 import { setEndpointApdexAction } from "@/app/(dashboard)/apps/[appId]/endpoints/[endpointId]/actions";
 
 export function EndpointApdexForm({ appId, endpointId, ownTMs, appTMs }: { appId: number; endpointId: number; ownTMs: number | null; appTMs: number }) {
@@ -17,14 +17,8 @@ export function EndpointApdexForm({ appId, endpointId, ownTMs, appTMs }: { appId
     <form action={action} noValidate className="flex flex-wrap items-end gap-3 px-4 py-4 sm:px-5">
       <input type="hidden" name="appId" value={appId} />
       <input type="hidden" name="endpointId" value={endpointId} />
-      <Field
-        name="apdexTMs"
+      <ApdexField
         label="Apdex T for this endpoint (ms)"
-        type="number"
-        inputMode="numeric"
-        min={APDEX_T_LIMITS.min}
-        max={APDEX_T_LIMITS.max}
-        step={10}
         placeholder={`App default: ${appTMs}`}
         hint="Leave empty to use the app's threshold."
         className="w-64"

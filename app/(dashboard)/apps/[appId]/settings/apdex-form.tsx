@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
-import { Field, FormMessage } from "@/components/ui/input";
+import { FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { APDEX_T_LIMITS } from "@/lib/validations/apdex";
+import { ApdexField } from "@/components/ui/apdex-field";
 import { setAppApdexAction } from "./actions";
 
 export function ApdexForm({ appId, apdexTMs }: { appId: number; apdexTMs: number }) {
@@ -18,14 +18,8 @@ export function ApdexForm({ appId, apdexTMs }: { appId: number; apdexTMs: number
         />
         <CardBody className="space-y-3">
           <input type="hidden" name="appId" value={appId} />
-          <Field
-            name="apdexTMs"
+          <ApdexField
             label="T (milliseconds)"
-            type="number"
-            inputMode="numeric"
-            min={APDEX_T_LIMITS.min}
-            max={APDEX_T_LIMITS.max}
-            step={10}
             className="max-w-48"
             defaultValue={state.values?.apdexTMs ?? apdexTMs}
             errors={state.fieldErrors?.apdexTMs}
