@@ -1,17 +1,11 @@
 // Apdex T per app and per endpoint: validated, owner-only, and used by the endpoint view.
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { prisma, sql } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/credentials";
 import { createApp, createUser } from "../helpers/factory";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("test: no signed-in user");
-    return session.user;
-  },
-}));
+import { session } from "../helpers/fake-session";
+
+vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
 
 const { setAppApdex, setEndpointApdex } = await import("@/lib/apps/apdex");

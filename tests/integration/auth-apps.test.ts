@@ -6,14 +6,9 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma, sql } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/credentials";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("test: no signed-in user");
-    return session.user;
-  },
-}));
+import { session } from "../helpers/fake-session";
+
+vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
 
 const { registerUser, DUPLICATE_EMAIL_MESSAGE } = await import("@/lib/auth/users");

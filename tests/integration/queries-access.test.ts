@@ -1,7 +1,6 @@
 // Who may read the views and edit consumers: only the app's owner. Another user's app,
 // unknown apps, views and subjects are "not found", and edits by others change nothing.
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/credentials";
 import { prisma, sql } from "@/lib/db";
 import { parseFilters } from "@/lib/filters";
 import { getConsumersTable } from "@/lib/queries/consumers-table";
@@ -11,15 +10,9 @@ import { storeSync } from "@/lib/store/sync";
 import { createUser } from "../helpers/factory";
 import { C, EP, G, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
 
-// next-auth needs a running Next server: act as a given user instead (as auth-apps.test.ts).
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("test: no signed-in user");
-    return session.user;
-  },
-}));
+import { session } from "../helpers/fake-session";
+
+vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
 
 const { renameConsumer } = await import("@/lib/consumers/rename");
