@@ -78,13 +78,22 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   throw new Error(`next start did not come up in 60 s:\n${log}`);
 }
 
-export function stopServer(proc: ChildProcess) {
-  // next start forks next-server: kill the whole process group.
-  try {
-    process.kill(-proc.pid!, "SIGTERM");
-  } catch {
-    /* already gone */
+export async function stopServer(proc: ChildProcess) {
+  // next start forks next-server: signal the whole process group, and make sure it is gone.
+  const signal = (sig: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-proc.pid!, sig);
+      return true;
+    } catch {
+      return false; // the group has no processes left
+    }
+  };
+  signal("SIGTERM");
+  for (let i = 0; i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (!signal(0)) return;
   }
+  signal("SIGKILL");
 }
 
 export async function startTestStack(kind: "sqlite" | "postgres", opts: { server: boolean }): Promise<TestStack> {
@@ -108,8 +117,7 @@ export async function startTestStack(kind: "sqlite" | "postgres", opts: { server
     baseUrl,
     dataDir,
     async stop() {
-      if (proc) stopServer(proc);
-      await new Promise((r) => setTimeout(r, 300));
+      if (proc) await stopServer(proc);
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
