@@ -1,6 +1,7 @@
 // Validation errors (field location, message, type) with their counts in the window.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
+import { exactLastSeen } from "./server-errors";
 import { CONSUMERS_COUNT, ERROR_KINDS, ERROR_LIST_LIMIT, errorFrom, errorRollupColumns, filterWhere, statusAllows } from "./where";
 
 export interface ValidationErrorRow {
@@ -14,7 +15,7 @@ export interface ValidationErrorRow {
   type: string;
   count: number;
   consumers: number;
-  /** Start of the last minute it occurred in, epoch seconds. */
+  /** When it last occurred within the filters (exact when known, else its minute's start), epoch seconds. */
   lastSeen: number;
 }
 
@@ -30,16 +31,16 @@ function parseLoc(loc: string): string[] {
 export async function getValidationErrors(appId: number, f: Filters): Promise<ValidationErrorRow[]> {
   if (!statusAllows(f, ERROR_KINDS.validation.statuses)) return [];
   const where = filterWhere(appId, f, errorRollupColumns("validation"));
-  const rows = await sql().all<Omit<ValidationErrorRow, "loc" | "lastSeen"> & { loc: string; lastMinute: number }>(
+  const rows = await sql().all<Omit<ValidationErrorRow, "loc" | "lastSeen"> & { loc: string; lastMinute: number; storedLastSeen: number }>(
     `SELECT "ValidationError"."id" AS "id", "ValidationError"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
-       "ValidationError"."loc" AS "loc", "ValidationError"."msg" AS "msg", "ValidationError"."type" AS "type",
+       "ValidationError"."loc" AS "loc", "ValidationError"."msg" AS "msg", "ValidationError"."type" AS "type", "ValidationError"."lastSeen" AS "storedLastSeen",
        SUM("ValidationErrorRollup"."count") AS "count", ${CONSUMERS_COUNT(`"ValidationErrorRollup"."consumerId"`)} AS "consumers",
        MAX("ValidationErrorRollup"."minute") AS "lastMinute"
      FROM ${errorFrom("validation")}
        JOIN "Endpoint" ON "Endpoint"."appId" = "ValidationError"."appId" AND "Endpoint"."id" = "ValidationError"."endpointId"
      WHERE ${where.text}
-     GROUP BY "ValidationError"."id", "ValidationError"."endpointId", "Endpoint"."method", "Endpoint"."path", "ValidationError"."loc", "ValidationError"."msg", "ValidationError"."type"
-     ORDER BY 8 DESC, 1 LIMIT ${ERROR_LIST_LIMIT}`,
+     GROUP BY "ValidationError"."id", "ValidationError"."endpointId", "Endpoint"."method", "Endpoint"."path", "ValidationError"."loc", "ValidationError"."msg", "ValidationError"."type", "ValidationError"."lastSeen"
+     ORDER BY 9 DESC, 1 LIMIT ${ERROR_LIST_LIMIT}`,
     where.params,
   );
   return rows.map((r) => ({
@@ -52,6 +53,6 @@ export async function getValidationErrors(appId: number, f: Filters): Promise<Va
     type: r.type,
     count: Number(r.count),
     consumers: Number(r.consumers),
-    lastSeen: Number(r.lastMinute) * 60,
+    lastSeen: exactLastSeen(Number(r.lastMinute), Number(r.storedLastSeen)),
   }));
 }

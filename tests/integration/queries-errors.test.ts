@@ -1,5 +1,6 @@
 // Errors view read models on the hand-computed fixture.
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "@/lib/db";
 import { parseFilters } from "@/lib/filters";
 import { getErrorResponses } from "@/lib/queries/error-responses";
 import { getServerErrors, getServerErrorTraceback } from "@/lib/queries/server-errors";
@@ -61,6 +62,20 @@ describe("server errors", () => {
       },
     ]);
     expect((await getServerErrors(appId, f("period=24h"))).map((e) => [e.id, e.count, e.consumers])).toEqual([[2, 2, 0], [1, 1, 1]]);
+  });
+
+  it("last seen is the exact stored time when in the last minute seen, and never before first seen", async () => {
+    const set = (firstSeen: number, lastSeen: number) =>
+      sql().run(`UPDATE "ServerError" SET "firstSeen" = ?, "lastSeen" = ? WHERE "appId" = ? AND "id" = 1`, [firstSeen, lastSeen, appId]);
+    try {
+      await set((M - 1) * 60 - 86_400, (M - 1) * 60 + 17);
+      expect((await getServerErrors(appId, f("period=1h")))[0]).toMatchObject({ id: 1, lastSeen: (M - 1) * 60 + 17 });
+      // A later occurrence the window does not see: its minute's start, but not before first seen.
+      await set((M - 1) * 60 + 30, (M + 5) * 60 + 2);
+      expect((await getServerErrors(appId, f("period=1h")))[0]).toMatchObject({ id: 1, firstSeen: (M - 1) * 60 + 30, lastSeen: (M - 1) * 60 + 30 });
+    } finally {
+      await set((M - 1) * 60 - 86_400, (M - 1) * 60);
+    }
   });
 
   it("follows filters (a 4xx status filter excludes them)", async () => {
