@@ -3,7 +3,7 @@
 // page's server actions. What is set here sticks: later client syncs do not overwrite it.
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { renameConsumerAction, setConsumerGroupAction, setConsumerHiddenAction } from "@/app/(dashboard)/apps/[appId]/consumers/actions";
 import type { ConsumerRow } from "@/lib/queries/consumers-table";
 import type { FieldErrors } from "@/lib/validations/result";
@@ -13,6 +13,7 @@ import { viewQueryKey } from "./use-view";
 
 export function ConsumerEditor({ appId, consumer, groups, onClose }: { appId: number; consumer: ConsumerRow; groups: string[]; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -57,12 +58,15 @@ export function ConsumerEditor({ appId, consumer, groups, onClose }: { appId: nu
   return (
     <dialog
       ref={dialog}
+      aria-labelledby={headingId}
       onClose={onClose}
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/30"
     >
       <form action={save} className="space-y-4 p-5">
         <div>
-          <h2 className="text-base font-semibold text-slate-900">Edit consumer</h2>
+          <h2 id={headingId} className="text-base font-semibold text-slate-900">
+            Edit consumer
+          </h2>
           <p className="mt-0.5 font-mono text-[12.5px] break-all text-slate-500">{consumer.identifier}</p>
         </div>
         <Field name="name" label="Name" defaultValue={consumer.name ?? ""} placeholder={consumer.identifier} maxLength={64} errors={errors.name} hint="Shown instead of the identifier. Leave empty to show the identifier." autoFocus />

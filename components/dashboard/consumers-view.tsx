@@ -49,10 +49,15 @@ function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"con
   return (
     <div className="space-y-5">
       <StatCards
-          stats={[
-          { key: "active", label: "Active consumers", value: formatCount(data.consumers.length), sub: "with requests in this period" },
-          { key: "new", label: "New consumers", value: formatCount(newCount), sub: "first request in this period" },
-          { key: "groups", label: "Groups", value: formatCount(data.groups.filter((g) => g.requests > 0).length), sub: `of ${formatCount(data.groups.length)} with requests` },
+        stats={[
+          { key: "active", label: "Active consumers", value: formatCount(data.consumers.length), sub: "with requests" },
+          { key: "new", label: "New consumers", value: formatCount(newCount), sub: "first seen in period" },
+          {
+            key: "groups",
+            label: "Groups",
+            value: formatCount(data.groups.length),
+            sub: `${formatCount(data.groups.filter((g) => g.requests > 0).length)} with requests`,
+          },
           { key: "top", label: "Top consumer", value: top ? (top.name ?? top.identifier) : "—", sub: top ? `${formatCount(top.requests)} requests · ${Math.round((top.requests / (requests || 1)) * 100)}%` : undefined },
         ]}
       />
@@ -104,6 +109,12 @@ function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: Consumer
         <Link href={viewHref(`/apps/${appId}/traffic`, { consumer: String(c.id), group: null })} className="group block">
           <span className="font-medium text-slate-900 group-hover:text-indigo-700">{c.name ?? c.identifier}</span>
           {c.name && <span className="block font-mono text-[11.5px] break-all text-slate-500">{c.identifier}</span>}
+          {/* The Group column is hidden on phones: the group shows under the name instead. */}
+          {c.groupName && (
+            <span className="mt-1 block sm:hidden">
+              <Badge>{c.groupName}</Badge>
+            </span>
+          )}
         </Link>
       ),
     },
@@ -117,7 +128,7 @@ function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: Consumer
       header: <span className="sr-only">Edit</span>,
       align: "right",
       cell: (c) => (
-        <button type="button" onClick={() => onEdit(c)} className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50">
+        <button type="button" onClick={() => onEdit(c)} aria-label={`Edit ${c.name ?? c.identifier}`} className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50">
           Edit
         </button>
       ),

@@ -56,8 +56,8 @@ function ErrorStats({ data }: { data: ViewData<"errors"> }) {
       stats={[
         { key: "rate", label: "Error rate", value: formatPercent(c.errorRate), current: c.errorRate, previous: p.errorRate, good: "down", delta: "points" },
         { key: "errors", label: "Error responses", value: formatCount(c.errors), current: c.errors, previous: p.errors, good: "down" },
-        { key: "4xx", label: "Client errors (4xx)", value: formatCount(sum("4xx")) },
-        { key: "5xx", label: "Server errors (5xx)", value: formatCount(sum("5xx")) },
+        { key: "4xx", label: "Client errors (4xx)", value: formatCount(sum("4xx")), sub: "in this period" },
+        { key: "5xx", label: "Server errors (5xx)", value: formatCount(sum("5xx")), sub: "in this period" },
       ]}
     />
   );

@@ -22,36 +22,45 @@ export interface Stat {
 const GRIDS = { 4: "grid-cols-2 lg:grid-cols-4", 6: "grid-cols-2 sm:grid-cols-3 xl:grid-cols-6" };
 
 export function StatCards({ stats, selected, onSelect }: { stats: Stat[]; selected?: string; onSelect?: (key: string) => void }) {
+  // A description list: each value is announced with its label (dt), its change after it.
   return (
-    <div className={cn("grid gap-3", GRIDS[stats.length === 4 ? 4 : 6])}>
+    <dl className={cn("grid gap-3", GRIDS[stats.length === 4 ? 4 : 6])}>
       {stats.map((s) => (
         <StatCard key={s.key} stat={s} selected={selected === s.key} onSelect={onSelect && (() => onSelect(s.key))} />
       ))}
-    </div>
+    </dl>
   );
 }
 
 function StatCard({ stat, selected, onSelect }: { stat: Stat; selected: boolean; onSelect?: () => void }) {
-  const body = (
-    <>
-      <div className="flex items-center justify-between gap-2 text-[12.5px] font-medium text-slate-500">
-        <span className="truncate">{stat.label}</span>
-      </div>
-      <div className="mt-1 text-xl font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl">{stat.value}</div>
-      {stat.previous !== undefined ? <Delta stat={stat} /> : stat.sub && <div className="mt-0.5 truncate text-xs text-slate-500">{stat.sub}</div>}
-    </>
-  );
-  const base = "min-w-0 rounded-xl bg-white px-3.5 py-3 text-left shadow-sm ring-1 transition";
-  if (!onSelect) return <div className={cn(base, "ring-slate-200")}>{body}</div>;
+  // A selectable card's label is a button stretched over the whole card (after:inset-0),
+  // so the card stays one click target while dt/dd keep the label tied to the value.
   return (
-    <button
-      type="button"
-      onClick={onSelect}
-      aria-pressed={selected}
-      className={cn(base, selected ? "ring-2 ring-indigo-500" : "ring-slate-200 hover:ring-slate-300", "focus-visible:outline-2 focus-visible:outline-indigo-600")}
+    <div
+      className={cn(
+        "relative min-w-0 rounded-xl bg-white px-3.5 py-3 text-left shadow-sm ring-1 transition",
+        selected ? "ring-2 ring-indigo-500" : "ring-slate-200",
+        onSelect && !selected && "hover:ring-slate-300",
+        onSelect && "has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600",
+      )}
     >
-      {body}
-    </button>
+      <dt className="min-w-0 text-[12.5px] font-medium text-slate-500">
+        {onSelect ? (
+          <button type="button" onClick={onSelect} aria-pressed={selected} className="block w-full truncate text-left outline-none after:absolute after:inset-0 after:rounded-xl">
+            {stat.label}
+          </button>
+        ) : (
+          <span className="block truncate">{stat.label}</span>
+        )}
+      </dt>
+      <dd className="mt-1 truncate text-xl font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl">{stat.value}</dd>
+      {stat.previous !== undefined ? (
+        <Delta stat={stat} />
+      ) : (
+        // Cards without a comparison keep the second line, so the grid stays even.
+        <dd className="mt-0.5 truncate text-xs text-slate-500">{stat.sub ?? "\u00a0"}</dd>
+      )}
+    </div>
   );
 }
 
@@ -68,12 +77,13 @@ function Delta({ stat }: { stat: Stat }) {
     text = change === null ? "" : `${change >= 0 ? "+" : "−"}${formatPercent(Math.abs(change), 0)}`;
   }
   if (change === null) {
-    return <div className="mt-0.5 text-xs text-slate-400">{previous === 0 && current ? "new this period" : "no earlier data"}</div>;
+    // Nothing to compare with (no data, or none in the previous period): one phrase for all.
+    return <dd className="mt-0.5 truncate text-xs text-slate-400">no earlier data</dd>;
   }
   const flat = Math.abs(change) < 0.005;
   const goodNews = !stat.good || stat.good === "neutral" || flat ? null : (change > 0) === (stat.good === "up");
   return (
-    <div className="mt-0.5 flex items-center gap-1 text-xs">
+    <dd className="mt-0.5 flex items-center gap-1 text-xs">
       <span
         className={cn(
           "font-medium tabular-nums",
@@ -83,6 +93,6 @@ function Delta({ stat }: { stat: Stat }) {
         {flat ? (stat.delta === "points" ? "±0 pp" : "±0%") : `${change > 0 ? "▲" : "▼"} ${text}`}
       </span>
       <span className="truncate text-slate-400">vs previous</span>
-    </div>
+    </dd>
   );
 }
