@@ -1,6 +1,6 @@
 "use client";
 // Bars or lines over time buckets, with exact numbers in the tooltip, the still-filling
-// bucket drawn lighter, and drag-to-zoom. Used by every time chart of the dashboard.
+// bucket drawn dashed, and drag-to-zoom. Used by every time chart of the dashboard.
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { formatBucketSpan, formatCompact, formatTick } from "@/lib/format";
@@ -33,8 +33,7 @@ export interface TimeSeriesChartProps {
 
 export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat = formatCompact, height = 260, showTotal, onZoom }: TimeSeriesChartProps) {
   const zoom = useDragZoom(BUCKET_MINUTES[bucket] * 60, onZoom);
-  // Over several days of hourly buckets, ticks at each midnight (labelled with the date).
-  const ticks = bucket === "hour" && data.length > 48 ? data.filter((p) => new Date(p.t * 1000).getHours() === 0).map((p) => p.t) : undefined;
+  const ticks = evenTicks(data, bucket);
   return (
     <div style={{ height }} className="w-full select-none [&_.recharts-surface]:outline-none">
       <ResponsiveContainer width="100%" height="100%">
@@ -49,7 +48,8 @@ export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat
             axisLine={{ stroke: "#cbd5e1" }}
             minTickGap={28}
             ticks={ticks}
-            interval={ticks ? 0 : "preserveStartEnd"}
+            // Every n-th of the regular ticks where space is short, so the spacing stays even.
+            interval="equidistantPreserveStart"
           />
           <YAxis
             tickFormatter={axisFormat}
@@ -80,9 +80,10 @@ export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat
               />
             ) : (
               <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={kind === "stacked" ? "stack" : undefined} isAnimationActive={false} maxBarSize={48}>
-                {data.map((p) => (
-                  <Cell key={p.t} fillOpacity={p.partial ? 0.45 : 1} />
-                ))}
+                {/* The still-filling bucket: nearly full colour with a dashed outline. */}
+                {data.map((p) =>
+                  p.partial ? <Cell key={p.t} fillOpacity={0.75} stroke={s.color} strokeWidth={1} strokeDasharray="3 2" /> : <Cell key={p.t} />,
+                )}
               </Bar>
             ),
           )}
@@ -91,6 +92,29 @@ export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat
       </ResponsiveContainer>
     </div>
   );
+}
+
+/** Steps between ticks, in buckets, that fall on round clock times. */
+const TICK_STEPS: Record<Bucket, number[]> = { minute: [1, 2, 5, 10, 15, 30, 60], hour: [1, 2, 3, 4, 6, 12, 24], day: [1, 2, 7, 14] };
+const MAX_TICKS = 8;
+
+/**
+ * Ticks at regular multiples of the bucket on round clock times (local minutes or hours,
+ * UTC days like the labels), at most MAX_TICKS of them; over several days of hourly buckets
+ * that is each midnight (labelled with the date). The chart thins them evenly if need be.
+ */
+function evenTicks(data: TimePoint[], bucket: Bucket): number[] | undefined {
+  if (data.length < 2) return undefined;
+  const unit = (t: number) => {
+    const d = new Date(t * 1000);
+    if (bucket === "minute") return d.getHours() * 60 + d.getMinutes();
+    if (bucket === "hour") return d.getHours();
+    return Math.floor(t / 86_400);
+  };
+  const steps = TICK_STEPS[bucket];
+  const step = steps.find((n) => data.length / n <= MAX_TICKS) ?? steps[steps.length - 1];
+  const ticks = data.filter((p) => unit(p.t) % step === 0).map((p) => p.t);
+  return ticks.length >= 2 ? ticks : undefined;
 }
 
 interface TooltipProps {
