@@ -36,8 +36,10 @@ function Tabs({ appId, query }: { appId: number; query: string }) {
   }, [pathname]);
   const isActive = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   return (
-    <nav ref={nav} aria-label="App sections" className="-mx-4 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0">
-      <ul className="flex min-w-max gap-0.5 sm:gap-1">
+    // On a phone the list carries the side padding (not the nav), so it counts in the scroll
+    // width and the last item, Settings, scrolls fully into view instead of being cut.
+    <nav ref={nav} aria-label="App sections" className="-mx-4 overflow-x-auto border-b border-slate-200 sm:mx-0">
+      <ul className="flex min-w-max gap-0 px-4 sm:gap-1 sm:px-0">
         {APP_TABS.map((tab) => {
           const href = `/apps/${appId}/${tab.slug}`;
           return (
@@ -48,7 +50,7 @@ function Tabs({ appId, query }: { appId: number; query: string }) {
             </li>
           );
         })}
-        <li className="ml-auto pl-2">
+        <li className="ml-auto pl-1 sm:pl-2">
           <TabLink href={`/apps/${appId}/settings`} active={isActive(`/apps/${appId}/settings`)}>
             <SettingsIcon className="size-4 sm:size-3.5" />
             <span className="sr-only sm:not-sr-only">Settings</span>
@@ -65,8 +67,8 @@ function TabLink({ href, active, children }: { href: string; active: boolean; ch
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "relative inline-flex h-10 items-center gap-1.5 px-2 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
-        "after:absolute after:inset-x-1.5 after:-bottom-px after:h-0.5 after:rounded-full sm:after:inset-x-2",
+        "relative inline-flex h-10 items-center gap-1.5 px-1.5 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
+        "after:absolute after:inset-x-1 after:-bottom-px after:h-0.5 after:rounded-full sm:after:inset-x-2",
         active ? "text-slate-900 after:bg-indigo-600" : "text-slate-500 hover:text-slate-800 hover:after:bg-slate-300",
       )}
     >

@@ -1,13 +1,13 @@
 "use client";
 // The filter bar shared by every view: period (with a custom range), environment,
 // consumer or group, endpoint search, method and status. Every change goes to the URL.
-import { useState } from "react";
+import { useId, useState } from "react";
 import { PERIODS } from "@/lib/buckets";
 import type { ViewEnvelope } from "@/lib/dashboard/views";
 import type { Filters } from "@/lib/filters";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/input";
-import { XIcon } from "@/components/ui/icons";
+import { ChevronDownIcon, XIcon } from "@/components/ui/icons";
 import { CustomRange } from "./custom-range";
 import { useFilters, useSetFilters } from "./use-filters";
 import { useView } from "./use-view";
@@ -21,6 +21,8 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
   const setFilters = useSetFilters();
   const { data: options } = useView(appId, "filter-options", initialOptions);
   const [customOpen, setCustomOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
+  const moreId = useId();
 
   const endpointLabel = (f: Filters) => {
     if (!f.endpoint) return "";
@@ -31,10 +33,14 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
   };
   const who = filters.consumer ? `c:${filters.consumer}` : filters.group ? `g:${filters.group}` : "";
 
+  // On a phone: the period with the status on one row, the consumer with a "Filters"
+  // disclosure (environment, endpoint, method, status) on the next. From sm up, one row.
+  const secondary = [filters.env, filters.endpoint, filters.method, filters.status].filter(Boolean).length;
+
   return (
     <div className="mb-5" role="search" aria-label="Filters">
-      <div className="grid grid-cols-2 items-center gap-2 sm:flex sm:flex-wrap">
-        <div className="col-span-2 flex rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-300" role="group" aria-label="Period">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="order-1 flex flex-1 rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-300 sm:order-none sm:flex-none" role="group" aria-label="Period">
           {PERIODS.map((p) => (
             <PeriodButton key={p} active={filters.period === p} onClick={() => setFilters({ period: p })}>
               {PERIOD_LABELS[p]}
@@ -44,17 +50,10 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
             {filters.period === "custom" ? <CustomRangeLabel filters={filters} /> : "Custom"}
           </PeriodButton>
         </div>
-        <select aria-label="Environment" className={cn(selectClass, "sm:w-44")} value={filters.env ?? ""} onChange={(e) => setFilters({ env: e.target.value || null })}>
-          <option value="">All environments</option>
-          {(options?.envs ?? (filters.env ? [filters.env] : [])).map((env) => (
-            <option key={env} value={env}>
-              {env}
-            </option>
-          ))}
-        </select>
+        {status && <div className={cn("order-2 flex shrink-0 items-center sm:order-last", !query && "sm:ml-auto")}>{status}</div>}
         <select
           aria-label="Consumer or group"
-          className={cn(selectClass, "sm:w-44")}
+          className={cn(selectClass, "order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-40 sm:flex-none")}
           value={who}
           onChange={(e) => {
             const [kind, id] = e.target.value.split(":");
@@ -81,49 +80,71 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
             </optgroup>
           )}
         </select>
-        <TextFilter
-          key={`endpoint:${endpointLabel(filters)}`}
-          label="Endpoint"
-          placeholder="Endpoint, e.g. GET /items/*"
-          className="col-span-2 sm:w-52"
-          initial={endpointLabel(filters)}
-          suggestions={(options?.endpoints ?? []).map((e) => `${e.method} ${e.path}`)}
-          onCommit={(text) => {
-            const exact = options?.endpoints.find((e) => `${e.method} ${e.path}` === text);
-            setFilters({ endpoint: exact ? String(exact.id) : text });
-          }}
-        />
-        <select aria-label="Method" className={cn(selectClass, "sm:w-36")} value={filters.method ?? ""} onChange={(e) => setFilters({ method: e.target.value || null })}>
-          <option value="">All methods</option>
-          {(options?.methods ?? []).map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-        <TextFilter
-          key={`status:${filters.status?.text ?? ""}`}
-          label="Status"
-          placeholder="Status, e.g. 5xx"
-          className="sm:w-40"
-          initial={filters.status?.text ?? ""}
-          suggestions={STATUS_SUGGESTIONS}
-          pattern="[1-5]([0-9]{2}|xx|XX)"
-          onCommit={(text) => setFilters({ status: text })}
-        />
-        <div className="col-span-2 flex min-h-8 items-center justify-between gap-2 sm:ml-auto sm:justify-end">
-          {query ? (
-            <button
-              type="button"
-              onClick={() => setFilters("reset")}
-              className="inline-flex h-8 items-center gap-1 rounded-lg px-2 text-[13px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-            >
-              <XIcon className="size-3.5" /> Reset filters
-            </button>
-          ) : (
-            <span />
+        <button
+          type="button"
+          aria-expanded={moreOpen}
+          aria-controls={moreId}
+          onClick={() => setMoreOpen((o) => !o)}
+          className="order-4 inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 sm:hidden"
+        >
+          Filters
+          {secondary > 0 && (
+            <span className="rounded-full bg-indigo-600 px-1.5 text-[11px] leading-4 text-white tabular-nums">
+              {secondary}
+              <span className="sr-only"> active</span>
+            </span>
           )}
-          {status}
+          <ChevronDownIcon className={cn("size-3.5 text-slate-500 transition-transform", moreOpen && "rotate-180")} />
+        </button>
+        {query && (
+          <button
+            type="button"
+            onClick={() => setFilters("reset")}
+            title="Reset filters"
+            className="order-5 inline-flex h-9 items-center gap-1 rounded-lg px-2 text-[13px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:order-last sm:ml-auto sm:h-8"
+          >
+            <XIcon className="size-3.5" /> <span className="sr-only sm:not-sr-only">Reset filters</span>
+          </button>
+        )}
+        <div id={moreId} className={cn("order-6 grid w-full grid-cols-2 gap-2 sm:contents", !moreOpen && "hidden")}>
+          <select aria-label="Environment" className={cn(selectClass, "sm:w-44")} value={filters.env ?? ""} onChange={(e) => setFilters({ env: e.target.value || null })}>
+            <option value="">All environments</option>
+            {(options?.envs ?? (filters.env ? [filters.env] : [])).map((env) => (
+              <option key={env} value={env}>
+                {env}
+              </option>
+            ))}
+          </select>
+          <TextFilter
+            key={`endpoint:${endpointLabel(filters)}`}
+            label="Endpoint"
+            placeholder="Endpoint, e.g. GET /items/*"
+            className="-order-1 col-span-2 sm:order-none sm:w-60"
+            initial={endpointLabel(filters)}
+            suggestions={(options?.endpoints ?? []).map((e) => `${e.method} ${e.path}`)}
+            onCommit={(text) => {
+              const exact = options?.endpoints.find((e) => `${e.method} ${e.path}` === text);
+              setFilters({ endpoint: exact ? String(exact.id) : text });
+            }}
+          />
+          <select aria-label="Method" className={cn(selectClass, "sm:w-36")} value={filters.method ?? ""} onChange={(e) => setFilters({ method: e.target.value || null })}>
+            <option value="">All methods</option>
+            {(options?.methods ?? []).map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+          <TextFilter
+            key={`status:${filters.status?.text ?? ""}`}
+            label="Status"
+            placeholder="Status, e.g. 5xx"
+            className="sm:w-40"
+            initial={filters.status?.text ?? ""}
+            suggestions={STATUS_SUGGESTIONS}
+            pattern="[1-5]([0-9]{2}|xx|XX)"
+            onCommit={(text) => setFilters({ status: text })}
+          />
         </div>
       </div>
       {customOpen && (
