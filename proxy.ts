@@ -18,6 +18,11 @@ const guard = auth((req) => {
 });
 
 export default async function proxy(req: NextRequest, event: NextFetchEvent) {
+  // Only page loads are guarded here. Server actions are POSTs to the page's own URL, and
+  // next-auth's wrapper refreshes the session cookie on the way out: on the sign-out action
+  // that re-issued the cookie the action had just deleted. Every action checks the session
+  // itself (requireUser), so nothing is left unguarded.
+  if (req.method !== "GET" && req.method !== "HEAD") return NextResponse.next();
   return (await guard)(req, event as never);
 }
 

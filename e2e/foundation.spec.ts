@@ -107,9 +107,20 @@ test("rename, edit environments and delete an app from its settings", async ({ p
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
 
   await page.getByLabel("Name", { exact: true }).fill("New name");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Name saved.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "New name" })).toBeVisible();
+
+  const apdex = page.getByLabel("T (milliseconds)");
+  await expect(apdex).toHaveValue("500");
+  await apdex.fill("5");
+  await page.getByRole("button", { name: "Save threshold" }).click();
+  await expect(page.getByText("Use at least 10 ms.")).toBeVisible();
+  await apdex.fill("300");
+  await page.getByRole("button", { name: "Save threshold" }).click();
+  await expect(page.getByText("Apdex threshold set to 300 ms.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("T (milliseconds)")).toHaveValue("300");
 
   await page.getByLabel("Add an environment").fill("bad name!");
   await page.getByRole("button", { name: "Add" }).click();

@@ -25,7 +25,7 @@ export function EndpointApdexForm({ appId, endpointId, ownTMs, appTMs }: { appId
         defaultValue={state.values?.apdexTMs ?? (ownTMs ?? "")}
         errors={state.fieldErrors?.apdexTMs}
       />
-      <SubmitButton pendingText="Saving…">Save</SubmitButton>
+      <SubmitButton pendingText="Saving…">Save threshold</SubmitButton>
       <div className="basis-full">
         <FormMessage message={state.ok ? state.message : undefined} tone="success" />
       </div>

@@ -27,7 +27,7 @@ export function ApdexForm({ appId, apdexTMs }: { appId: number; apdexTMs: number
           <FormMessage message={state.ok ? state.message : undefined} tone="success" />
         </CardBody>
         <CardFooter>
-          <SubmitButton pendingText="Saving…">Save</SubmitButton>
+          <SubmitButton pendingText="Saving…">Save threshold</SubmitButton>
         </CardFooter>
       </form>
     </Card>
