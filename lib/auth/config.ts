@@ -1,5 +1,5 @@
-// The next-auth settings shared by the full config (lib/auth/auth.ts) and the proxy, which
-// only needs to read the session cookie and so must not pull in Prisma or bcrypt.
+// The next-auth settings without Prisma or bcrypt, and the sign-in path the proxy and the
+// session helpers redirect to.
 import type { NextAuthConfig } from "next-auth";
 import { ensureAuthSecret } from "./secret";
 
