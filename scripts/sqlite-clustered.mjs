@@ -3,7 +3,7 @@
 // Models marked `// sqlite: WITHOUT ROWID` in prisma/models.prisma are created WITHOUT
 // ROWID instead: clustered by their key (appId, minute, …), measured 4× faster to scan.
 // Prisma's schema language cannot say this, so the SQLite migration SQL is post-processed
-// here (by scripts/regen-init-migration.sh, and by the drift test to compare like with like).
+// here (by scripts/new-migration.sh, and by the drift test to compare like with like).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 

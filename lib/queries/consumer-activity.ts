@@ -5,7 +5,8 @@ import { BUCKET_MINUTES } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { fillSeries, type Filled, type SeriesPoint } from "./series";
-import { and, bucketSql, filterWhere, rollupColumns } from "./where";
+import { requestSource } from "./source";
+import { bucketSql } from "./where";
 
 export interface ConsumerActivity {
   active: number;
@@ -15,16 +16,16 @@ export interface ConsumerActivity {
 export type ConsumerActivityPoint = SeriesPoint & Filled<ConsumerActivity>;
 
 export async function getConsumerActivity(appId: number, f: Filters): Promise<ConsumerActivityPoint[]> {
-  const where = and(filterWhere(appId, f, rollupColumns("RequestRollup")), `"RequestRollup"."consumerId" <> 0`);
-  const b = bucketSql(`"RequestRollup"."minute"`, f.window.bucket);
+  const src = requestSource(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
+  const b = bucketSql(`"r"."minute"`, f.window.bucket);
   const firstMinute = `("Consumer"."firstSeen" / 60)`;
   const rows = await sql().all<{ bucket: number; active: number; new: number }>(
-    `SELECT ${b} AS "bucket", COUNT(DISTINCT "RequestRollup"."consumerId") AS "active",
+    `SELECT ${b} AS "bucket", COUNT(DISTINCT "r"."consumerId") AS "active",
        COUNT(DISTINCT CASE WHEN ${firstMinute} >= ${b} AND ${firstMinute} < ${b} + ${BUCKET_MINUTES[f.window.bucket]}
-         THEN "RequestRollup"."consumerId" END) AS "new"
-     FROM "RequestRollup" JOIN "Consumer" ON "Consumer"."appId" = "RequestRollup"."appId" AND "Consumer"."id" = "RequestRollup"."consumerId"
-     WHERE ${where.text} GROUP BY 1`,
-    where.params,
+         THEN "r"."consumerId" END) AS "new"
+     FROM ${src.text} JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
+     WHERE "r"."consumerId" <> 0 GROUP BY 1`,
+    src.params,
   );
   const byBucket = new Map(
     rows.map((r) => [Number(r.bucket), { active: Number(r.active), new: Number(r.new), returning: Number(r.active) - Number(r.new) }]),

@@ -3,7 +3,8 @@
 // includes them too).
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { and, byText, ERRORS_SUM, filterWhere, rollupColumns } from "./where";
+import { requestSource } from "./source";
+import { byText, ERRORS_SUM } from "./where";
 
 export interface GroupRow {
   id: number;
@@ -19,7 +20,7 @@ export interface GroupRow {
 }
 
 export async function getConsumerGroups(appId: number, f: Filters): Promise<GroupRow[]> {
-  const where = and(filterWhere(appId, f, rollupColumns("RequestRollup")), `"RequestRollup"."consumerId" <> 0`);
+  const rows = requestSource(appId, f, { needs: ["consumer"] });
   const [groups, traffic] = await Promise.all([
     sql().all<{ id: number; name: string; consumers: number }>(
       `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name", COUNT("Consumer"."id") AS "consumers"
@@ -28,11 +29,11 @@ export async function getConsumerGroups(appId: number, f: Filters): Promise<Grou
       [appId],
     ),
     sql().all<{ id: number; active: number; requests: number; errors: number; lastMinute: number }>(
-      `SELECT "Consumer"."groupId" AS "id", COUNT(DISTINCT "RequestRollup"."consumerId") AS "active",
-         SUM("RequestRollup"."requestCount") AS "requests", ${ERRORS_SUM("RequestRollup")} AS "errors", MAX("RequestRollup"."minute") AS "lastMinute"
-       FROM "RequestRollup" JOIN "Consumer" ON "Consumer"."appId" = "RequestRollup"."appId" AND "Consumer"."id" = "RequestRollup"."consumerId"
-       WHERE ${where.text} AND "Consumer"."groupId" IS NOT NULL GROUP BY "Consumer"."groupId"`,
-      where.params,
+      `SELECT "Consumer"."groupId" AS "id", COUNT(DISTINCT "r"."consumerId") AS "active",
+         SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors", MAX("r"."lastMinute") AS "lastMinute"
+       FROM ${rows.text} JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
+       WHERE "r"."consumerId" <> 0 AND "Consumer"."groupId" IS NOT NULL GROUP BY "Consumer"."groupId"`,
+      rows.params,
     ),
   ]);
   const byId = new Map(traffic.map((t) => [Number(t.id), t]));

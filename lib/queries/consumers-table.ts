@@ -3,7 +3,9 @@
 import { bucketStarts } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { and, bucketSql, ERRORS_SUM, filterWhere, rollupColumns, VISIBLE_CONSUMER } from "./where";
+import { BUCKET_MINUTES } from "@/lib/buckets";
+import { requestSource } from "./source";
+import { bucketSql, ERRORS_SUM, VISIBLE_CONSUMER } from "./where";
 
 export interface ConsumerRow {
   id: number;
@@ -22,26 +24,26 @@ export interface ConsumerRow {
 export const CONSUMER_LIST_LIMIT = 1000;
 
 export async function getConsumersTable(appId: number, f: Filters): Promise<ConsumerRow[]> {
-  const where = and(filterWhere(appId, f, rollupColumns("RequestRollup")), `"RequestRollup"."consumerId" <> 0`);
-  const visible = and(where, VISIBLE_CONSUMER);
+  const totals = requestSource(appId, f, { needs: ["consumer"] });
+  const perBucket = requestSource(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
   const [rows, trendRows] = await Promise.all([
     sql().all<{ id: number; identifier: string; name: string | null; groupId: number | null; groupName: string | null; requests: number; errors: number; lastMinute: number }>(
       `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name",
          "Consumer"."groupId" AS "groupId", "ConsumerGroup"."name" AS "groupName",
-         SUM("RequestRollup"."requestCount") AS "requests", ${ERRORS_SUM("RequestRollup")} AS "errors", MAX("RequestRollup"."minute") AS "lastMinute"
-       FROM "RequestRollup"
-         JOIN "Consumer" ON "Consumer"."appId" = "RequestRollup"."appId" AND "Consumer"."id" = "RequestRollup"."consumerId"
+         SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors", MAX("r"."lastMinute") AS "lastMinute"
+       FROM ${totals.text}
+         JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
          LEFT JOIN "ConsumerGroup" ON "ConsumerGroup"."appId" = "Consumer"."appId" AND "ConsumerGroup"."id" = "Consumer"."groupId"
-       WHERE ${visible.text}
+       WHERE "r"."consumerId" <> 0 AND ${VISIBLE_CONSUMER}
        GROUP BY "Consumer"."id", "Consumer"."identifier", "Consumer"."name", "Consumer"."groupId", "ConsumerGroup"."name"
        ORDER BY 6 DESC, 1 LIMIT ${CONSUMER_LIST_LIMIT}`,
-      visible.params,
+      totals.params,
     ),
     sql().all<{ id: number; bucket: number; requests: number }>(
-      `SELECT "RequestRollup"."consumerId" AS "id", ${bucketSql(`"RequestRollup"."minute"`, f.window.bucket)} AS "bucket",
-         SUM("RequestRollup"."requestCount") AS "requests"
-       FROM "RequestRollup" WHERE ${where.text} GROUP BY 1, 2`,
-      where.params,
+      `SELECT "r"."consumerId" AS "id", ${bucketSql(`"r"."minute"`, f.window.bucket)} AS "bucket",
+         SUM("r"."requestCount") AS "requests"
+       FROM ${perBucket.text} WHERE "r"."consumerId" <> 0 GROUP BY 1, 2`,
+      perBucket.params,
     ),
   ]);
   const starts = bucketStarts(f.window);

@@ -1,7 +1,7 @@
 // The drill-down of one endpoint (Performance): traffic by status, who calls it, how fast
 // it answers, how big its payloads are, and what fails on it. Null when the app has no
 // such endpoint.
-import type { Bucket } from "@/lib/buckets";
+import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { apdex, DEFAULT_APDEX_T_MS, type Apdex } from "./apdex";
@@ -11,7 +11,8 @@ import { getTopConsumers, type TopConsumer } from "./top-consumers";
 import { getTrafficTotals, type TrafficTotals } from "./traffic-totals";
 import { getValidationErrors, type ValidationErrorRow } from "./validation-errors";
 import { getResponseTimes, type ResponseTimes } from "./response-times";
-import { bucketSql, filterWhere, rollupColumns } from "./where";
+import { binSource, requestSource } from "./source";
+import { bucketSql } from "./where";
 
 export interface EndpointInfo {
   id: number;
@@ -68,24 +69,23 @@ export async function getEndpointDetail(appId: number, endpointId: number, filte
   if (!endpoint) return null;
   // The page is about this endpoint: the endpoint search and method filters give way.
   const f: Filters = { ...filters, endpoint: { id: endpointId }, method: null };
-  const rollup = filterWhere(appId, f, rollupColumns("RequestRollup"));
-  const bins = filterWhere(appId, f, rollupColumns("RollupBin"));
-  const rollupBucket = bucketSql(`"RequestRollup"."minute"`, f.window.bucket);
+  const statuses = requestSource(appId, f, { grain: BUCKET_MINUTES[f.window.bucket] });
+  const sizeBins = binSource(appId, f, [1, 2]);
+  const rollupBucket = bucketSql(`"r"."minute"`, f.window.bucket);
 
   const [totals, statusRows, responseTimes, sizeCounts, topConsumers, validationErrors, serverErrors] = await Promise.all([
     getTrafficTotals(appId, f),
     sql().all<{ bucket: number; statusCode: number; requests: number }>(
-      `SELECT ${rollupBucket} AS "bucket", "RequestRollup"."statusCode" AS "statusCode", SUM("RequestRollup"."requestCount") AS "requests"
-       FROM "RequestRollup" WHERE ${rollup.text} GROUP BY 1, 2`,
-      rollup.params,
+      `SELECT ${rollupBucket} AS "bucket", "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "requests"
+       FROM ${statuses.text} GROUP BY 1, 2`,
+      statuses.params,
     ),
     getResponseTimes(appId, f),
     // Size sums only include requests whose size was known, and so do the size bins:
     // their count is the right divisor for an average.
     sql().all<{ kind: number; count: number }>(
-      `SELECT "RollupBin"."kind" AS "kind", SUM("RollupBin"."count") AS "count"
-       FROM "RollupBin" WHERE "RollupBin"."kind" IN (1, 2) AND ${bins.text} GROUP BY "RollupBin"."kind"`,
-      bins.params,
+      `SELECT "r"."kind" AS "kind", SUM("r"."count") AS "count" FROM ${sizeBins.text} GROUP BY "r"."kind"`,
+      sizeBins.params,
     ),
     getTopConsumers(appId, f),
     getValidationErrors(appId, f),

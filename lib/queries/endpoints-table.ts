@@ -4,7 +4,8 @@
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { binsByKey, P50_P95, percentiles } from "./percentiles";
-import { and, byText, endpointSubselect, ERROR_KINDS, errorFrom, errorRollupColumns, ERRORS_SUM, filterWhere, rollupColumns, statusAllows } from "./where";
+import { binSource, requestSource } from "./source";
+import { and, byText, endpointSubselect, ERROR_KINDS, errorFrom, errorRollupColumns, ERRORS_SUM, filterWhere, statusAllows } from "./where";
 
 export interface EndpointRow {
   id: number;
@@ -37,20 +38,20 @@ export async function listEndpoints(appId: number, f: Pick<Filters, "endpoint" |
 }
 
 export async function getEndpointsTable(appId: number, f: Filters): Promise<EndpointRow[]> {
-  const rollup = filterWhere(appId, f, rollupColumns("RequestRollup"));
-  const bins = filterWhere(appId, f, rollupColumns("RollupBin"));
+  const rollup = requestSource(appId, f, { needs: ["endpoint"] });
+  const bins = binSource(appId, f, [0], { needs: ["endpoint"] });
   const errors = filterWhere(appId, f, errorRollupColumns("server"));
   const [endpoints, traffic, timeBins, serverErrors] = await Promise.all([
     listEndpoints(appId, f),
     sql().all<{ id: number; requests: number; errors: number; bytesIn: number; bytesOut: number }>(
-      `SELECT "RequestRollup"."endpointId" AS "id", SUM("RequestRollup"."requestCount") AS "requests", ${ERRORS_SUM("RequestRollup")} AS "errors",
-         SUM("RequestRollup"."requestSizeSum") AS "bytesIn", SUM("RequestRollup"."responseSizeSum") AS "bytesOut"
-       FROM "RequestRollup" WHERE ${rollup.text} GROUP BY "RequestRollup"."endpointId"`,
+      `SELECT "r"."endpointId" AS "id", SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors",
+         SUM("r"."requestSizeSum") AS "bytesIn", SUM("r"."responseSizeSum") AS "bytesOut"
+       FROM ${rollup.text} GROUP BY "r"."endpointId"`,
       rollup.params,
     ),
     sql().all<{ key: number; bin: number; count: number }>(
-      `SELECT "RollupBin"."endpointId" AS "key", "RollupBin"."bin" AS "bin", SUM("RollupBin"."count") AS "count"
-       FROM "RollupBin" WHERE "RollupBin"."kind" = 0 AND ${bins.text} GROUP BY "RollupBin"."endpointId", "RollupBin"."bin"`,
+      `SELECT "r"."endpointId" AS "key", "r"."bin" AS "bin", SUM("r"."count") AS "count"
+       FROM ${bins.text} GROUP BY "r"."endpointId", "r"."bin"`,
       bins.params,
     ),
     statusAllows(f, ERROR_KINDS.server.statuses)

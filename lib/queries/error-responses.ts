@@ -1,7 +1,8 @@
 // The Errors view's table: 4xx and 5xx responses per status code and endpoint.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { and, CONSUMERS_COUNT, filterWhere, rollupColumns } from "./where";
+import { requestSource } from "./source";
+import { CONSUMERS_COUNT } from "./where";
 
 export interface ErrorResponseRow {
   endpointId: number;
@@ -16,16 +17,17 @@ export interface ErrorResponseRow {
 }
 
 export async function getErrorResponses(appId: number, f: Filters): Promise<ErrorResponseRow[]> {
-  const where = and(filterWhere(appId, f, rollupColumns("RequestRollup")), `"RequestRollup"."statusCode" >= 400`);
+  // Distinct consumers per endpoint: the one table keeping both is the per-minute one.
+  const src = requestSource(appId, f, { needs: ["endpoint", "consumer"] });
   const rows = await sql().all<Omit<ErrorResponseRow, "lastSeen"> & { lastMinute: number }>(
-    `SELECT "RequestRollup"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
-       "RequestRollup"."statusCode" AS "statusCode", SUM("RequestRollup"."requestCount") AS "occurrences",
-       ${CONSUMERS_COUNT(`"RequestRollup"."consumerId"`)} AS "consumers", MAX("RequestRollup"."minute") AS "lastMinute"
-     FROM "RequestRollup" JOIN "Endpoint" ON "Endpoint"."appId" = "RequestRollup"."appId" AND "Endpoint"."id" = "RequestRollup"."endpointId"
-     WHERE ${where.text}
-     GROUP BY "RequestRollup"."endpointId", "Endpoint"."method", "Endpoint"."path", "RequestRollup"."statusCode"
+    `SELECT "r"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
+       "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "occurrences",
+       ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers", MAX("r"."lastMinute") AS "lastMinute"
+     FROM ${src.text} JOIN "Endpoint" ON "Endpoint"."appId" = "r"."appId" AND "Endpoint"."id" = "r"."endpointId"
+     WHERE "r"."statusCode" >= 400
+     GROUP BY "r"."endpointId", "Endpoint"."method", "Endpoint"."path", "r"."statusCode"
      ORDER BY 5 DESC, 4, 1`,
-    where.params,
+    src.params,
   );
   return rows.map((r) => ({
     endpointId: Number(r.endpointId),

@@ -5,7 +5,9 @@ import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { binsByKey, normaliseBins, P50_TO_P99, percentiles, type BinCount } from "./percentiles";
 import { fillSeries, type SeriesPoint } from "./series";
-import { bucketSql, filterWhere, rollupColumns } from "./where";
+import { BUCKET_MINUTES } from "@/lib/buckets";
+import { binSource } from "./source";
+import { bucketSql } from "./where";
 
 export type ResponseTimePercentiles = { p50: number | null; p75: number | null; p95: number | null; p99: number | null };
 export type ResponseTimePoint = SeriesPoint & ResponseTimePercentiles;
@@ -18,11 +20,11 @@ export interface ResponseTimes {
 }
 
 export async function getResponseTimes(appId: number, f: Filters): Promise<ResponseTimes> {
-  const where = filterWhere(appId, f, rollupColumns("RollupBin"));
+  const bins = binSource(appId, f, [0], { grain: BUCKET_MINUTES[f.window.bucket] });
   const rows = await sql().all<{ bucket: number; bin: number; count: number }>(
-    `SELECT ${bucketSql(`"RollupBin"."minute"`, f.window.bucket)} AS "bucket", "RollupBin"."bin" AS "bin", SUM("RollupBin"."count") AS "count"
-     FROM "RollupBin" WHERE "RollupBin"."kind" = 0 AND ${where.text} GROUP BY 1, 2`,
-    where.params,
+    `SELECT ${bucketSql(`"r"."minute"`, f.window.bucket)} AS "bucket", "r"."bin" AS "bin", SUM("r"."count") AS "count"
+     FROM ${bins.text} GROUP BY 1, 2`,
+    bins.params,
   );
   const byBucket = binsByKey(rows.map((r) => ({ key: Number(r.bucket), bin: r.bin, count: r.count })));
   const histogram = normaliseBins([...byBucket.values()].flat());

@@ -1,7 +1,8 @@
 // The consumers sending the most requests (within the filters), for the endpoint drill-down.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { and, ERRORS_SUM, filterWhere, rollupColumns, VISIBLE_CONSUMER } from "./where";
+import { requestSource } from "./source";
+import { ERRORS_SUM, VISIBLE_CONSUMER } from "./where";
 
 export interface TopConsumer {
   id: number;
@@ -12,15 +13,15 @@ export interface TopConsumer {
 }
 
 export async function getTopConsumers(appId: number, f: Filters, limit = 10): Promise<TopConsumer[]> {
-  const where = and(filterWhere(appId, f, rollupColumns("RequestRollup")), `"RequestRollup"."consumerId" <> 0`, VISIBLE_CONSUMER);
+  const src = requestSource(appId, f, { needs: ["consumer"] });
   const rows = await sql().all<{ id: number; identifier: string; name: string | null; requests: number; errors: number }>(
     `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name",
-       SUM("RequestRollup"."requestCount") AS "requests", ${ERRORS_SUM("RequestRollup")} AS "errors"
-     FROM "RequestRollup" JOIN "Consumer" ON "Consumer"."appId" = "RequestRollup"."appId" AND "Consumer"."id" = "RequestRollup"."consumerId"
-     WHERE ${where.text}
+       SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors"
+     FROM ${src.text} JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
+     WHERE "r"."consumerId" <> 0 AND ${VISIBLE_CONSUMER}
      GROUP BY "Consumer"."id", "Consumer"."identifier", "Consumer"."name"
      ORDER BY 4 DESC, 1 LIMIT ${Number(limit)}`,
-    where.params,
+    src.params,
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -5,7 +5,8 @@ import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import type { StatusClass } from "@/lib/status";
 import { fillSeries, groupByBucket, type Filled, type SeriesPoint } from "./series";
-import { bucketSql, CONSUMERS_COUNT, filterWhere, rollupColumns } from "./where";
+import { requestSource } from "./source";
+import { bucketSql, CONSUMERS_COUNT } from "./where";
 
 
 export interface TrafficValues extends Record<StatusClass, number> {
@@ -27,19 +28,20 @@ const zero = (): TrafficValues => ({ "1xx": 0, "2xx": 0, "3xx": 0, "4xx": 0, "5x
 
 export async function getTrafficChart(appId: number, f: Filters): Promise<TrafficChart> {
   const { bucket } = f.window;
-  const where = filterWhere(appId, f, rollupColumns("RequestRollup"));
-  const b = bucketSql(`"RequestRollup"."minute"`, bucket);
+  const grain = BUCKET_MINUTES[bucket];
+  const sums = requestSource(appId, f, { grain });
+  const consumerRows = requestSource(appId, f, { grain, needs: ["consumer"] });
+  const b = bucketSql(`"r"."minute"`, bucket);
   const [byClass, consumers] = await Promise.all([
     sql().all<{ bucket: number; cls: number; requests: number; bytesIn: number; bytesOut: number }>(
-      `SELECT ${b} AS "bucket", "RequestRollup"."statusCode" / 100 AS "cls", SUM("RequestRollup"."requestCount") AS "requests",
-         SUM("RequestRollup"."requestSizeSum") AS "bytesIn", SUM("RequestRollup"."responseSizeSum") AS "bytesOut"
-       FROM "RequestRollup" WHERE ${where.text} GROUP BY 1, 2`,
-      where.params,
+      `SELECT ${b} AS "bucket", "r"."statusCode" / 100 AS "cls", SUM("r"."requestCount") AS "requests",
+         SUM("r"."requestSizeSum") AS "bytesIn", SUM("r"."responseSizeSum") AS "bytesOut"
+       FROM ${sums.text} GROUP BY 1, 2`,
+      sums.params,
     ),
     sql().all<{ bucket: number; consumers: number }>(
-      `SELECT ${b} AS "bucket", ${CONSUMERS_COUNT(`"RequestRollup"."consumerId"`)} AS "consumers"
-       FROM "RequestRollup" WHERE ${where.text} GROUP BY 1`,
-      where.params,
+      `SELECT ${b} AS "bucket", ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers" FROM ${consumerRows.text} GROUP BY 1`,
+      consumerRows.params,
     ),
   ]);
   const values = groupByBucket(byClass, zero, (acc, r) => {

@@ -2,7 +2,8 @@
 import { elapsedMinutes } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { CONSUMERS_COUNT, ERRORS_SUM, filterWhere, rollupColumns } from "./where";
+import { requestSource } from "./source";
+import { CONSUMERS_COUNT, ERRORS_SUM } from "./where";
 
 export interface TrafficNumbers {
   requests: number;
@@ -21,14 +22,18 @@ export interface TrafficTotals {
 }
 
 async function numbers(appId: number, f: Filters, range: { from: number; to: number }): Promise<TrafficNumbers> {
-  const where = filterWhere(appId, f, rollupColumns("RequestRollup"), range);
-  const [row] = await sql().all<{ requests: number | null; errors: number | null; bytesIn: number | null; bytesOut: number | null; consumers: number }>(
-    `SELECT SUM("RequestRollup"."requestCount") AS "requests", ${ERRORS_SUM("RequestRollup")} AS "errors",
-       SUM("RequestRollup"."requestSizeSum") AS "bytesIn", SUM("RequestRollup"."responseSizeSum") AS "bytesOut",
-       ${CONSUMERS_COUNT(`"RequestRollup"."consumerId"`)} AS "consumers"
-     FROM "RequestRollup" WHERE ${where.text}`,
-    where.params,
-  );
+  // Two questions, so each reads the narrowest table: the sums need no consumer, the count does.
+  const sums = requestSource(appId, f, { range });
+  const consumerRows = requestSource(appId, f, { range, needs: ["consumer"] });
+  const [[row], [counted]] = await Promise.all([
+    sql().all<{ requests: number | null; errors: number | null; bytesIn: number | null; bytesOut: number | null }>(
+      `SELECT SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors",
+         SUM("r"."requestSizeSum") AS "bytesIn", SUM("r"."responseSizeSum") AS "bytesOut"
+       FROM ${sums.text}`,
+      sums.params,
+    ),
+    sql().all<{ consumers: number }>(`SELECT ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers" FROM ${consumerRows.text}`, consumerRows.params),
+  ]);
   const requests = Number(row?.requests ?? 0);
   const errors = Number(row?.errors ?? 0);
   const minutes = elapsedMinutes(range, f.window.now);
@@ -39,7 +44,7 @@ async function numbers(appId: number, f: Filters, range: { from: number; to: num
     errorRate: requests ? errors / requests : null,
     bytesIn: Number(row?.bytesIn ?? 0),
     bytesOut: Number(row?.bytesOut ?? 0),
-    consumers: Number(row?.consumers ?? 0),
+    consumers: Number(counted?.consumers ?? 0),
   };
 }
 

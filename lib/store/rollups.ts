@@ -3,7 +3,8 @@
 // syncs of one app lock rows in the same order and do not deadlock.
 import type { Param, Sql } from "../db";
 import { BYTES_MAX, COUNT_MAX } from "../ingest/limits";
-import { addCapped, insertMany } from "./batch";
+import { COARSE_BINS, COARSE_ROLLUPS, DIMENSION_COLUMN, grainStart, type RollupTable } from "../rollups/tiers";
+import { addCapped, insertMany, keepMax } from "./batch";
 
 export const BIN_KIND = { responseTime: 0, requestSize: 1, responseSize: 2 } as const;
 
@@ -58,6 +59,54 @@ export class RequestRollups {
       rows: bins.map((b): Param[] => [appId, minute, envId, ...b.key, b.count]),
       tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin") DO UPDATE SET
         ${addCapped("RollupBin", "count", COUNT_MAX)}`,
+    });
+    for (const t of COARSE_ROLLUPS) await this.writeCoarse(db, t, appId, minute, envId);
+    for (const t of COARSE_BINS) await this.writeCoarseBins(db, t, appId, minute, envId);
+  }
+
+  /** The sync's rows summed over the dimension `t` drops, at `t`'s grain. */
+  private async writeCoarse(db: Sql, t: RollupTable, appId: number, minute: number, envId: number) {
+    const keep = t.dims[0] === "endpoint" ? 0 : 1;
+    const merged = new Map<string, { key: Key; count: number; reqBytes: number; resBytes: number }>();
+    for (const r of this.rows.values()) {
+      const key: Key = [r.key[keep], r.key[2]];
+      const id = `${key[0]}|${key[1]}`;
+      const m = merged.get(id);
+      if (m) {
+        m.count = capAdd(m.count, r.count, COUNT_MAX);
+        m.reqBytes = capAdd(m.reqBytes, r.reqBytes, BYTES_MAX);
+        m.resBytes = capAdd(m.resBytes, r.resBytes, BYTES_MAX);
+      } else merged.set(id, { key, count: r.count, reqBytes: r.reqBytes, resBytes: r.resBytes });
+    }
+    const dim = DIMENSION_COLUMN[t.dims[0]];
+    const start = grainStart(minute, t.grain);
+    await insertMany(db, {
+      table: t.table,
+      columns: ["appId", "minute", "envId", dim, "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute"],
+      rows: [...merged.values()].sort((a, b) => byKey(a.key, b.key)).map((r): Param[] => [appId, start, envId, ...r.key, r.count, r.reqBytes, r.resBytes, minute]),
+      tail: `ON CONFLICT ("appId", "minute", "envId", "${dim}", "statusCode") DO UPDATE SET
+        ${addCapped(t.table, "requestCount", COUNT_MAX)},
+        ${addCapped(t.table, "requestSizeSum", BYTES_MAX)},
+        ${addCapped(t.table, "responseSizeSum", BYTES_MAX)},
+        ${keepMax(t.table, "lastMinute")}`,
+    });
+  }
+
+  private async writeCoarseBins(db: Sql, t: RollupTable, appId: number, minute: number, envId: number) {
+    const merged = new Map<string, { key: Key; count: number }>();
+    for (const b of this.bins.values()) {
+      const [endpointId, , statusCode, kind, bin] = b.key;
+      const id = `${endpointId}|${statusCode}|${kind}|${bin}`;
+      const m = merged.get(id);
+      if (m) m.count = capAdd(m.count, b.count, COUNT_MAX);
+      else merged.set(id, { key: [endpointId, statusCode, kind, bin], count: b.count });
+    }
+    const start = grainStart(minute, t.grain);
+    await insertMany(db, {
+      table: t.table,
+      columns: ["appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin", "count"],
+      rows: [...merged.values()].sort((a, b) => byKey(a.key, b.key)).map((b): Param[] => [appId, start, envId, ...b.key, b.count]),
+      tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin") DO UPDATE SET ${addCapped(t.table, "count", COUNT_MAX)}`,
     });
   }
 }

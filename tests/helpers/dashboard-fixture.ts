@@ -1,10 +1,11 @@
-// A hand-computed dataset for the read-model tests, written straight into the rollup
-// tables of a new app. Every expected number in tests/integration/queries-*.test.ts is
+// A hand-computed dataset for the read-model tests, written into the rollup tables of a
+// new app by the ingest's rollup writer. Every expected number in tests/integration/queries-*.test.ts is
 // worked out from the rows below (comments give the sums), so keep them in step.
 //
 // Time: NOW = 2026-03-10T14:37:20Z, M = its epoch minute, HOUR = 14:00, DAY = 03-10 00:00.
 // "1h" = minutes [M-59, M+1), previous [M-119, M-59); "24h" = hours 2026-03-09 15:00 … 14:00.
 import { sql } from "@/lib/db";
+import { RequestRollups } from "@/lib/store/rollups";
 import { createApp } from "./factory";
 
 export const NOW = Date.UTC(2026, 2, 10, 14, 37, 20);
@@ -90,20 +91,14 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
   }
   await db.run(`UPDATE "App" SET "nextEnvId" = 3, "nextEndpointId" = 6, "nextConsumerId" = 5, "nextGroupId" = 3, "nextErrorId" = 4 WHERE "id" = ?`, [appId]);
 
+  // Through the ingest's own rollup writer, so the hourly and daily tables hold the same rows.
   for (const r of ROLLUPS) {
-    const key = [appId, r.minute, r.env, r.endpoint, r.consumer, r.status];
-    await db.run(
-      `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [...key, r.count, r.reqBytes ?? 0, r.resBytes ?? 0],
-    );
+    const rollups = new RequestRollups();
+    rollups.add(r.endpoint, r.consumer, r.status, r.count, r.reqBytes ?? 0, r.resBytes ?? 0);
     for (const [kind, bins] of [[0, r.times], [1, r.reqSizes], [2, r.resSizes]] as const) {
-      for (const [bin, count] of Object.entries(bins ?? {})) {
-        await db.run(
-          `INSERT INTO "RollupBin" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin", "count") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [...key, kind, Number(bin), count],
-        );
-      }
+      rollups.addBins(r.endpoint, r.consumer, r.status, kind, Object.entries(bins ?? {}).map(([bin, count]) => [Number(bin), count]));
     }
+    await rollups.write(db, appId, r.minute, r.env);
   }
 
   // Validation error 1 on GET /items (the 4×422 of minute M); 2 only in the previous hour.

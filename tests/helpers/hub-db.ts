@@ -5,6 +5,7 @@ import { sql } from "@/lib/db";
 
 export const INGEST_TABLES = [
   "Environment", "Endpoint", "Consumer", "ConsumerGroup", "Instance", "AppSpec", "IngestReceipt", "RequestRollup", "RollupBin",
+  "EndpointHourRollup", "EndpointDayRollup", "ConsumerHourRollup", "ConsumerDayRollup", "EndpointHourBin", "EndpointDayBin",
   "ValidationError", "ValidationErrorRollup", "ServerError", "ServerErrorRollup", "ResourceSample", "RequestLog",
 ] as const;
 
