@@ -1,4 +1,4 @@
-// `npm run seed:demo -- --days 30 --consumers 500 --endpoints 100`
+// `npm run seed:demo -- --days 30 --consumers 500 --endpoints 100 [--concurrency N]`
 // Creates (or reuses) the user demo@tallyhub.local / password "demo-password" and an app
 // "Demo API", then fills it with realistic traffic through the hub's ingest code.
 import { parseArgs } from "node:util";
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     password: { type: "string", default: "demo-password" },
     app: { type: "string", default: "Demo API" },
     env: { type: "string", default: "prod" },
+    concurrency: { type: "string" },
   },
 });
 const int = (name: keyof typeof values) => {
@@ -51,7 +52,8 @@ const bar = (done: number, total: number) => {
 const result = await seedDemoTraffic(
   app.id,
   values.env!,
-  { days: int("days"), consumers: int("consumers"), endpoints: int("endpoints"), rowsPerMinute: int("rows-per-minute"), seed: int("seed") },
+  { days: int("days"), consumers: int("consumers"), endpoints: int("endpoints"), rowsPerMinute: int("rows-per-minute"), seed: int("seed"),
+    concurrency: values.concurrency ? int("concurrency") : sql().kind === "postgres" ? 4 : 1 },
   ({ done, total, rows }) => {
     const elapsed = (Date.now() - started) / 1000;
     const eta = (elapsed / done) * (total - done);

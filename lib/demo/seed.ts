@@ -14,7 +14,7 @@ export interface SeedProgress {
 export async function seedDemoTraffic(
   appId: number,
   env: string,
-  opts: DemoOptions & { days: number; until?: number },
+  opts: DemoOptions & { days: number; until?: number; concurrency?: number },
   onProgress?: (p: SeedProgress) => void,
 ): Promise<{ syncs: number; rows: number }> {
   const traffic = new DemoTraffic(opts);
@@ -24,11 +24,17 @@ export async function seedDemoTraffic(
   await storeStartup(appId, env, parseStartup(encode(traffic.startup())), { now: from });
   const total = (until - from) / 60;
   let rows = 0;
-  for (let i = 0, t = from; t < until; i++, t += 60) {
-    const payload = traffic.syncFor(t);
-    rows += payload.requests.length;
-    await storeSync(appId, env, parseSync(encode(payload)), { now: t + 30 });
-    if (onProgress && (i % 200 === 0 || t + 60 >= until)) onProgress({ done: i + 1, total, rows });
+  // PostgreSQL stores several minutes at once (one connection each); SQLite has one writer.
+  const parallel = Math.max(1, opts.concurrency ?? 1);
+  for (let i = 0, t = from; t < until; ) {
+    const batch: Promise<unknown>[] = [];
+    for (let k = 0; k < parallel && t < until; k++, i++, t += 60) {
+      const payload = traffic.syncFor(t);
+      rows += payload.requests.length;
+      batch.push(storeSync(appId, env, parseSync(encode(payload)), { now: t + 30 }));
+      if (onProgress && (i % 200 === 0 || t + 60 >= until)) onProgress({ done: i + 1, total, rows });
+    }
+    await Promise.all(batch);
   }
   return { syncs: total, rows };
 }

@@ -9,7 +9,7 @@ import { ensureServerErrors, ensureValidationErrors, fingerprint, type ServerErr
 import { recordHeartbeat, recordResources } from "./instances";
 import { claimReceipt } from "./receipt";
 import { BIN_KIND, ErrorRollups, RequestRollups } from "./rollups";
-import { epochMinute, nowSeconds } from "./time";
+import { epochMinute, nowSeconds, storageMinute } from "./time";
 import { inTransaction } from "./transaction";
 
 export type StoreResult = "stored" | "duplicate";
@@ -17,7 +17,7 @@ export type StoreResult = "stored" | "duplicate";
 export async function storeSync(appId: number, env: string, p: SyncPayload, opts: { db?: Sql; now?: number } = {}): Promise<StoreResult> {
   const now = opts.now ?? nowSeconds();
   const seen = Math.floor(p.timestamp);
-  const minute = epochMinute(p.timestamp);
+  const minute = storageMinute(epochMinute(p.timestamp), now);
   const requests = p.requests.filter((r) => r.requestCount > 0);
   const validationErrors = p.validationErrors.filter((e) => e.count > 0);
   const serverErrors = p.serverErrors.filter((e) => e.count > 0);

@@ -57,7 +57,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
   if (!existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("No production build: run `npx next build` first");
   const baseUrl = `http://127.0.0.1:${port}`;
   const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, ...env, PORT: String(port), TALLYHUB_PUBLIC_URL: baseUrl, NODE_ENV: "production" },
+    // The retention schedule stays off: test data sits at fixed past dates it would fold.
+    env: { ...process.env, TALLYHUB_RETENTION_INTERVAL_MINUTES: "0", ...env, PORT: String(port), TALLYHUB_PUBLIC_URL: baseUrl, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -1,0 +1,47 @@
+// Deletion of data past its retention, per app and in slices along the key, so each
+// statement is a short range scan of the primary key rather than a pass over the table,
+// and no transaction holds the (SQLite) write lock for long.
+import type { Sql } from "../db";
+import { COARSE_BINS, COARSE_ROLLUPS } from "../rollups/tiers";
+import { MINUTE_TABLES } from "./fold";
+
+/** Every table with a per-app "minute" column. */
+export const ROLLUP_TABLES = [...MINUTE_TABLES.map((t) => t.table), ...COARSE_ROLLUPS.map((t) => t.table), ...COARSE_BINS.map((t) => t.table)];
+
+const SLICE_MINUTES = 1440;
+const SLICE_SECONDS = 86_400;
+
+/** Deletes the app's rows of `table` whose `column` is below `before`, a slice at a time. */
+export async function deleteBefore(db: Sql, table: string, column: string, appId: number, before: number, slice: number): Promise<number> {
+  const [row] = await db.all<{ m: number | null }>(`SELECT MIN("${column}") AS "m" FROM "${table}" WHERE "appId" = ? AND "${column}" < ?`, [appId, before]);
+  if (row?.m == null) return 0;
+  let deleted = 0;
+  for (let from = Number(row.m); from < before; from += slice) {
+    deleted += await db.run(`DELETE FROM "${table}" WHERE "appId" = ? AND "${column}" >= ? AND "${column}" < ?`, [appId, from, Math.min(from + slice, before)]);
+  }
+  return deleted;
+}
+
+export interface PruneCutoffs {
+  /** Epoch minute: rollup rows before it go. */
+  rollupsBefore: number;
+  /** Epoch seconds: request logs before it go. */
+  logsBefore: number;
+  /** Epoch seconds: resource samples (CPU, memory) before it go. */
+  samplesBefore: number;
+}
+
+export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise<Record<string, number>> {
+  const deleted: Record<string, number> = {};
+  for (const table of ROLLUP_TABLES) deleted[table] = await deleteBefore(db, table, "minute", appId, c.rollupsBefore, SLICE_MINUTES);
+  deleted.RequestLog = await deleteBefore(db, "RequestLog", "ts", appId, c.logsBefore, SLICE_SECONDS);
+  deleted.ResourceSample = await db.run(`DELETE FROM "ResourceSample" WHERE "appId" = ? AND "ts" < ?`, [appId, c.samplesBefore]);
+  return deleted;
+}
+
+/**
+ * Receipts make a resent sync a no-op. Clients resend for minutes, at most hours; after
+ * a week a receipt only takes space.
+ */
+export const RECEIPT_DAYS = 7;
+export const pruneReceipts = (db: Sql, beforeSeconds: number) => db.run(`DELETE FROM "IngestReceipt" WHERE "receivedAt" < ?`, [beforeSeconds]);
