@@ -31,7 +31,12 @@ export function openSqliteFile(url: string): Database.Database {
 
 export function openSql(url: string): Sql {
   if (dbKind(url) === "sqlite") return sqliteSql(openSqliteFile(url));
-  return pgSql(new pg.Pool({ connectionString: url, max: 10 }));
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (restart, failover, pg_terminate_backend) is an
+  // 'error' event on the pool; unhandled, it would end the whole process. The pool drops
+  // that connection and opens a new one for the next query.
+  pool.on("error", (e) => console.error(`[tallyhub] PostgreSQL connection lost: ${e.message}`));
+  return pgSql(pool);
 }
 
 export function openPrisma(url: string): Prisma {

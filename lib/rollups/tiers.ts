@@ -25,6 +25,7 @@ export const COARSE_ROLLUPS: readonly RollupTable[] = [
   { table: "EndpointHourRollup", grain: 60, dims: ["endpoint"] },
   { table: "ConsumerDayRollup", grain: 1440, dims: ["consumer"] },
   { table: "ConsumerHourRollup", grain: 60, dims: ["consumer"] },
+  { table: "RequestDayRollup", grain: 1440, dims: ["endpoint", "consumer"] },
 ];
 
 export const COARSE_BINS: readonly RollupTable[] = [

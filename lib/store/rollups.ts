@@ -10,7 +10,7 @@ export const BIN_KIND = { responseTime: 0, requestSize: 1, responseSize: 2 } as 
 
 const capAdd = (a: number, b: number, max: number) => Math.min(a + b, max);
 
-type Key = [number, ...number[]];
+type Key = number[];
 
 function byKey(a: Key, b: Key): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
@@ -66,11 +66,11 @@ export class RequestRollups {
 
   /** The sync's rows summed over the dimension `t` drops, at `t`'s grain. */
   private async writeCoarse(db: Sql, t: RollupTable, appId: number, minute: number, envId: number) {
-    const keep = t.dims[0] === "endpoint" ? 0 : 1;
+    const keep = (["endpoint", "consumer"] as const).map((d, i) => (t.dims.includes(d) ? i : -1)).filter((i) => i >= 0);
     const merged = new Map<string, { key: Key; count: number; reqBytes: number; resBytes: number }>();
     for (const r of this.rows.values()) {
-      const key: Key = [r.key[keep], r.key[2]];
-      const id = `${key[0]}|${key[1]}`;
+      const key: Key = [...keep.map((i) => r.key[i]), r.key[2]];
+      const id = key.join("|");
       const m = merged.get(id);
       if (m) {
         m.count = capAdd(m.count, r.count, COUNT_MAX);
@@ -78,13 +78,13 @@ export class RequestRollups {
         m.resBytes = capAdd(m.resBytes, r.resBytes, BYTES_MAX);
       } else merged.set(id, { key, count: r.count, reqBytes: r.reqBytes, resBytes: r.resBytes });
     }
-    const dim = DIMENSION_COLUMN[t.dims[0]];
+    const dims = (["endpoint", "consumer"] as const).filter((d) => t.dims.includes(d)).map((d) => DIMENSION_COLUMN[d]);
     const start = grainStart(minute, t.grain);
     await insertMany(db, {
       table: t.table,
-      columns: ["appId", "minute", "envId", dim, "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute"],
+      columns: ["appId", "minute", "envId", ...dims, "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute"],
       rows: [...merged.values()].sort((a, b) => byKey(a.key, b.key)).map((r): Param[] => [appId, start, envId, ...r.key, r.count, r.reqBytes, r.resBytes, minute]),
-      tail: `ON CONFLICT ("appId", "minute", "envId", "${dim}", "statusCode") DO UPDATE SET
+      tail: `ON CONFLICT ("appId", "minute", "envId", ${dims.map((d) => `"${d}"`).join(", ")}, "statusCode") DO UPDATE SET
         ${addCapped(t.table, "requestCount", COUNT_MAX)},
         ${addCapped(t.table, "requestSizeSum", BYTES_MAX)},
         ${addCapped(t.table, "responseSizeSum", BYTES_MAX)},

@@ -62,6 +62,22 @@ CREATE TABLE "ConsumerDayRollup" (
 );
 
 -- CreateTable
+CREATE TABLE "RequestDayRollup" (
+    "appId" INTEGER NOT NULL,
+    "minute" INTEGER NOT NULL,
+    "envId" INTEGER NOT NULL,
+    "endpointId" INTEGER NOT NULL,
+    "consumerId" INTEGER NOT NULL,
+    "statusCode" INTEGER NOT NULL,
+    "requestCount" INTEGER NOT NULL,
+    "requestSizeSum" BIGINT NOT NULL,
+    "responseSizeSum" BIGINT NOT NULL,
+    "lastMinute" INTEGER NOT NULL,
+
+    CONSTRAINT "RequestDayRollup_pkey" PRIMARY KEY ("appId","minute","envId","endpointId","consumerId","statusCode")
+);
+
+-- CreateTable
 CREATE TABLE "EndpointHourBin" (
     "appId" INTEGER NOT NULL,
     "minute" INTEGER NOT NULL,
@@ -89,3 +105,20 @@ CREATE TABLE "EndpointDayBin" (
     CONSTRAINT "EndpointDayBin_pkey" PRIMARY KEY ("appId","minute","envId","endpointId","statusCode","kind","bin")
 );
 
+
+-- Backfill: the new tables hold everything already in the per-minute tables, so existing
+-- installs see their history from the coarse tables at once.
+INSERT INTO "EndpointDayRollup" ("appId", "minute", "envId", "endpointId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode";
+INSERT INTO "EndpointHourRollup" ("appId", "minute", "envId", "endpointId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode";
+INSERT INTO "ConsumerDayRollup" ("appId", "minute", "envId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "consumerId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "consumerId", "statusCode";
+INSERT INTO "ConsumerHourRollup" ("appId", "minute", "envId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 60) * 60, "envId", "consumerId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 60) * 60, "envId", "consumerId", "statusCode";
+INSERT INTO "RequestDayRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "consumerId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "consumerId", "statusCode";
+INSERT INTO "EndpointDayBin" ("appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin", "count")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", "kind", "bin", CASE WHEN SUM("count") > 2147483647 THEN 2147483647 ELSE SUM("count") END FROM "RollupBin" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", "kind", "bin";
+INSERT INTO "EndpointHourBin" ("appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin", "count")
+SELECT "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", "kind", "bin", CASE WHEN SUM("count") > 2147483647 THEN 2147483647 ELSE SUM("count") END FROM "RollupBin" GROUP BY "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", "kind", "bin";

@@ -59,6 +59,22 @@ CREATE TABLE "ConsumerDayRollup" (
 ) WITHOUT ROWID;
 
 -- CreateTable
+CREATE TABLE "RequestDayRollup" (
+    "appId" INTEGER NOT NULL,
+    "minute" INTEGER NOT NULL,
+    "envId" INTEGER NOT NULL,
+    "endpointId" INTEGER NOT NULL,
+    "consumerId" INTEGER NOT NULL,
+    "statusCode" INTEGER NOT NULL,
+    "requestCount" INTEGER NOT NULL,
+    "requestSizeSum" BIGINT NOT NULL,
+    "responseSizeSum" BIGINT NOT NULL,
+    "lastMinute" INTEGER NOT NULL,
+
+    PRIMARY KEY ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode")
+) WITHOUT ROWID;
+
+-- CreateTable
 CREATE TABLE "EndpointHourBin" (
     "appId" INTEGER NOT NULL,
     "minute" INTEGER NOT NULL,
@@ -88,3 +104,20 @@ CREATE TABLE "EndpointDayBin" (
 
 -- AlterTable (ADD COLUMN rather than Prisma's table rebuild: rebuilding App would cascade-delete its children)
 ALTER TABLE "App" ADD COLUMN "foldedThrough" INTEGER NOT NULL DEFAULT 0;
+
+-- Backfill: the new tables hold everything already in the per-minute tables, so existing
+-- installs see their history from the coarse tables at once.
+INSERT INTO "EndpointDayRollup" ("appId", "minute", "envId", "endpointId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode";
+INSERT INTO "EndpointHourRollup" ("appId", "minute", "envId", "endpointId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode";
+INSERT INTO "ConsumerDayRollup" ("appId", "minute", "envId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "consumerId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "consumerId", "statusCode";
+INSERT INTO "ConsumerHourRollup" ("appId", "minute", "envId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 60) * 60, "envId", "consumerId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 60) * 60, "envId", "consumerId", "statusCode";
+INSERT INTO "RequestDayRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "consumerId", "statusCode", CASE WHEN SUM("requestCount") > 2147483647 THEN 2147483647 ELSE SUM("requestCount") END, CASE WHEN SUM("requestSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("requestSizeSum") END, CASE WHEN SUM("responseSizeSum") > 9007199254740991 THEN 9007199254740991 ELSE SUM("responseSizeSum") END, MAX("minute") FROM "RequestRollup" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "consumerId", "statusCode";
+INSERT INTO "EndpointDayBin" ("appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin", "count")
+SELECT "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", "kind", "bin", CASE WHEN SUM("count") > 2147483647 THEN 2147483647 ELSE SUM("count") END FROM "RollupBin" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", "kind", "bin";
+INSERT INTO "EndpointHourBin" ("appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin", "count")
+SELECT "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", "kind", "bin", CASE WHEN SUM("count") > 2147483647 THEN 2147483647 ELSE SUM("count") END FROM "RollupBin" GROUP BY "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", "kind", "bin";
