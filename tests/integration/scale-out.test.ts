@@ -3,6 +3,7 @@
 // of every unique constraint, so each app's rows live on one shard and every ingest
 // transaction and dashboard query is routed to that shard alone. The other tables are
 // small reference tables copied to every node.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sql } from "@/lib/db";
 
@@ -86,5 +87,16 @@ describe("the schema distributes by app (Citus rules)", () => {
     for (const t of tables.filter((x) => x.columns.includes("appId"))) {
       for (const fk of t.foreignKeys) expect(isReference(fk.table) || fk.columns[0] === "appId", `${t.name} → ${fk.table}`).toBe(true);
     }
+  });
+
+  it("the README's Citus commands name exactly these tables", async () => {
+    const tables = await catalog();
+    const readme = readFileSync("README.md", "utf8");
+    const block = readme.slice(readme.indexOf("## Scaling out"), readme.indexOf("## Development"));
+    const named = (re: RegExp) => [...block.matchAll(re)].map((m) => m[1]).sort();
+    const array = block.slice(block.indexOf("ARRAY["), block.indexOf("]", block.indexOf("ARRAY[")));
+    const distributed = [...named(/create_distributed_table\('"(\w+)"/g), ...[...array.matchAll(/'(\w+)'/g)].map((m) => m[1])].sort();
+    expect(distributed).toEqual(tables.filter((t) => t.columns.includes("appId")).map((t) => t.name).sort());
+    expect(named(/create_reference_table\('"(\w+)"/g)).toEqual(REFERENCE_TABLES.filter((t) => !t.startsWith("_")));
   });
 });
