@@ -64,6 +64,10 @@ export interface IngestRun {
   latency: Record<string, Percentiles>;
   /** storeSync of a parsed 500-row sync on the same database, no HTTP. */
   storeSync500: Percentiles;
+  /** The CPU time of this process during those storeSync calls. */
+  storeSync500Cpu: Percentiles;
+  /** parseSync of the same bodies (validation + normalisation). */
+  parse500: Percentiles;
   sustained: { clients: number; syncs: number; failed: number; seconds: number; requestRowsPerSec: number; ratioToRaw: number }[];
   raw: RawRun[];
   rawBest: number;
@@ -77,6 +81,8 @@ export interface IngestResult {
   median: {
     latency: Record<string, { p50: number; p95: number }>;
     storeSync500: { p50: number; p95: number };
+    storeSync500Cpu: { p50: number; p95: number };
+    parse500: { p50: number; p95: number };
     sustained: { clients: number; requestRowsPerSec: number; ratioToRaw: number; failed: number }[];
     raw: { concurrency: number; requestRowsPerSec: number }[];
     rawBest: number;
@@ -126,12 +132,25 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
       o.log(`[${kind}] ingest run ${run}/${o.runs}: storeSync direct (no HTTP)`);
       const direct = await createBenchApp(db, `direct ${run}`);
       const storeTimes: number[] = [];
+      const parseTimes: number[] = [];
+      const cpuTimes: number[] = [];
       for (let i = 0; i < o.warmup + o.syncsPerRun; i++) {
-        const payload = parseSync(nextBody(direct, t500[i % t500.length], false));
+        const body = nextBody(direct, t500[i % t500.length], false);
+        const p0 = performance.now();
+        const payload = parseSync(body);
+        const parsed = performance.now() - p0;
+        // CPU time of this process as well: what storing costs whatever else the machine runs
+        // (all of it for SQLite, which runs in-process; the client side only for PostgreSQL).
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         if ((await storeSync(direct.id, "prod", payload, { db })) !== "stored") throw new Error("storeSync: not stored");
         const elapsed = performance.now() - t0;
-        if (i >= o.warmup) storeTimes.push(elapsed);
+        const cpu = process.cpuUsage(c0);
+        if (i >= o.warmup) {
+          storeTimes.push(elapsed);
+          parseTimes.push(parsed);
+          cpuTimes.push((cpu.user + cpu.system) / 1000);
+        }
       }
 
       const raw: RawRun[] = [];
@@ -166,7 +185,7 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
         sustained.push({ clients, syncs, failed, seconds, requestRowsPerSec: rate, ratioToRaw: rate / rawBest });
         if (failed) o.log(`[${kind}]   ${failed} sync(s) were not answered 202`);
       }
-      runs.push({ latency, storeSync500: summarise(storeTimes), sustained, raw, rawBest });
+      runs.push({ latency, storeSync500: summarise(storeTimes), storeSync500Cpu: summarise(cpuTimes), parse500: summarise(parseTimes), sustained, raw, rawBest });
     }
 
     const serverPeak = stack.pid ? groupPeak(stack.pid) : null;
@@ -179,6 +198,8 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
       median: {
         latency: Object.fromEntries(o.sizes.map((s) => [s, { p50: m((r) => r.latency[s].p50), p95: m((r) => r.latency[s].p95) }])),
         storeSync500: { p50: m((r) => r.storeSync500.p50), p95: m((r) => r.storeSync500.p95) },
+        storeSync500Cpu: { p50: m((r) => r.storeSync500Cpu.p50), p95: m((r) => r.storeSync500Cpu.p95) },
+        parse500: { p50: m((r) => r.parse500.p50), p95: m((r) => r.parse500.p95) },
         sustained: o.clients.map((c, i) => ({
           clients: c,
           requestRowsPerSec: m((r) => r.sustained[i].requestRowsPerSec),

@@ -255,6 +255,10 @@ if (Object.keys(results.ingest).length) {
       "storeSync 500 rows, no HTTP", kind, `p50 ${ms(s.p50)}`, `p95 ${ms(s.p95)}`, "",
       record(kind, "500-row sync ≤ 20 ms p95", "storeSync 500 rows p95", s.p95, GOALS.sync500P95Ms, goalAtMost(s.p95, GOALS.sync500P95Ms, ms, "≤ 20 ms p95")),
     ]);
+    const cpu = r.median.storeSync500Cpu;
+    rows.push([`  … its CPU time${kind === "postgres" ? " (client side)" : ""}`, kind, `p50 ${ms(cpu.p50)}`, `p95 ${ms(cpu.p95)}`, "", ""]);
+    const parse = r.median.parse500;
+    rows.push(["parseSync 500 rows (before storing)", kind, `p50 ${ms(parse.p50)}`, `p95 ${ms(parse.p95)}`, "", ""]);
     for (const x of r.median.sustained) {
       rows.push([
         `sustained, ${x.clients} client${x.clients > 1 ? "s" : ""}`, kind, `${int(x.requestRowsPerSec)} rows/s`, x.failed ? `${x.failed} not 202` : "", `${pct(x.ratioToRaw)} of raw`,
