@@ -10,6 +10,7 @@ import pg from "pg";
 import { openSql } from "../../lib/db/connect";
 import type { Sql } from "../../lib/db";
 import { PG_ADMIN_URL } from "../../tests/helpers/stack";
+import { track } from "./cleanup";
 import type { Kind } from "./ingest";
 
 export const DEMO_EMAIL = "demo@tallyhub.local";
@@ -131,8 +132,13 @@ function runSeed(kind: Kind, scale: DemoScale): Promise<void> {
       // Its report and progress bar go to stderr: stdout is kept for the benchmark's table.
       stdio: ["ignore", 2, 2],
     });
+    const untrack = child.pid ? track({ pid: child.pid, group: false }) : () => undefined;
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`seeding the ${kind} demo database failed (exit ${code})`))));
+    child.on("exit", (code) => {
+      untrack();
+      if (code === 0) resolve();
+      else reject(new Error(`seeding the ${kind} demo database failed (exit ${code})`));
+    });
   });
 }
 

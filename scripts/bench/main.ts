@@ -23,7 +23,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DEFAULT_DEMO } from "../../lib/demo/traffic";
-import { installInterruptHandler } from "./cleanup";
+import { finishCleanly, startWatchdog, track } from "./cleanup";
 import { ensureDemo, type DemoDb, type DemoScale } from "./demo";
 import { benchIngest, type IngestResult, type Kind } from "./ingest";
 import { loadAverage, machineFacts, type Machine } from "./machine";
@@ -116,7 +116,6 @@ const plan = {
 };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-installInterruptHandler();
 
 // --- The production build the servers run ------------------------------------------------
 async function ensureBuild(): Promise<{ id: string | null; at: Date | null }> {
@@ -149,10 +148,12 @@ function runReads(demo: DemoDb, tier: "auto" | "minute", withSize: boolean): Pro
   if (withSize) childArgs.push("--size");
   return new Promise((resolve, reject) => {
     const child = spawn(path.resolve("node_modules/.bin/tsx"), childArgs, { env, stdio: ["ignore", "pipe", "inherit"] });
+    const untrack = child.pid ? track({ pid: child.pid, group: false }) : () => undefined;
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.on("error", reject);
     child.on("exit", (code) => {
+      untrack();
       if (code !== 0) return reject(new Error(`read bench (${demo.kind}, tier ${tier}) exited ${code}`));
       try {
         resolve(JSON.parse(out.trim().split("\n").pop()!) as ReadsOutput);
@@ -174,6 +175,7 @@ interface ReadsResult {
 // --- Run ------------------------------------------------------------------------------------
 const startedAt = new Date();
 const build = await ensureBuild();
+startWatchdog();
 const machine: Machine = machineFacts(build);
 if (only.includes("page") && !existsSync(CHROMIUM)) {
   throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-services.sh (as root) or set CHROMIUM_PATH`);
@@ -203,6 +205,7 @@ for (const kind of kinds) {
   }
 }
 machine.loadAverageEnd = loadAverage();
+finishCleanly();
 const finishedAt = new Date();
 
 // --- Report ---------------------------------------------------------------------------------

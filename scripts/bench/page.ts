@@ -18,7 +18,7 @@ import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { freePort, startServer, stopServer } from "../../tests/helpers/stack";
 import { DEMO_EMAIL, DEMO_PASSWORD, type DemoDb } from "./demo";
 import type { Kind } from "./ingest";
-import { onInterrupt } from "./cleanup";
+import { track } from "./cleanup";
 import { groupPeak, type TreePeak } from "./memory";
 import { median } from "./stats";
 
@@ -98,6 +98,7 @@ async function signIn(browser: Browser, baseUrl: string) {
 
 export async function benchPage(kind: Kind, demo: DemoDb, o: PageOptions): Promise<PageResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tallyhub-bench-page-${kind}-`));
+  const untrackDir = track({ dir: dataDir });
   const env: Record<string, string> = {
     DATABASE_URL: demo.url,
     TALLYHUB_DATA_DIR: dataDir,
@@ -110,7 +111,7 @@ export async function benchPage(kind: Kind, demo: DemoDb, o: PageOptions): Promi
     // Sign in through the form once, on a server of its own, so every timed run starts cold.
     o.log(`[${kind}] page: signing in as ${DEMO_EMAIL} through the sign-in form`);
     const first = await startServer(env, await freePort());
-    const forgetFirst = onInterrupt(() => stopServer(first.proc));
+    const forgetFirst = track({ pid: first.proc.pid!, group: true });
     let signedIn: Awaited<ReturnType<BrowserContext["storageState"]>>;
     try {
       signedIn = await signIn(browser, first.baseUrl);
@@ -121,7 +122,7 @@ export async function benchPage(kind: Kind, demo: DemoDb, o: PageOptions): Promi
     for (let run = 1; run <= o.runs; run++) {
       o.log(`[${kind}] page run ${run}/${o.runs}: next start on the demo database, fresh browser context`);
       const { baseUrl, proc } = await startServer(env, await freePort());
-      const forget = onInterrupt(() => stopServer(proc));
+      const forget = track({ pid: proc.pid!, group: true });
       try {
         const context = await newContext(browser, signedIn);
         try {
@@ -141,6 +142,7 @@ export async function benchPage(kind: Kind, demo: DemoDb, o: PageOptions): Promi
   } finally {
     await browser.close();
     rmSync(dataDir, { recursive: true, force: true });
+    untrackDir();
   }
   const peak = runs.map((r) => r.serverPeak).sort((a, b) => b.sumBytes - a.sumBytes)[0] ?? null;
   return {
