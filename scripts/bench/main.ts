@@ -269,7 +269,7 @@ if (Object.keys(results.ingest).length) {
       ]);
     }
     for (const x of r.median.raw) rows.push([`raw insert, ${x.concurrency} connection${x.concurrency > 1 ? "s" : ""}`, kind, `${int(x.requestRowsPerSec)} rows/s`, "", "", ""]);
-    rows.push(["raw insert, best = the limit", kind, `${int(r.median.rawBest)} rows/s`, "", "100 %", ""]);
+    rows.push(["limit: best raw rate of each run", kind, `${int(r.median.rawBest)} rows/s`, "", "100 %", ""]);
   }
   say();
   say(table(["measure", "db", "value", "", "vs raw", "goal"], rows, [2, 3, 4]));
