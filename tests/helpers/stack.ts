@@ -15,6 +15,8 @@ export interface TestStack {
   databaseUrl: string;
   baseUrl: string;
   dataDir: string;
+  /** Pid of the `next start` process (also its process group: it is spawned detached), when a server runs. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startTestStack(kind: "sqlite" | "postgres", opts: { server
     databaseUrl: database.url,
     baseUrl,
     dataDir,
+    pid: proc?.pid,
     async stop() {
       if (proc) await stopServer(proc);
       await database.drop();

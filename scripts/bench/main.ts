@@ -1,0 +1,395 @@
+// `npm run bench` — Tallyhub's figures on SQLite and PostgreSQL (issue 5): ingest over HTTP
+// beside the raw insert rate of the same rows, the read models on demo data with and
+// without the coarse rollups, the Traffic page in Chromium, and the servers' peak memory.
+// It reports figures, ratios and how they compare with the goals; nothing passes or fails.
+// Prints a table on stdout (progress on stderr) and writes bench-results/bench-<time>.json
+// and bench-results/latest.json.
+//
+//   npm run bench -- [options]
+//   --kinds sqlite,postgres      databases (default both)
+//   --only ingest,reads,page     sections (default all; peak memory comes with ingest and page)
+//   --runs N                     repeated runs, each figure is their median (default 5, --quick 3)
+//   --quick                      short runs for a smoke test (2 s load windows, 8 syncs per size)
+//   --duration S                 seconds per sustained-ingest and raw-insert window (default 10)
+//   --demo-days N                days of demo data (default 30; the demo databases are
+//   --consumers N --endpoints N --rows-per-minute N --seed N     reseeded when the scale changes)
+//   --reseed                     rebuild the demo databases even when they match
+//   --minute-runs N              runs of the per-minute-only read comparison (default = --runs)
+//   --build                      run `next build` first (it runs anyway when .next/BUILD_ID is missing)
+//   --gzip                       gzip the /sync bodies (the official clients send plain JSON)
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { DEFAULT_DEMO } from "../../lib/demo/traffic";
+import { finishCleanly, startWatchdog, track } from "./cleanup";
+import { ensureDemo, type DemoDb, type DemoScale } from "./demo";
+import { benchIngest, type IngestResult, type Kind } from "./ingest";
+import { loadAverage, machineFacts, type Machine } from "./machine";
+import type { TreePeak } from "./memory";
+import { benchPage, CHROMIUM, type PageResult } from "./page";
+import type { ReadsOutput } from "./reads";
+import { bytes, goalAtLeast, goalAtMost, int, ms, pct, rounded, table, times, type Goal } from "./stats";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+process.chdir(ROOT);
+try {
+  process.loadEnvFile();
+} catch {
+  /* no .env */
+}
+// The read models' tier switch is set per child process below, never inherited.
+delete process.env.TALLYHUB_ROLLUP_TIER;
+process.env.CHECKPOINT_DISABLE ??= "1";
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const KINDS = ["sqlite", "postgres"] as const;
+const SECTIONS = ["ingest", "reads", "page"] as const;
+
+const GOALS = { sync500P95Ms: 20, sustainedVsRaw: 0.5, read30dP95Ms: 100, trafficChartMs: 1500 };
+
+const { values: args } = parseArgs({
+  options: {
+    kinds: { type: "string", default: KINDS.join(",") },
+    only: { type: "string", default: SECTIONS.join(",") },
+    runs: { type: "string" },
+    quick: { type: "boolean", default: false },
+    "demo-days": { type: "string", default: "30" },
+    consumers: { type: "string", default: String(DEFAULT_DEMO.consumers) },
+    endpoints: { type: "string", default: String(DEFAULT_DEMO.endpoints) },
+    "rows-per-minute": { type: "string", default: String(DEFAULT_DEMO.rowsPerMinute) },
+    seed: { type: "string", default: String(DEFAULT_DEMO.seed) },
+    reseed: { type: "boolean", default: false },
+    build: { type: "boolean", default: false },
+    duration: { type: "string" },
+    "minute-runs": { type: "string" },
+    gzip: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+});
+
+if (args.help) {
+  const source = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
+  console.log(source.slice(0, source.findIndex((l) => !l.startsWith("//"))).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
+  process.exit(0);
+}
+
+function list<T extends string>(raw: string, allowed: readonly T[], name: string): T[] {
+  const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((s) => !allowed.includes(s as T));
+  if (bad.length || items.length === 0) throw new Error(`--${name} takes a comma-separated list of ${allowed.join(", ")} (got ${raw})`);
+  return allowed.filter((a) => items.includes(a));
+}
+
+function positive(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
+  return n;
+}
+
+const kinds = list(args.kinds!, KINDS, "kinds");
+const only = list(args.only!, SECTIONS, "only");
+const quick = args.quick!;
+const runs = Math.round(positive(args.runs, "runs") ?? (quick ? 3 : 5));
+const scale: DemoScale = {
+  days: positive(args["demo-days"], "demo-days")!,
+  consumers: positive(args.consumers, "consumers")!,
+  endpoints: positive(args.endpoints, "endpoints")!,
+  rowsPerMinute: positive(args["rows-per-minute"], "rows-per-minute")!,
+  seed: positive(args.seed, "seed")!,
+};
+const defaultScale =
+  scale.days === 30 && scale.consumers === DEFAULT_DEMO.consumers && scale.endpoints === DEFAULT_DEMO.endpoints && scale.rowsPerMinute === DEFAULT_DEMO.rowsPerMinute;
+const plan = {
+  runs,
+  ingest: {
+    warmup: quick ? 2 : 10,
+    syncsPerRun: quick ? 8 : 30,
+    durationMs: (positive(args.duration, "duration") ?? (quick ? 2 : 10)) * 1000,
+    sizes: [10, 100, 500, 1000],
+    clients: [1, 8, 32],
+  },
+  reads: { warmup: 1, runs, minuteRuns: Math.round(positive(args["minute-runs"], "minute-runs") ?? runs) },
+  page: { warmPerRun: quick ? 3 : 5 },
+};
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+// --- The production build the servers run ------------------------------------------------
+async function ensureBuild(): Promise<{ id: string | null; at: Date | null }> {
+  const buildId = path.resolve(".next/BUILD_ID");
+  const needsServer = only.includes("ingest") || only.includes("page");
+  if (needsServer && (args.build || !existsSync(buildId))) {
+    log(args.build ? "building (--build): npx next build" : "no production build (.next/BUILD_ID missing): running npx next build first");
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "inherit", "inherit"] });
+      child.on("error", reject);
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}); run \`npx next build\` and retry`))));
+    });
+  }
+  if (!existsSync(buildId)) return { id: null, at: null };
+  return { id: readFileSync(buildId, "utf8").trim(), at: statSync(buildId).mtime };
+}
+
+// --- Read models: one child process per database and tier ---------------------------------
+function tierHonoured(): boolean {
+  // The tier switch belongs to the read models; an older checkout has none (then both runs read the same rows).
+  const files = readdirSync("lib", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  return files.some((f) => readFileSync(path.join("lib", f), "utf8").includes("TALLYHUB_ROLLUP_TIER"));
+}
+
+function runReads(demo: DemoDb, tier: "auto" | "minute", withSize: boolean): Promise<ReadsOutput> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: demo.url };
+  if (tier === "minute") env.TALLYHUB_ROLLUP_TIER = "minute";
+  const childRuns = tier === "minute" ? plan.reads.minuteRuns : plan.reads.runs;
+  const childArgs = ["scripts/bench/reads.ts", "--runs", String(childRuns), "--warmup", String(plan.reads.warmup)];
+  if (withSize) childArgs.push("--size");
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), childArgs, { env, stdio: ["ignore", "pipe", "inherit"] });
+    const untrack = child.pid ? track({ pid: child.pid, group: false }) : () => undefined;
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      untrack();
+      if (code !== 0) return reject(new Error(`read bench (${demo.kind}, tier ${tier}) exited ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split("\n").pop()!) as ReadsOutput);
+      } catch (e) {
+        reject(new Error(`read bench (${demo.kind}, tier ${tier}) printed no JSON: ${(e as Error).message}`));
+      }
+    });
+  });
+}
+
+interface ReadsResult {
+  kind: Kind;
+  demo: DemoDb;
+  tierHonoured: boolean;
+  auto: ReadsOutput;
+  minute: ReadsOutput;
+}
+
+// --- Run ------------------------------------------------------------------------------------
+const startedAt = new Date();
+const build = await ensureBuild();
+startWatchdog();
+const machine: Machine = machineFacts(build);
+if (only.includes("page") && !existsSync(CHROMIUM)) {
+  throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-services.sh (as root) or set CHROMIUM_PATH`);
+}
+
+const results: { ingest: Partial<Record<Kind, IngestResult>>; reads: Partial<Record<Kind, ReadsResult>>; page: Partial<Record<Kind, PageResult>> } = {
+  ingest: {},
+  reads: {},
+  page: {},
+};
+const honoured = tierHonoured();
+for (const kind of kinds) {
+  if (only.includes("ingest")) {
+    results.ingest[kind] = await benchIngest(kind, { ...plan.ingest, runs, gzip: args.gzip!, log });
+  }
+  let demo: DemoDb | null = null;
+  if (only.includes("reads") || only.includes("page")) demo = await ensureDemo(kind, scale, { reseed: args.reseed!, log });
+  if (demo && only.includes("reads")) {
+    log(`[${kind}] reads: ${plan.reads.runs} timed runs per question after ${plan.reads.warmup} warm-up, rollups as the app picks them`);
+    const auto = await runReads(demo, "auto", true);
+    log(`[${kind}] reads: the same with TALLYHUB_ROLLUP_TIER=minute${honoured ? "" : " (not honoured by this checkout's read models: same rows as above)"}`);
+    const minute = await runReads(demo, "minute", false);
+    results.reads[kind] = { kind, demo, tierHonoured: honoured, auto, minute };
+  }
+  if (demo && only.includes("page")) {
+    results.page[kind] = await benchPage(kind, demo, { runs, warmPerRun: plan.page.warmPerRun, log });
+  }
+}
+machine.loadAverageEnd = loadAverage();
+finishCleanly();
+const finishedAt = new Date();
+
+// --- Report ---------------------------------------------------------------------------------
+interface GoalRecord extends Goal {
+  goal: string;
+  kind: Kind;
+  subject: string;
+  value: number;
+  limit: number;
+}
+const goals: GoalRecord[] = [];
+const record = (kind: Kind, goal: string, subject: string, value: number, limit: number, g: Goal) => {
+  goals.push({ goal, kind, subject, value, limit, ...g });
+  return g.text;
+};
+
+const out: string[] = [];
+const say = (s = "") => out.push(s);
+const gib = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
+
+say(`Tallyhub benchmark, ${startedAt.toISOString()} (took ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(1)} min)`);
+say(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${gib(machine.ramBytes)} RAM, node ${machine.node}, ${machine.platform}`);
+say(`code:    ${machine.gitBranch} @ ${machine.gitCommit.slice(0, 12)}${machine.gitDirty ? " (uncommitted changes)" : ""}; next build ${machine.nextBuildId ?? "none"}${machine.nextBuiltAt ? ` from ${machine.nextBuiltAt}` : ""}`);
+say(`load average (1/5/15 min): ${machine.loadAverageStart.join(" ")} at start, ${machine.loadAverageEnd.join(" ")} at the end`);
+say(`runs:    ${runs} run${runs === 1 ? "" : "s"}${quick ? " (--quick: short runs, a smoke test, not figures to quote)" : ""}: ingest and page figures are the median over the runs, ratios are taken`);
+say(`         within each run and then the median; read-model p50/p95 are over ${runs} timed run${runs === 1 ? "" : "s"} of each question`);
+say(`         no figure passes or fails: the goal column says met, or missed by how much`);
+
+if (Object.keys(results.ingest).length) {
+  const i0 = Object.values(results.ingest)[0]!;
+  const p500 = i0.payloads.find((p) => p.requestRows === 500)!;
+  say();
+  say(`1. INGEST over HTTP (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON like the captured clients"}, a fresh database and next start per kind)`);
+  say(`   a 500-row sync is ${bytes(p500.sentBytes)} and becomes ${int(i0.sample.tableRows)} table rows (${i0.sample.tables.map((t) => `${t.name} ${int(t.rows)}`).join(", ")})`);
+  say(`   latency: sequential syncs, ${plan.ingest.warmup} warm-up then ${plan.ingest.syncsPerRun} timed per size and run (p50/p95 within a run, median over runs)`);
+  say(`   sustained: ${plan.ingest.clients.join(" / ")} concurrent clients (each its own app), 500-row syncs, ${plan.ingest.durationMs / 1000} s each; the load generator shares the machine`);
+  say(`   raw insert = the physical limit: the same rows into the same tables, direct driver, prepared multi-row INSERTs, one transaction per 500-row batch;`);
+  say(`   SQLite with its one writer, PostgreSQL with 1 / 8 / 32 connections (the best counts); rows/s count request rows (500 per sync or batch)`);
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.ingest[kind];
+    if (!r) continue;
+    for (const size of plan.ingest.sizes) {
+      const l = r.median.latency[size];
+      const goal = size === 500 ? record(kind, "500-row sync ≤ 20 ms p95", "HTTP POST 500 rows p95", l.p95, GOALS.sync500P95Ms, goalAtMost(l.p95, GOALS.sync500P95Ms, ms, "≤ 20 ms p95")) : "";
+      rows.push([`sync of ${size} rows over HTTP`, kind, `p50 ${ms(l.p50)}`, `p95 ${ms(l.p95)}`, "", goal]);
+    }
+    const s = r.median.storeSync500;
+    rows.push([
+      "storeSync 500 rows, no HTTP", kind, `p50 ${ms(s.p50)}`, `p95 ${ms(s.p95)}`, "",
+      record(kind, "500-row sync ≤ 20 ms p95", "storeSync 500 rows p95", s.p95, GOALS.sync500P95Ms, goalAtMost(s.p95, GOALS.sync500P95Ms, ms, "≤ 20 ms p95")),
+    ]);
+    const cpu = r.median.storeSync500Cpu;
+    rows.push([`  … its CPU time${kind === "postgres" ? " (client side)" : ""}`, kind, `p50 ${ms(cpu.p50)}`, `p95 ${ms(cpu.p95)}`, "", ""]);
+    const parse = r.median.parse500;
+    rows.push(["parseSync 500 rows (before storing)", kind, `p50 ${ms(parse.p50)}`, `p95 ${ms(parse.p95)}`, "", ""]);
+    for (const x of r.median.sustained) {
+      rows.push([
+        `sustained, ${x.clients} client${x.clients > 1 ? "s" : ""}`, kind, `${int(x.requestRowsPerSec)} rows/s`, x.failed ? `${x.failed} not 202` : "", `${pct(x.ratioToRaw)} of raw`,
+        record(kind, "sustained ingest ≥ 50 % of raw", `${x.clients} client(s)`, x.ratioToRaw, GOALS.sustainedVsRaw, goalAtLeast(x.ratioToRaw * 100, GOALS.sustainedVsRaw * 100, (d) => `${d.toFixed(0)} points`, "≥ 50 % of raw")),
+      ]);
+    }
+    for (const x of r.median.raw) rows.push([`raw insert, ${x.concurrency} connection${x.concurrency > 1 ? "s" : ""}`, kind, `${int(x.requestRowsPerSec)} rows/s`, "", "", ""]);
+    rows.push(["limit: best raw rate of each run", kind, `${int(r.median.rawBest)} rows/s`, "", "100 %", ""]);
+  }
+  say();
+  say(table(["measure", "db", "value", "", "vs raw", "goal"], rows, [2, 3, 4]));
+}
+
+if (Object.keys(results.reads).length) {
+  say();
+  say(`2. READ MODELS on the demo app (lib/queries/*, the windows end just after the newest data; ${plan.reads.runs} timed runs after ${plan.reads.warmup} warm-up, p95 of ${plan.reads.runs} runs is ${plan.reads.runs <= 19 ? "the slowest" : "nearest-rank"})`);
+  say(`   "minute only" is the same question in a second process with TALLYHUB_ROLLUP_TIER=minute (per-minute rows only${plan.reads.minuteRuns !== plan.reads.runs ? `, ${plan.reads.minuteRuns} runs` : ""}); speed-up = minute p50 / auto p50`);
+  if (!honoured) say(`   NOTE: this checkout's read models do not know TALLYHUB_ROLLUP_TIER (no coarse rollups yet): both read the per-minute rows, so no speed-up is shown`);
+  const sizeRows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.reads[kind];
+    if (!r?.auto.size) continue;
+    const days = (r.auto.nowMs - r.auto.dataFromMs) / 86_400_000;
+    const roll = r.auto.size.tables;
+    sizeRows.push([
+      kind, `${days.toFixed(1)} days`, int(roll.find((t) => t.name === "RequestRollup")?.rows ?? NaN),
+      roll.filter((t) => t.name !== "RequestRollup").map((t) => `${t.name} ${int(t.rows)}`).join(", "), bytes(r.auto.size.dbBytes),
+      `${r.demo.scale.days} d × ${r.demo.scale.consumers} consumers × ${r.demo.scale.endpoints} endpoints × ${r.demo.scale.rowsPerMinute} rows/min`,
+      r.demo.seededAt.slice(0, 16).replace("T", " "),
+    ]);
+  }
+  say();
+  say(table(["db", "data span", "RequestRollup rows", "other rollup tables (rows)", "db size", "demo scale", "seeded (UTC)"], sizeRows, [2, 4]));
+  if (!defaultScale) say(`   (not the default scale of 30 days × 500 consumers × 100 endpoints: the 30 d goal below is only indicative)`);
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.reads[kind];
+    if (!r) continue;
+    for (const a of r.auto.timings) {
+      const m = r.minute.timings.find((t) => t.question === a.question && t.period === a.period)!;
+      const goal =
+        a.period === "30d"
+          ? record(kind, "every read model ≤ 100 ms p95 over 30 d", a.question, a.p95, GOALS.read30dP95Ms, goalAtMost(a.p95, GOALS.read30dP95Ms, ms, "≤ 100 ms p95")) +
+            (defaultScale ? "" : " (small data)")
+          : "";
+      rows.push([a.question, a.period, kind, ms(a.p50), ms(a.p95), ms(m.p50), ms(m.p95), r.tierHonoured ? times(m.p50 / a.p50) : "n/a", goal]);
+    }
+  }
+  say();
+  say(table(["question", "period", "db", "p50", "p95", "minute only p50", "p95", "speed-up", "goal"], rows, [3, 4, 5, 6, 7]));
+}
+
+if (Object.keys(results.page).length) {
+  say();
+  say(`3. PAGE: Traffic view, 30 days, Chromium (${CHROMIUM}), time from navigation start until the chart's bars are drawn`);
+  say(`   cold = first visit on a freshly started server in a fresh browser context (signed in through the form beforehand); warm = ${plan.page.warmPerRun} more visits`);
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.page[kind];
+    if (!r) continue;
+    rows.push([
+      "cold", kind, ms(r.median.coldMs),
+      record(kind, "Traffic chart drawn ≤ 1.5 s", "cold", r.median.coldMs, GOALS.trafficChartMs, goalAtMost(r.median.coldMs, GOALS.trafficChartMs, ms, "≤ 1.5 s")),
+    ]);
+    rows.push([
+      "warm", kind, ms(r.median.warmMs),
+      record(kind, "Traffic chart drawn ≤ 1.5 s", "warm", r.median.warmMs, GOALS.trafficChartMs, goalAtMost(r.median.warmMs, GOALS.trafficChartMs, ms, "≤ 1.5 s")),
+    ]);
+  }
+  say();
+  say(table(["visit", "db", "bars drawn", "goal"], rows, [2]));
+  const seeded = Object.values(results.reads)[0]?.demo.seededAt ?? null;
+  if (seeded) say(`   (the page's 30 days end now; the demo data ends when it was seeded, ${seeded.slice(0, 16).replace("T", " ")} UTC)`);
+}
+
+const peaks: [string, Kind, TreePeak | null][] = [];
+for (const kind of kinds) {
+  if (results.ingest[kind]) peaks.push(["after ingest", kind, results.ingest[kind]!.serverPeak]);
+  if (results.page[kind]) peaks.push(["after page (largest of the runs)", kind, results.page[kind]!.serverPeak]);
+}
+if (peaks.length) {
+  say();
+  say(`4. PEAK MEMORY of the server: VmHWM from /proc/<pid>/status over next start's process group (sum; largest single process)`);
+  say();
+  say(
+    table(
+      ["server", "db", "VmHWM sum", "largest process", "processes"],
+      peaks.map(([when, kind, p]) => [when, kind, p ? bytes(p.sumBytes) : "—", p ? bytes(p.maxBytes) : "—", p ? p.processes.map((x) => x.name).join("; ") : ""]),
+      [2, 3],
+    ),
+  );
+}
+
+const missed = goals.filter((g) => g.met === false);
+say();
+say(`goals: ${goals.length - missed.length} of ${goals.length} met${missed.length ? `; missed: ${[...new Set(missed.map((g) => `${g.goal} (${g.kind})`))].join("; ")}` : ""}`);
+
+const report = out.join("\n");
+console.log(report);
+
+// --- JSON ---------------------------------------------------------------------------------
+const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+mkdirSync("bench-results", { recursive: true });
+const json = rounded({
+  startedAt: startedAt.toISOString(),
+  finishedAt: finishedAt.toISOString(),
+  options: { kinds, only, runs, quick, gzip: args.gzip, scale, defaultScale, plan },
+  machine,
+  goals,
+  ingest: results.ingest,
+  reads: Object.fromEntries(
+    Object.entries(results.reads).map(([k, r]) => [
+      k,
+      {
+        ...r,
+        speedUp: r.auto.timings.map((a) => {
+          const m = r.minute.timings.find((t) => t.question === a.question && t.period === a.period)!;
+          return { question: a.question, period: a.period, autoP50: a.p50, minuteP50: m.p50, speedUp: m.p50 / a.p50 };
+        }),
+      },
+    ]),
+  ),
+  page: results.page,
+  memory: peaks.map(([when, kind, p]) => ({ when, kind, ...p })),
+  medianOf: `median of ${runs} runs`,
+  report,
+});
+const file = path.join("bench-results", `bench-${stamp}.json`);
+writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+writeFileSync(path.join("bench-results", "latest.json"), `${JSON.stringify(json, null, 2)}\n`);
+log(`\nwrote ${file} and bench-results/latest.json`);
