@@ -19,13 +19,14 @@ export async function getConsumerActivity(appId: number, f: Filters): Promise<Co
   const src = requestSource(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
   const b = bucketSql(`"r"."minute"`, f.window.bucket);
   const firstMinute = `("Consumer"."firstSeen" / 60)`;
+  // Distinct (bucket, consumer) pairs first, then one Consumer lookup per pair.
   const rows = await sql().all<{ bucket: number; active: number; new: number }>(
-    `SELECT ${b} AS "bucket", COUNT(DISTINCT "r"."consumerId") AS "active",
-       COUNT(DISTINCT CASE WHEN ${firstMinute} >= ${b} AND ${firstMinute} < ${b} + ${BUCKET_MINUTES[f.window.bucket]}
-         THEN "r"."consumerId" END) AS "new"
-     FROM ${src.text} JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
-     WHERE "r"."consumerId" <> 0 GROUP BY 1`,
-    src.params,
+    `SELECT "p"."bucket" AS "bucket", COUNT(*) AS "active",
+       SUM(CASE WHEN ${firstMinute} >= "p"."bucket" AND ${firstMinute} < "p"."bucket" + ${BUCKET_MINUTES[f.window.bucket]} THEN 1 ELSE 0 END) AS "new"
+     FROM (SELECT ${b} AS "bucket", "r"."consumerId" AS "consumerId" FROM ${src.text} WHERE "r"."consumerId" <> 0 GROUP BY 1, 2) AS "p"
+       JOIN "Consumer" ON "Consumer"."appId" = ? AND "Consumer"."id" = "p"."consumerId"
+     GROUP BY "p"."bucket"`,
+    [...src.params, appId],
   );
   const byBucket = new Map(
     rows.map((r) => [Number(r.bucket), { active: Number(r.active), new: Number(r.new), returning: Number(r.active) - Number(r.new) }]),

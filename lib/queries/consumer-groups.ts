@@ -4,7 +4,8 @@
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { requestSource } from "./source";
-import { byText, ERRORS_SUM } from "./where";
+import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
+import { byText } from "./where";
 
 export interface GroupRow {
   id: number;
@@ -20,7 +21,7 @@ export interface GroupRow {
 }
 
 export async function getConsumerGroups(appId: number, f: Filters): Promise<GroupRow[]> {
-  const rows = requestSource(appId, f, { needs: ["consumer"] });
+  const rows = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
   const [groups, traffic] = await Promise.all([
     sql().all<{ id: number; name: string; consumers: number }>(
       `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name", COUNT("Consumer"."id") AS "consumers"
@@ -29,11 +30,11 @@ export async function getConsumerGroups(appId: number, f: Filters): Promise<Grou
       [appId],
     ),
     sql().all<{ id: number; active: number; requests: number; errors: number; lastMinute: number }>(
-      `SELECT "Consumer"."groupId" AS "id", COUNT(DISTINCT "r"."consumerId") AS "active",
-         SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors", MAX("r"."lastMinute") AS "lastMinute"
-       FROM ${rows.text} JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
-       WHERE "r"."consumerId" <> 0 AND "Consumer"."groupId" IS NOT NULL GROUP BY "Consumer"."groupId"`,
-      rows.params,
+      `SELECT "Consumer"."groupId" AS "id", COUNT(*) AS "active",
+         SUM("c"."requests") AS "requests", SUM("c"."errors") AS "errors", MAX("c"."lastMinute") AS "lastMinute"
+       FROM ${rows.text} ${JOIN_CONSUMER}
+       WHERE "Consumer"."groupId" IS NOT NULL GROUP BY "Consumer"."groupId"`,
+      [...rows.params, appId],
     ),
   ]);
   const byId = new Map(traffic.map((t) => [Number(t.id), t]));

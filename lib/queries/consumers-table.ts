@@ -5,7 +5,8 @@ import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { BUCKET_MINUTES } from "@/lib/buckets";
 import { requestSource } from "./source";
-import { bucketSql, ERRORS_SUM, VISIBLE_CONSUMER } from "./where";
+import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
+import { bucketSql, VISIBLE_CONSUMER } from "./where";
 
 export interface ConsumerRow {
   id: number;
@@ -24,20 +25,18 @@ export interface ConsumerRow {
 export const CONSUMER_LIST_LIMIT = 1000;
 
 export async function getConsumersTable(appId: number, f: Filters): Promise<ConsumerRow[]> {
-  const totals = requestSource(appId, f, { needs: ["consumer"] });
+  const totals = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
   const perBucket = requestSource(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
   const [rows, trendRows] = await Promise.all([
     sql().all<{ id: number; identifier: string; name: string | null; groupId: number | null; groupName: string | null; requests: number; errors: number; lastMinute: number }>(
       `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name",
          "Consumer"."groupId" AS "groupId", "ConsumerGroup"."name" AS "groupName",
-         SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors", MAX("r"."lastMinute") AS "lastMinute"
-       FROM ${totals.text}
-         JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
+         "c"."requests" AS "requests", "c"."errors" AS "errors", "c"."lastMinute" AS "lastMinute"
+       FROM ${totals.text} ${JOIN_CONSUMER}
          LEFT JOIN "ConsumerGroup" ON "ConsumerGroup"."appId" = "Consumer"."appId" AND "ConsumerGroup"."id" = "Consumer"."groupId"
-       WHERE "r"."consumerId" <> 0 AND ${VISIBLE_CONSUMER}
-       GROUP BY "Consumer"."id", "Consumer"."identifier", "Consumer"."name", "Consumer"."groupId", "ConsumerGroup"."name"
+       WHERE ${VISIBLE_CONSUMER}
        ORDER BY 6 DESC, 1 LIMIT ${CONSUMER_LIST_LIMIT}`,
-      totals.params,
+      [...totals.params, appId],
     ),
     sql().all<{ id: number; bucket: number; requests: number }>(
       `SELECT "r"."consumerId" AS "id", ${bucketSql(`"r"."minute"`, f.window.bucket)} AS "bucket",

@@ -17,17 +17,17 @@ export interface ErrorResponseRow {
 }
 
 export async function getErrorResponses(appId: number, f: Filters): Promise<ErrorResponseRow[]> {
-  // Distinct consumers per endpoint: the one table keeping both is the per-minute one.
-  const src = requestSource(appId, f, { needs: ["endpoint", "consumer"] });
+  // Distinct consumers per endpoint and status: from the tables of error rows only.
+  const src = requestSource(appId, f, { needs: ["endpoint", "consumer", "status"], minStatus: 400 });
   const rows = await sql().all<Omit<ErrorResponseRow, "lastSeen"> & { lastMinute: number }>(
-    `SELECT "r"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
-       "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "occurrences",
-       ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers", MAX("r"."lastMinute") AS "lastMinute"
-     FROM ${src.text} JOIN "Endpoint" ON "Endpoint"."appId" = "r"."appId" AND "Endpoint"."id" = "r"."endpointId"
-     WHERE "r"."statusCode" >= 400
-     GROUP BY "r"."endpointId", "Endpoint"."method", "Endpoint"."path", "r"."statusCode"
+    `SELECT "g"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
+       "g"."statusCode" AS "statusCode", "g"."occurrences" AS "occurrences", "g"."consumers" AS "consumers", "g"."lastMinute" AS "lastMinute"
+     FROM (SELECT "r"."endpointId" AS "endpointId", "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "occurrences",
+         ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers", MAX("r"."lastMinute") AS "lastMinute"
+       FROM ${src.text} GROUP BY "r"."endpointId", "r"."statusCode") AS "g"
+       JOIN "Endpoint" ON "Endpoint"."appId" = ? AND "Endpoint"."id" = "g"."endpointId"
      ORDER BY 5 DESC, 4, 1`,
-    src.params,
+    [...src.params, appId],
   );
   return rows.map((r) => ({
     endpointId: Number(r.endpointId),

@@ -7,7 +7,7 @@
 // answer: appId, minute, envId, the dimensions' ids, statusCode and the measures.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Filters } from "@/lib/filters";
-import { COARSE_BINS, COARSE_ROLLUPS, DIMENSION_COLUMN, MINUTE_BINS, MINUTE_ROLLUP, type Dimension, type RollupTable } from "@/lib/rollups/tiers";
+import { COARSE_BINS, COARSE_ROLLUPS, dimensionColumns, MINUTE_BINS, MINUTE_ROLLUP, type Dimension, type RollupTable } from "@/lib/rollups/tiers";
 import { filterWhere, rollupColumns, type Clause } from "./where";
 
 /** "minute" answers every question from per-minute rows: the baseline of the benchmark and the parity tests. */
@@ -23,6 +23,8 @@ export interface SourceOptions {
   grain?: number;
   /** Defaults to the filters' window. */
   range?: { from: number; to: number };
+  /** Only rows with at least this status code (error questions: smaller tables answer them). */
+  minStatus?: number;
 }
 
 export interface Segment {
@@ -46,22 +48,26 @@ function dimensionsOf(f: Filters, needs: readonly Dimension[] = []): Set<Dimensi
   const dims = new Set(needs);
   if (f.consumer || f.group) dims.add("consumer");
   if (f.endpoint || f.method) dims.add("endpoint");
+  if (f.status) dims.add("status");
   return dims;
 }
 
 /** The tables that keep every needed dimension, coarsest first, ending with the per-minute table. */
-function family(coarse: readonly RollupTable[], minute: RollupTable, dims: Set<Dimension>, grain: number | undefined): RollupTable[] {
+function family(coarse: readonly RollupTable[], minute: RollupTable, dims: Set<Dimension>, opts: SourceOptions): RollupTable[] {
   if (currentTier() === "minute") return [minute];
+  // A table of error rows only can answer a question about error rows only.
+  const usable = coarse.filter((t) => (t.minStatus ?? 0) <= (opts.minStatus ?? 0));
   // The first table that keeps every needed dimension decides the family (the list is
   // ordered by preference); its coarser and finer siblings keep the same dimensions.
-  const first = coarse.find((t) => [...dims].every((d) => t.dims.includes(d)));
+  const first = usable.find((t) => [...dims].every((d) => t.dims.includes(d)));
   if (!first) return [minute];
-  const sameDims = (t: RollupTable) => t.dims.length === first.dims.length && t.dims.every((d) => first.dims.includes(d));
-  const picked = coarse.filter((t) => sameDims(t) && (grain === undefined || grain % t.grain === 0));
+  const sameKind = (t: RollupTable) => t.minStatus === first.minStatus && t.dims.length === first.dims.length && t.dims.every((d) => first.dims.includes(d));
+  const grain = opts.grain;
+  const picked = usable.filter((t) => sameKind(t) && (grain === undefined || grain % t.grain === 0));
   return [...picked.sort((a, b) => b.grain - a.grain), minute];
 }
 
-function build(appId: number, f: Filters, tables: RollupTable[], opts: SourceOptions, select: (t: RollupTable) => string, extra?: (t: RollupTable) => string): Clause {
+function build(appId: number, f: Filters, tables: RollupTable[], opts: SourceOptions, select: (t: RollupTable) => string, extra: (t: RollupTable) => string[] = () => []): Clause {
   const range = opts.range ?? f.window;
   // No row is newer than the current minute, so a range reaching it may end at any later
   // boundary: the current hour or day then comes from the coarse table too.
@@ -71,7 +77,8 @@ function build(appId: number, f: Filters, tables: RollupTable[], opts: SourceOpt
   const parts = segments(range.from, to, tables.map((t) => t.grain)).map((s) => {
     const t = byGrain.get(s.grain)!;
     const where = filterWhere(appId, f, rollupColumns(t.table), s);
-    return { text: `SELECT ${select(t)} FROM "${t.table}" WHERE ${where.text}${extra ? ` AND ${extra(t)}` : ""}`, params: where.params };
+    const more = [...extra(t), ...(opts.minStatus ? [`"${t.table}"."statusCode" >= ${Number(opts.minStatus)}`] : [])];
+    return { text: `SELECT ${select(t)} FROM "${t.table}" WHERE ${[where.text, ...more].join(" AND ")}`, params: where.params };
   });
   if (!parts.length) parts.push({ text: `SELECT ${select(tables[tables.length - 1])} FROM "${tables[tables.length - 1].table}" WHERE 1 = 0`, params: [] });
   return { text: `(${parts.map((p) => p.text).join(" UNION ALL ")}) AS "r"`, params: parts.flatMap((p) => p.params) };
@@ -79,27 +86,21 @@ function build(appId: number, f: Filters, tables: RollupTable[], opts: SourceOpt
 
 const col = (t: RollupTable, c: string, as = c) => `"${t.table}"."${c}" AS "${as}"`;
 
-function keyColumns(t: RollupTable, dims: Set<Dimension>): string[] {
-  return [
-    col(t, "appId"),
-    col(t, "minute"),
-    col(t, "envId"),
-    ...(["endpoint", "consumer"] as const).filter((d) => dims.has(d)).map((d) => col(t, DIMENSION_COLUMN[d])),
-    col(t, "statusCode"),
-  ];
+/** The key columns a family shares (its first table's): every branch selects the same ones. */
+function keyColumns(t: RollupTable, shared: RollupTable): string[] {
+  return [col(t, "appId"), col(t, "minute"), col(t, "envId"), ...dimensionColumns(shared).map((c) => col(t, c))];
 }
 
 /**
  * Request counts and sizes: columns appId, minute, envId, [endpointId], [consumerId],
- * statusCode, requestCount, requestSizeSum, responseSizeSum, lastMinute.
+ * [statusCode], requestCount, requestSizeSum, responseSizeSum, lastMinute: a dimension
+ * is there when the question or its filters need it (every request table keeps status).
  */
 export function requestSource(appId: number, f: Filters, opts: SourceOptions = {}): Clause {
-  const dims = dimensionsOf(f, opts.needs);
-  const tables = family(COARSE_ROLLUPS, MINUTE_ROLLUP, dims, opts.grain);
-  const out = new Set(tables[0].dims);
+  const tables = family(COARSE_ROLLUPS, MINUTE_ROLLUP, dimensionsOf(f, opts.needs), opts);
   return build(appId, f, tables, opts, (t) =>
     [
-      ...keyColumns(t, out),
+      ...keyColumns(t, tables[0]),
       col(t, "requestCount"),
       col(t, "requestSizeSum"),
       col(t, "responseSizeSum"),
@@ -108,17 +109,15 @@ export function requestSource(appId: number, f: Filters, opts: SourceOptions = {
   );
 }
 
-/** Histogram bins of the given kinds: columns appId, minute, envId, [endpointId], [consumerId], statusCode, kind, bin, count. */
+/** Histogram bins of the given kinds: columns appId, minute, envId, [endpointId], [consumerId], [statusCode], kind, bin, count. */
 export function binSource(appId: number, f: Filters, kinds: readonly number[], opts: SourceOptions = {}): Clause {
-  const dims = dimensionsOf(f, opts.needs);
-  const tables = family(COARSE_BINS, MINUTE_BINS, dims, opts.grain);
-  const out = new Set(tables[0].dims);
+  const tables = family(COARSE_BINS, MINUTE_BINS, dimensionsOf(f, opts.needs), opts);
   return build(
     appId,
     f,
     tables,
     opts,
-    (t) => [...keyColumns(t, out), col(t, "kind"), col(t, "bin"), col(t, "count")].join(", "),
-    (t) => `"${t.table}"."kind" IN (${kinds.map(Number).join(", ")})`,
+    (t) => [...keyColumns(t, tables[0]), col(t, "kind"), col(t, "bin"), col(t, "count")].join(", "),
+    (t) => [`"${t.table}"."kind" IN (${kinds.map(Number).join(", ")})`],
   );
 }

@@ -2,7 +2,8 @@
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { requestSource } from "./source";
-import { ERRORS_SUM, VISIBLE_CONSUMER } from "./where";
+import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
+import { VISIBLE_CONSUMER } from "./where";
 
 export interface TopConsumer {
   id: number;
@@ -13,15 +14,14 @@ export interface TopConsumer {
 }
 
 export async function getTopConsumers(appId: number, f: Filters, limit = 10): Promise<TopConsumer[]> {
-  const src = requestSource(appId, f, { needs: ["consumer"] });
+  const src = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
   const rows = await sql().all<{ id: number; identifier: string; name: string | null; requests: number; errors: number }>(
     `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name",
-       SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors"
-     FROM ${src.text} JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"
-     WHERE "r"."consumerId" <> 0 AND ${VISIBLE_CONSUMER}
-     GROUP BY "Consumer"."id", "Consumer"."identifier", "Consumer"."name"
+       "c"."requests" AS "requests", "c"."errors" AS "errors"
+     FROM ${src.text} ${JOIN_CONSUMER}
+     WHERE ${VISIBLE_CONSUMER}
      ORDER BY 4 DESC, 1 LIMIT ${Number(limit)}`,
-    src.params,
+    [...src.params, appId],
   );
   return rows.map((r) => ({
     id: Number(r.id),

@@ -79,7 +79,10 @@ export function filterWhere(appId: number, f: Filters, cols: FilterColumns, rang
       params: [appId, f.group],
     });
   }
-  const endpoints = endpointSubselect(appId, f);
+  // One endpoint by id is a plain equality, so the planner can seek an index on it.
+  const one = f.endpoint && "id" in f.endpoint && !f.method ? f.endpoint.id : null;
+  const endpoints = one === null ? endpointSubselect(appId, f) : null;
+  if (one !== null) parts.push({ text: `${cols.endpoint} = ?`, params: [one] });
   if (endpoints) parts.push({ text: `${cols.endpoint} IN (${endpoints.text})`, params: endpoints.params });
   if (f.status && cols.status) parts.push({ text: `${cols.status} >= ? AND ${cols.status} < ?`, params: [f.status.min, f.status.max] });
   return and(...parts);

@@ -7,33 +7,52 @@
 // 1440 for the hourly and daily ones. Their `minute` column is the start of the row's
 // hour or UTC day, so the same bucket arithmetic works on every table.
 
-export type Dimension = "endpoint" | "consumer";
+export type Dimension = "endpoint" | "consumer" | "status";
+/** Key order of the dimensions in every table (after appId, minute, envId). */
+export const DIMENSIONS: readonly Dimension[] = ["endpoint", "consumer", "status"];
 
 export interface RollupTable {
   table: string;
   grain: number;
-  /** The dimensions besides env and status code the table keeps. */
+  /** The dimensions besides env the table keeps. */
   dims: readonly Dimension[];
+  /** Only rows with at least this status code (tables for questions about errors). */
+  minStatus?: number;
 }
 
-export const MINUTE_ROLLUP: RollupTable = { table: "RequestRollup", grain: 1, dims: ["endpoint", "consumer"] };
-export const MINUTE_BINS: RollupTable = { table: "RollupBin", grain: 1, dims: ["endpoint", "consumer"] };
+const ALL: readonly Dimension[] = DIMENSIONS;
+export const MINUTE_ROLLUP: RollupTable = { table: "RequestRollup", grain: 1, dims: ALL };
+export const MINUTE_BINS: RollupTable = { table: "RollupBin", grain: 1, dims: ALL };
 
-/** Coarse request rollups, narrowest and coarsest first within each dimension. */
+/**
+ * Coarse request rollups, in order of preference: a question reads the first table (with
+ * its coarser and finer siblings) that keeps every dimension it needs.
+ */
 export const COARSE_ROLLUPS: readonly RollupTable[] = [
-  { table: "EndpointDayRollup", grain: 1440, dims: ["endpoint"] },
-  { table: "EndpointHourRollup", grain: 60, dims: ["endpoint"] },
-  { table: "ConsumerDayRollup", grain: 1440, dims: ["consumer"] },
-  { table: "ConsumerHourRollup", grain: 60, dims: ["consumer"] },
-  { table: "RequestDayRollup", grain: 1440, dims: ["endpoint", "consumer"] },
+  { table: "EndpointDayRollup", grain: 1440, dims: ["endpoint", "status"] },
+  { table: "EndpointHourRollup", grain: 60, dims: ["endpoint", "status"] },
+  { table: "ConsumerDayRollup", grain: 1440, dims: ["consumer", "status"] },
+  { table: "ConsumerHourRollup", grain: 60, dims: ["consumer", "status"] },
+  { table: "ErrorDayRollup", grain: 1440, dims: ALL, minStatus: 400 },
+  { table: "ErrorHourRollup", grain: 60, dims: ALL, minStatus: 400 },
+  { table: "RequestDayRollup", grain: 1440, dims: ALL },
 ];
 
 export const COARSE_BINS: readonly RollupTable[] = [
-  { table: "EndpointDayBin", grain: 1440, dims: ["endpoint"] },
-  { table: "EndpointHourBin", grain: 60, dims: ["endpoint"] },
+  { table: "AppDayBin", grain: 1440, dims: [] },
+  { table: "AppHourBin", grain: 60, dims: [] },
+  { table: "EndpointDayBin", grain: 1440, dims: ["endpoint", "status"] },
+  { table: "EndpointHourBin", grain: 60, dims: ["endpoint", "status"] },
 ];
 
-export const DIMENSION_COLUMN: Record<Dimension, "endpointId" | "consumerId"> = { endpoint: "endpointId", consumer: "consumerId" };
+export const DIMENSION_COLUMN: Record<Dimension, "endpointId" | "consumerId" | "statusCode"> = {
+  endpoint: "endpointId",
+  consumer: "consumerId",
+  status: "statusCode",
+};
+
+/** The table's dimension columns in key order. */
+export const dimensionColumns = (t: RollupTable) => DIMENSIONS.filter((d) => t.dims.includes(d)).map((d) => DIMENSION_COLUMN[d]);
 
 /** The start of the row of `grain` minutes that holds `minute`. */
 export const grainStart = (minute: number, grain: number) => Math.floor(minute / grain) * grain;

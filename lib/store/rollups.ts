@@ -3,7 +3,7 @@
 // syncs of one app lock rows in the same order and do not deadlock.
 import type { Param, Sql } from "../db";
 import { BYTES_MAX, COUNT_MAX } from "../ingest/limits";
-import { COARSE_BINS, COARSE_ROLLUPS, DIMENSION_COLUMN, grainStart, type RollupTable } from "../rollups/tiers";
+import { COARSE_BINS, COARSE_ROLLUPS, DIMENSIONS, dimensionColumns, grainStart, type RollupTable } from "../rollups/tiers";
 import { addCapped, insertMany, keepMax } from "./batch";
 
 export const BIN_KIND = { responseTime: 0, requestSize: 1, responseSize: 2 } as const;
@@ -64,12 +64,14 @@ export class RequestRollups {
     for (const t of COARSE_BINS) await this.writeCoarseBins(db, t, appId, minute, envId);
   }
 
-  /** The sync's rows summed over the dimension `t` drops, at `t`'s grain. */
+  /** The sync's rows summed over the dimensions `t` drops, at `t`'s grain. */
   private async writeCoarse(db: Sql, t: RollupTable, appId: number, minute: number, envId: number) {
-    const keep = (["endpoint", "consumer"] as const).map((d, i) => (t.dims.includes(d) ? i : -1)).filter((i) => i >= 0);
+    // Row keys are [endpointId, consumerId, statusCode]: DIMENSIONS order.
+    const keep = DIMENSIONS.map((d, i) => (t.dims.includes(d) ? i : -1)).filter((i) => i >= 0);
     const merged = new Map<string, { key: Key; count: number; reqBytes: number; resBytes: number }>();
     for (const r of this.rows.values()) {
-      const key: Key = [...keep.map((i) => r.key[i]), r.key[2]];
+      if (t.minStatus && r.key[2] < t.minStatus) continue;
+      const key: Key = keep.map((i) => r.key[i]);
       const id = key.join("|");
       const m = merged.get(id);
       if (m) {
@@ -78,13 +80,13 @@ export class RequestRollups {
         m.resBytes = capAdd(m.resBytes, r.resBytes, BYTES_MAX);
       } else merged.set(id, { key, count: r.count, reqBytes: r.reqBytes, resBytes: r.resBytes });
     }
-    const dims = (["endpoint", "consumer"] as const).filter((d) => t.dims.includes(d)).map((d) => DIMENSION_COLUMN[d]);
+    const dims = dimensionColumns(t);
     const start = grainStart(minute, t.grain);
     await insertMany(db, {
       table: t.table,
-      columns: ["appId", "minute", "envId", ...dims, "statusCode", "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute"],
+      columns: ["appId", "minute", "envId", ...dims, "requestCount", "requestSizeSum", "responseSizeSum", "lastMinute"],
       rows: [...merged.values()].sort((a, b) => byKey(a.key, b.key)).map((r): Param[] => [appId, start, envId, ...r.key, r.count, r.reqBytes, r.resBytes, minute]),
-      tail: `ON CONFLICT ("appId", "minute", "envId", ${dims.map((d) => `"${d}"`).join(", ")}, "statusCode") DO UPDATE SET
+      tail: `ON CONFLICT ("appId", "minute", "envId", ${dims.map((d) => `"${d}"`).join(", ")}) DO UPDATE SET
         ${addCapped(t.table, "requestCount", COUNT_MAX)},
         ${addCapped(t.table, "requestSizeSum", BYTES_MAX)},
         ${addCapped(t.table, "responseSizeSum", BYTES_MAX)},
@@ -93,20 +95,24 @@ export class RequestRollups {
   }
 
   private async writeCoarseBins(db: Sql, t: RollupTable, appId: number, minute: number, envId: number) {
+    // Bin keys are [endpointId, consumerId, statusCode, kind, bin].
+    const keep = DIMENSIONS.map((d, i) => (t.dims.includes(d) ? i : -1)).filter((i) => i >= 0);
     const merged = new Map<string, { key: Key; count: number }>();
     for (const b of this.bins.values()) {
-      const [endpointId, , statusCode, kind, bin] = b.key;
-      const id = `${endpointId}|${statusCode}|${kind}|${bin}`;
+      const key: Key = [...keep.map((i) => b.key[i]), b.key[3], b.key[4]];
+      const id = key.join("|");
       const m = merged.get(id);
       if (m) m.count = capAdd(m.count, b.count, COUNT_MAX);
-      else merged.set(id, { key: [endpointId, statusCode, kind, bin], count: b.count });
+      else merged.set(id, { key, count: b.count });
     }
+    const dims = dimensionColumns(t);
     const start = grainStart(minute, t.grain);
+    const keyColumns = ["appId", "minute", "envId", ...dims, "kind", "bin"];
     await insertMany(db, {
       table: t.table,
-      columns: ["appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin", "count"],
+      columns: [...keyColumns, "count"],
       rows: [...merged.values()].sort((a, b) => byKey(a.key, b.key)).map((b): Param[] => [appId, start, envId, ...b.key, b.count]),
-      tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin") DO UPDATE SET ${addCapped(t.table, "count", COUNT_MAX)}`,
+      tail: `ON CONFLICT (${keyColumns.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${addCapped(t.table, "count", COUNT_MAX)}`,
     });
   }
 }

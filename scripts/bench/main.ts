@@ -18,7 +18,7 @@
 //   --build                      run `next build` first (it runs anyway when .next/BUILD_ID is missing)
 //   --gzip                       gzip the /sync bodies (the official clients send plain JSON)
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -134,12 +134,6 @@ async function ensureBuild(): Promise<{ id: string | null; at: Date | null }> {
 }
 
 // --- Read models: one child process per database and tier ---------------------------------
-function tierHonoured(): boolean {
-  // The tier switch belongs to the read models; an older checkout has none (then both runs read the same rows).
-  const files = readdirSync("lib", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
-  return files.some((f) => readFileSync(path.join("lib", f), "utf8").includes("TALLYHUB_ROLLUP_TIER"));
-}
-
 function runReads(demo: DemoDb, tier: "auto" | "minute", withSize: boolean): Promise<ReadsOutput> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: demo.url };
   if (tier === "minute") env.TALLYHUB_ROLLUP_TIER = "minute";
@@ -167,7 +161,6 @@ function runReads(demo: DemoDb, tier: "auto" | "minute", withSize: boolean): Pro
 interface ReadsResult {
   kind: Kind;
   demo: DemoDb;
-  tierHonoured: boolean;
   auto: ReadsOutput;
   minute: ReadsOutput;
 }
@@ -186,7 +179,6 @@ const results: { ingest: Partial<Record<Kind, IngestResult>>; reads: Partial<Rec
   reads: {},
   page: {},
 };
-const honoured = tierHonoured();
 for (const kind of kinds) {
   if (only.includes("ingest")) {
     results.ingest[kind] = await benchIngest(kind, { ...plan.ingest, runs, gzip: args.gzip!, log });
@@ -196,9 +188,9 @@ for (const kind of kinds) {
   if (demo && only.includes("reads")) {
     log(`[${kind}] reads: ${plan.reads.runs} timed runs per question after ${plan.reads.warmup} warm-up, rollups as the app picks them`);
     const auto = await runReads(demo, "auto", true);
-    log(`[${kind}] reads: the same with TALLYHUB_ROLLUP_TIER=minute${honoured ? "" : " (not honoured by this checkout's read models: same rows as above)"}`);
+    log(`[${kind}] reads: the same with TALLYHUB_ROLLUP_TIER=minute`);
     const minute = await runReads(demo, "minute", false);
-    results.reads[kind] = { kind, demo, tierHonoured: honoured, auto, minute };
+    results.reads[kind] = { kind, demo, auto, minute };
   }
   if (demo && only.includes("page")) {
     results.page[kind] = await benchPage(kind, demo, { runs, warmPerRun: plan.page.warmPerRun, log });
@@ -279,7 +271,6 @@ if (Object.keys(results.reads).length) {
   say();
   say(`2. READ MODELS on the demo app (lib/queries/*, the windows end just after the newest data; ${plan.reads.runs} timed runs after ${plan.reads.warmup} warm-up, p95 of ${plan.reads.runs} runs is ${plan.reads.runs <= 19 ? "the slowest" : "nearest-rank"})`);
   say(`   "minute only" is the same question in a second process with TALLYHUB_ROLLUP_TIER=minute (per-minute rows only${plan.reads.minuteRuns !== plan.reads.runs ? `, ${plan.reads.minuteRuns} runs` : ""}); speed-up = minute p50 / auto p50`);
-  if (!honoured) say(`   NOTE: this checkout's read models do not know TALLYHUB_ROLLUP_TIER (no coarse rollups yet): both read the per-minute rows, so no speed-up is shown`);
   const sizeRows: string[][] = [];
   for (const kind of kinds) {
     const r = results.reads[kind];
@@ -307,7 +298,7 @@ if (Object.keys(results.reads).length) {
           ? record(kind, "every read model ≤ 100 ms p95 over 30 d", a.question, a.p95, GOALS.read30dP95Ms, goalAtMost(a.p95, GOALS.read30dP95Ms, ms, "≤ 100 ms p95")) +
             (defaultScale ? "" : " (small data)")
           : "";
-      rows.push([a.question, a.period, kind, ms(a.p50), ms(a.p95), ms(m.p50), ms(m.p95), r.tierHonoured ? times(m.p50 / a.p50) : "n/a", goal]);
+      rows.push([a.question, a.period, kind, ms(a.p50), ms(a.p95), ms(m.p50), ms(m.p95), times(m.p50 / a.p50), goal]);
     }
   }
   say();
