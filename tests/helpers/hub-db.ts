@@ -2,12 +2,13 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { sql } from "@/lib/db";
+import { COARSE_BINS, COARSE_ROLLUPS } from "@/lib/rollups/tiers";
 
 export const INGEST_TABLES = [
   "Environment", "Endpoint", "Consumer", "ConsumerGroup", "Instance", "AppSpec", "IngestReceipt", "RequestRollup", "RollupBin",
-  "EndpointHourRollup", "EndpointDayRollup", "ConsumerHourRollup", "ConsumerDayRollup", "EndpointHourBin", "EndpointDayBin",
+  ...COARSE_ROLLUPS.map((t) => t.table), ...COARSE_BINS.map((t) => t.table),
   "ValidationError", "ValidationErrorRollup", "ServerError", "ServerErrorRollup", "ResourceSample", "RequestLog",
-] as const;
+];
 
 export async function rowCounts(appId: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

@@ -59,6 +59,19 @@ describe("replaying every captured request", () => {
       IngestReceipt: 14, // 10 syncs + 4 log files
       RequestRollup: 22,
       RollupBin: 49,
+      // The same requests in as many or fewer rows: rows merge when they share everything a
+      // table keeps (the Error tables keep the rows with status ≥ 400 only).
+      EndpointHourRollup: 22,
+      EndpointDayRollup: 22,
+      ConsumerHourRollup: 20,
+      ConsumerDayRollup: 20,
+      ErrorHourRollup: 8,
+      ErrorDayRollup: 8,
+      RequestDayRollup: 22,
+      EndpointHourBin: 49,
+      EndpointDayBin: 49,
+      AppHourBin: 12,
+      AppDayBin: 12,
       ValidationError: 6,
       ValidationErrorRollup: 6,
       ServerError: 4,
