@@ -53,6 +53,14 @@ function nextBody(app: BenchApp, t: SyncTemplate, gzip: boolean): Buffer<ArrayBu
   return syncBody(t, { timestamp, instanceUuid: app.instanceUuid, messageUuid: randomUUID() }, gzip);
 }
 
+/**
+ * The raw-insert and storeSync phases block this process's event loop for seconds (the
+ * SQLite driver is synchronous). Meanwhile the server closes the pooled keep-alive
+ * connections it found idle; fetch notices only once the loop runs again. A short pause
+ * lets it drop them, instead of writing the next sync into a closed socket.
+ */
+const settleSockets = () => new Promise((r) => setTimeout(r, 200));
+
 async function post(url: string, body: Buffer<ArrayBuffer>, headers: Record<string, string>): Promise<number> {
   const r = await fetch(url, { method: "POST", headers, body });
   await r.arrayBuffer();
@@ -120,6 +128,7 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
       o.log(`[${kind}] ingest run ${run}/${o.runs}: latency per sync size`);
       const latency: Record<string, Percentiles> = {};
       const app = await createBenchApp(db, `latency ${run}`);
+      await settleSockets();
       for (const size of o.sizes) {
         const variants = templates.get(size)!;
         const samples: number[] = [];
@@ -170,6 +179,7 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
       for (const clients of o.clients) {
         o.log(`[${kind}] ingest run ${run}/${o.runs}: sustained, ${clients} client(s), ${o.durationMs / 1000} s`);
         const apps = await Promise.all(Array.from({ length: clients }, (_, i) => createBenchApp(db, `sustained ${run}.${clients}.${i}`)));
+        await settleSockets();
         // Warm each app once (its endpoints and consumers exist afterwards, as for a running client).
         await Promise.all(apps.map((a, i) => post(syncUrl(a), nextBody(a, t500[i % t500.length], o.gzip), headers)));
         let syncs = 0;

@@ -1,7 +1,7 @@
 // A throwaway Tallyhub: a fresh database plus `next start` on a free port. Used by the
 // vitest integration projects, Playwright and the benchmark.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, existsSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -65,8 +65,14 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     detached: true,
   });
   let log = "";
-  proc.stdout!.on("data", (d) => (log += d));
-  proc.stderr!.on("data", (d) => (log += d));
+  // TALLYHUB_SERVER_LOG=<file> keeps the server's output (it is otherwise only shown when the start fails).
+  const keep = process.env.TALLYHUB_SERVER_LOG;
+  const onData = (d: Buffer) => {
+    log += d;
+    if (keep) appendFileSync(keep, d);
+  };
+  proc.stdout!.on("data", onData);
+  proc.stderr!.on("data", onData);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`next start exited early:\n${log}`);
