@@ -6,10 +6,9 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { openSql } from "../../lib/db/connect";
 import type { Sql } from "../../lib/db";
-import { PG_ADMIN_URL } from "../../tests/helpers/stack";
+import { PG_ADMIN_URL, pgAdmin } from "../../tests/helpers/stack";
 import { track } from "./cleanup";
 import type { Kind } from "./ingest";
 
@@ -62,16 +61,6 @@ function readSidecar(kind: Kind): Sidecar | null {
 
 const sameScale = (a: DemoScale, b: DemoScale) =>
   a.days === b.days && a.consumers === b.consumers && a.endpoints === b.endpoints && a.rowsPerMinute === b.rowsPerMinute && a.seed === b.seed;
-
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 async function databaseExists(kind: Kind): Promise<boolean> {
   if (kind === "sqlite") return existsSync(path.resolve(DEMO_DIR, "demo-sqlite.db"));

@@ -31,7 +31,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs fn with a connection to the PostgreSQL server's maintenance database. */
+export async function pgAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: PG_ADMIN_URL });
   await c.connect();
   try {
