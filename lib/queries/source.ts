@@ -6,9 +6,10 @@
 // one table, so nothing is counted twice, and the columns are the same whichever tables
 // answer: appId, minute, envId, the dimensions' ids, statusCode and the measures.
 import { AsyncLocalStorage } from "node:async_hooks";
+import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { COARSE_BINS, COARSE_ROLLUPS, dimensionColumns, MINUTE_BINS, MINUTE_ROLLUP, type Dimension, type RollupTable } from "@/lib/rollups/tiers";
-import { filterWhere, rollupColumns, type Clause } from "./where";
+import { filterWhere, rollupColumns, singleEndpointId, type Clause } from "./where";
 
 /** "minute" answers every question from per-minute rows: the baseline of the benchmark and the parity tests. */
 export type RollupTier = "auto" | "minute";
@@ -78,10 +79,19 @@ function build(appId: number, f: Filters, tables: RollupTable[], opts: SourceOpt
     const t = byGrain.get(s.grain)!;
     const where = filterWhere(appId, f, rollupColumns(t.table), s);
     const more = [...extra(t), ...(opts.minStatus ? [`"${t.table}"."statusCode" >= ${Number(opts.minStatus)}`] : [])];
-    return { text: `SELECT ${select(t)} FROM "${t.table}" WHERE ${[where.text, ...more].join(" AND ")}`, params: where.params };
+    return { text: `SELECT ${select(t)} FROM "${t.table}"${indexHint(t, f)} WHERE ${[where.text, ...more].join(" AND ")}`, params: where.params };
   });
   if (!parts.length) parts.push({ text: `SELECT ${select(tables[tables.length - 1])} FROM "${tables[tables.length - 1].table}" WHERE 1 = 0`, params: [] });
   return { text: `(${parts.map((p) => p.text).join(" UNION ALL ")}) AS "r"`, params: parts.flatMap((p) => p.params) };
+}
+
+/**
+ * For one endpoint, SQLite's planner (without statistics) keeps scanning the key's minute
+ * range across all endpoints rather than seek the endpoint index: measured 100 ms against
+ * 10 ms on 30 days of demo data. PostgreSQL picks the index by itself.
+ */
+function indexHint(t: RollupTable, f: Filters): string {
+  return t.endpointIndex && sql().kind === "sqlite" && singleEndpointId(f) !== null ? ` INDEXED BY "${t.endpointIndex}"` : "";
 }
 
 const col = (t: RollupTable, c: string, as = c) => `"${t.table}"."${c}" AS "${as}"`;

@@ -57,6 +57,10 @@ export function endpointSubselect(appId: number, f: Pick<Filters, "endpoint" | "
   return { text: `SELECT "Endpoint"."id" FROM "Endpoint" WHERE ${where.text}`, params: where.params };
 }
 
+/** The endpoint id when the filters name exactly one endpoint by id (the drill-down). */
+export const singleEndpointId = (f: Pick<Filters, "endpoint" | "method">): number | null =>
+  f.endpoint && "id" in f.endpoint && !f.method ? f.endpoint.id : null;
+
 /**
  * The predicate for rows of one app in [range.from, range.to) matching the filters.
  * `range` defaults to the filters' window; pass `f.window.previous` for comparisons.
@@ -80,7 +84,7 @@ export function filterWhere(appId: number, f: Filters, cols: FilterColumns, rang
     });
   }
   // One endpoint by id is a plain equality, so the planner can seek an index on it.
-  const one = f.endpoint && "id" in f.endpoint && !f.method ? f.endpoint.id : null;
+  const one = singleEndpointId(f);
   const endpoints = one === null ? endpointSubselect(appId, f) : null;
   if (one !== null) parts.push({ text: `${cols.endpoint} = ?`, params: [one] });
   if (endpoints) parts.push({ text: `${cols.endpoint} IN (${endpoints.text})`, params: endpoints.params });

@@ -18,6 +18,8 @@ export interface RollupTable {
   dims: readonly Dimension[];
   /** Only rows with at least this status code (tables for questions about errors). */
   minStatus?: number;
+  /** The name of its index on (appId, endpointId, minute), for reading one endpoint. */
+  endpointIndex?: string;
 }
 
 const ALL: readonly Dimension[] = DIMENSIONS;
@@ -35,7 +37,7 @@ export const COARSE_ROLLUPS: readonly RollupTable[] = [
   { table: "ConsumerHourRollup", grain: 60, dims: ["consumer", "status"] },
   { table: "ErrorDayRollup", grain: 1440, dims: ALL, minStatus: 400 },
   { table: "ErrorHourRollup", grain: 60, dims: ALL, minStatus: 400 },
-  { table: "RequestDayRollup", grain: 1440, dims: ALL },
+  { table: "RequestDayRollup", grain: 1440, dims: ALL, endpointIndex: "RequestDayRollup_appId_endpointId_minute_idx" },
 ];
 
 export const COARSE_BINS: readonly RollupTable[] = [

@@ -185,3 +185,6 @@ INSERT INTO "EndpointDayBin" ("appId", "minute", "envId", "endpointId", "statusC
 SELECT "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", "kind", "bin", CASE WHEN SUM("count") > 2147483647 THEN 2147483647 ELSE SUM("count") END FROM "RollupBin" GROUP BY "appId", ("minute" / 1440) * 1440, "envId", "endpointId", "statusCode", "kind", "bin";
 INSERT INTO "EndpointHourBin" ("appId", "minute", "envId", "endpointId", "statusCode", "kind", "bin", "count")
 SELECT "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", "kind", "bin", CASE WHEN SUM("count") > 2147483647 THEN 2147483647 ELSE SUM("count") END FROM "RollupBin" GROUP BY "appId", ("minute" / 60) * 60, "envId", "endpointId", "statusCode", "kind", "bin";
+
+-- CreateIndex (after the backfill: building it once is faster than updating it row by row)
+CREATE INDEX "RequestDayRollup_appId_endpointId_minute_idx" ON "RequestDayRollup"("appId", "endpointId", "minute");
