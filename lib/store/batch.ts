@@ -103,6 +103,17 @@ export async function selectIn<T = Row>(db: Sql, text: (placeholders: string) =>
   return out;
 }
 
+/** Ids of the app's rows whose `keyColumn` is one of `keys`, by key (consumers, groups, error fingerprints). */
+export async function findIdsByKey(db: Sql, table: string, keyColumn: string, appId: number, keys: string[]): Promise<Map<string, number>> {
+  const rows = await selectIn<{ id: number; key: string }>(
+    db,
+    (ph) => `SELECT "id", ${q(keyColumn)} AS "key" FROM ${q(table)} WHERE "appId" = ? AND ${q(keyColumn)} IN (${ph})`,
+    [appId],
+    keys,
+  );
+  return new Map(rows.map((r) => [r.key, Number(r.id)]));
+}
+
 /** `"T"."c" + excluded."c"`, held at max instead of overflowing the column (an error in PostgreSQL). */
 export function addCapped(table: string, column: string, max: number): string {
   const cur = `${q(table)}.${q(column)}`;

@@ -3,7 +3,7 @@
 // groupByUser); a missing name or group never clears one already known.
 import type { Sql } from "../db";
 import { ensureIds, type EnsureSpec } from "./allocate";
-import { insertMany, keepMax, keepMin, selectIn } from "./batch";
+import { findIdsByKey, insertMany, keepMax, keepMin } from "./batch";
 
 export interface ConsumerSighting {
   firstSeen: number;
@@ -14,15 +14,7 @@ export interface ConsumerSighting {
 
 const groupSpec: EnsureSpec<null> = {
   counter: "nextGroupId",
-  async find(db, appId, names) {
-    const rows = await selectIn<{ id: number; name: string }>(
-      db,
-      (ph) => `SELECT "id", "name" FROM "ConsumerGroup" WHERE "appId" = ? AND "name" IN (${ph})`,
-      [appId],
-      names,
-    );
-    return new Map(rows.map((r) => [r.name, Number(r.id)]));
-  },
+  find: (db, appId, names) => findIdsByKey(db, "ConsumerGroup", "name", appId, names),
   async create(db, appId, items) {
     await insertMany(db, {
       table: "ConsumerGroup",
@@ -38,15 +30,7 @@ const consumerColumns = ["appId", "id", "identifier", "name", "groupId", "firstS
 function consumerSpec(groupIds: Map<string, number>): EnsureSpec<ConsumerSighting> {
   return {
     counter: "nextConsumerId",
-    async find(db, appId, identifiers) {
-      const rows = await selectIn<{ id: number; identifier: string }>(
-        db,
-        (ph) => `SELECT "id", "identifier" FROM "Consumer" WHERE "appId" = ? AND "identifier" IN (${ph})`,
-        [appId],
-        identifiers,
-      );
-      return new Map(rows.map((r) => [r.identifier, Number(r.id)]));
-    },
+    find: (db, appId, identifiers) => findIdsByKey(db, "Consumer", "identifier", appId, identifiers),
     async create(db, appId, items) {
       await insertMany(db, {
         table: "Consumer",

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Param, Sql } from "../db";
 import { ensureIds, type EnsureSpec } from "./allocate";
-import { insertMany, keepMax, keepMin, selectIn } from "./batch";
+import { findIdsByKey, insertMany, keepMax, keepMin } from "./batch";
 
 export const fingerprint = (...parts: string[]) => createHash("sha256").update(parts.join("|")).digest("hex");
 
@@ -28,15 +28,7 @@ export interface ServerErrorInfo {
 function errorSpec<T>(table: string, columns: string[], row: (appId: number, id: number, fp: string, v: T) => Param[]): EnsureSpec<T> {
   return {
     counter: "nextErrorId",
-    async find(db, appId, fps) {
-      const rows = await selectIn<{ id: number; fingerprint: string }>(
-        db,
-        (ph) => `SELECT "id", "fingerprint" FROM "${table}" WHERE "appId" = ? AND "fingerprint" IN (${ph})`,
-        [appId],
-        fps,
-      );
-      return new Map(rows.map((r) => [r.fingerprint, Number(r.id)]));
-    },
+    find: (db, appId, fps) => findIdsByKey(db, table, "fingerprint", appId, fps),
     async create(db, appId, items) {
       await insertMany(db, {
         table,
