@@ -30,10 +30,10 @@ export interface TimeWindow {
 
 export const toMinute = (ms: number) => Math.floor(ms / 60_000);
 
-export function bucketStart(minute: number, bucket: Bucket): number {
-  const size = BUCKET_MINUTES[bucket];
-  return Math.floor(minute / size) * size;
-}
+/** The start of the aligned span of `grain` minutes that holds `minute` (an hour: 60, a UTC day: 1440). */
+export const grainStart = (minute: number, grain: number) => Math.floor(minute / grain) * grain;
+
+export const bucketStart = (minute: number, bucket: Bucket): number => grainStart(minute, BUCKET_MINUTES[bucket]);
 
 /** Keeps charts between ~60 and ~200 points whatever the range. */
 export function bucketForSpan(minutes: number): Bucket {

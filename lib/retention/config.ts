@@ -2,6 +2,7 @@
 // a bad value stops the server at boot with the variable's name rather than silently
 // deleting data on a wrong schedule.
 import { z } from "zod";
+import { grainStart } from "../buckets";
 
 const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).default(fallback);
 
@@ -48,4 +49,4 @@ export const retentionConfig = (): RetentionConfig => (cached ??= parseRetention
 
 /** Epoch minute before which per-minute rows are kept at hourly resolution only. */
 export const foldHorizon = (nowSeconds: number, c: RetentionConfig = retentionConfig()) =>
-  Math.floor((Math.floor(nowSeconds / 60) - c.minuteDays * 1440) / 60) * 60;
+  grainStart(Math.floor(nowSeconds / 60) - c.minuteDays * 1440, 60);

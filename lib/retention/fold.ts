@@ -7,7 +7,8 @@
 // written at that grain by the ingest.
 import type { Sql } from "../db";
 import { BYTES_MAX, COUNT_MAX } from "../ingest/limits";
-import { MINUTE_BINS, MINUTE_ROLLUP } from "../rollups/tiers";
+import { grainStart } from "../buckets";
+import { dimensionColumns, MINUTE_BINS, MINUTE_ROLLUP } from "../rollups/tiers";
 import { addCapped } from "../store/batch";
 import { inTransaction } from "../store/transaction";
 
@@ -20,22 +21,18 @@ interface MinuteTable {
 export const MINUTE_TABLES: MinuteTable[] = [
   {
     table: MINUTE_ROLLUP.table,
-    keys: ["envId", "endpointId", "consumerId", "statusCode"],
+    keys: ["envId", ...dimensionColumns(MINUTE_ROLLUP)],
     values: [["requestCount", COUNT_MAX], ["requestSizeSum", BYTES_MAX], ["responseSizeSum", BYTES_MAX]],
   },
-  { table: MINUTE_BINS.table, keys: ["envId", "endpointId", "consumerId", "statusCode", "kind", "bin"], values: [["count", COUNT_MAX]] },
+  { table: MINUTE_BINS.table, keys: ["envId", ...dimensionColumns(MINUTE_BINS), "kind", "bin"], values: [["count", COUNT_MAX]] },
   { table: "ValidationErrorRollup", keys: ["envId", "errorId", "consumerId"], values: [["count", COUNT_MAX]] },
   { table: "ServerErrorRollup", keys: ["envId", "errorId", "consumerId"], values: [["count", COUNT_MAX]] },
 ];
 
 const q = (c: string) => `"${c}"`;
 
+/** Folds one table's hour; returns how many per-minute rows it folded away. */
 async function foldTableHour(db: Sql, t: MinuteTable, appId: number, hour: number): Promise<number> {
-  const [{ n }] = await db.all<{ n: number }>(
-    `SELECT COUNT(*) AS "n" FROM ${q(t.table)} WHERE "appId" = ? AND "minute" > ? AND "minute" < ?`,
-    [appId, hour, hour + 60],
-  );
-  if (!Number(n)) return 0;
   const keys = t.keys.map(q).join(", ");
   const sums = t.values.map(([c, max]) => `CASE WHEN SUM(${q(c)}) > ${max} THEN ${max} ELSE SUM(${q(c)}) END`).join(", ");
   // Added to the hour's first minute (never overwritten), so a sync the ingest stored
@@ -47,8 +44,7 @@ async function foldTableHour(db: Sql, t: MinuteTable, appId: number, hour: numbe
      ON CONFLICT ("appId", "minute", ${keys}) DO UPDATE SET ${t.values.map(([c, max]) => addCapped(t.table, c, max)).join(", ")}`,
     [appId, hour, hour + 60],
   );
-  await db.run(`DELETE FROM ${q(t.table)} WHERE "appId" = ? AND "minute" > ? AND "minute" < ?`, [appId, hour, hour + 60]);
-  return Number(n);
+  return db.run(`DELETE FROM ${q(t.table)} WHERE "appId" = ? AND "minute" > ? AND "minute" < ?`, [appId, hour, hour + 60]);
 }
 
 /** The first minute at or after `from` (and before `to`) holding any per-minute row of the app. */
@@ -76,7 +72,7 @@ export async function foldApp(db: Sql, appId: number, horizon: number): Promise<
   let rows = 0;
   for (let from = Number(app.foldedThrough); from < horizon; ) {
     const next = await nextMinute(db, appId, from, horizon);
-    const hour = next === null ? horizon : Math.floor(next / 60) * 60;
+    const hour = next === null ? horizon : grainStart(next, 60);
     const end = Math.min(hour + 60, horizon);
     const folded = await inTransaction(async (tx) => {
       let n = 0;

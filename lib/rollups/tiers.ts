@@ -55,6 +55,3 @@ export const DIMENSION_COLUMN: Record<Dimension, "endpointId" | "consumerId" | "
 
 /** The table's dimension columns in key order. */
 export const dimensionColumns = (t: RollupTable) => DIMENSIONS.filter((d) => t.dims.includes(d)).map((d) => DIMENSION_COLUMN[d]);
-
-/** The start of the row of `grain` minutes that holds `minute`. */
-export const grainStart = (minute: number, grain: number) => Math.floor(minute / grain) * grain;

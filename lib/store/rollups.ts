@@ -3,7 +3,8 @@
 // syncs of one app lock rows in the same order and do not deadlock.
 import type { Param, Sql } from "../db";
 import { BYTES_MAX, COUNT_MAX } from "../ingest/limits";
-import { COARSE_BINS, COARSE_ROLLUPS, DIMENSIONS, dimensionColumns, grainStart, type RollupTable } from "../rollups/tiers";
+import { grainStart } from "../buckets";
+import { COARSE_BINS, COARSE_ROLLUPS, DIMENSIONS, dimensionColumns, type RollupTable } from "../rollups/tiers";
 import { addCapped, insertMany, keepMax } from "./batch";
 
 export const BIN_KIND = { responseTime: 0, requestSize: 1, responseSize: 2 } as const;
@@ -11,6 +12,37 @@ export const BIN_KIND = { responseTime: 0, requestSize: 1, responseSize: 2 } as 
 const capAdd = (a: number, b: number, max: number) => Math.min(a + b, max);
 
 type Key = number[];
+interface Traffic {
+  key: Key;
+  count: number;
+  reqBytes: number;
+  resBytes: number;
+}
+interface Counted {
+  key: Key;
+  count: number;
+}
+
+/** Adds one row's traffic to the row of the same key in `into`, held at the columns' maxima. */
+function addTraffic(into: Map<string, Traffic>, key: Key, count: number, reqBytes: number, resBytes: number) {
+  const id = key.join("|");
+  const r = into.get(id);
+  if (r) {
+    r.count = capAdd(r.count, count, COUNT_MAX);
+    r.reqBytes = capAdd(r.reqBytes, reqBytes, BYTES_MAX);
+    r.resBytes = capAdd(r.resBytes, resBytes, BYTES_MAX);
+  } else into.set(id, { key, count, reqBytes, resBytes });
+}
+
+function addCount(into: Map<string, Counted>, key: Key, count: number) {
+  const id = key.join("|");
+  const c = into.get(id);
+  if (c) c.count = capAdd(c.count, count, COUNT_MAX);
+  else into.set(id, { key, count });
+}
+
+/** Positions in a [endpointId, consumerId, statusCode, …] key of the dimensions `t` keeps. */
+const keptPositions = (t: RollupTable) => DIMENSIONS.flatMap((d, i) => (t.dims.includes(d) ? [i] : []));
 
 function byKey(a: Key, b: Key): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
@@ -18,27 +50,15 @@ function byKey(a: Key, b: Key): number {
 }
 
 export class RequestRollups {
-  private rows = new Map<string, { key: Key; count: number; reqBytes: number; resBytes: number }>();
-  private bins = new Map<string, { key: Key; count: number }>();
+  private rows = new Map<string, Traffic>();
+  private bins = new Map<string, Counted>();
 
   add(endpointId: number, consumerId: number, statusCode: number, count: number, reqBytes: number, resBytes: number) {
-    const id = `${endpointId}|${consumerId}|${statusCode}`;
-    const r = this.rows.get(id);
-    if (r) {
-      r.count = capAdd(r.count, count, COUNT_MAX);
-      r.reqBytes = capAdd(r.reqBytes, reqBytes, BYTES_MAX);
-      r.resBytes = capAdd(r.resBytes, resBytes, BYTES_MAX);
-    } else this.rows.set(id, { key: [endpointId, consumerId, statusCode], count, reqBytes, resBytes });
+    addTraffic(this.rows, [endpointId, consumerId, statusCode], count, reqBytes, resBytes);
   }
 
   addBins(endpointId: number, consumerId: number, statusCode: number, kind: number, bins: [number, number][]) {
-    const prefix = `${endpointId}|${consumerId}|${statusCode}|${kind}|`;
-    for (const [bin, count] of bins) {
-      const id = prefix + bin;
-      const b = this.bins.get(id);
-      if (b) b.count = capAdd(b.count, count, COUNT_MAX);
-      else this.bins.set(id, { key: [endpointId, consumerId, statusCode, kind, bin], count });
-    }
+    for (const [bin, count] of bins) addCount(this.bins, [endpointId, consumerId, statusCode, kind, bin], count);
   }
 
   async write(db: Sql, appId: number, minute: number, envId: number) {
@@ -66,19 +86,11 @@ export class RequestRollups {
 
   /** The sync's rows summed over the dimensions `t` drops, at `t`'s grain. */
   private async writeCoarse(db: Sql, t: RollupTable, appId: number, minute: number, envId: number) {
-    // Row keys are [endpointId, consumerId, statusCode]: DIMENSIONS order.
-    const keep = DIMENSIONS.map((d, i) => (t.dims.includes(d) ? i : -1)).filter((i) => i >= 0);
-    const merged = new Map<string, { key: Key; count: number; reqBytes: number; resBytes: number }>();
+    const keep = keptPositions(t);
+    const merged = new Map<string, Traffic>();
     for (const r of this.rows.values()) {
       if (t.minStatus && r.key[2] < t.minStatus) continue;
-      const key: Key = keep.map((i) => r.key[i]);
-      const id = key.join("|");
-      const m = merged.get(id);
-      if (m) {
-        m.count = capAdd(m.count, r.count, COUNT_MAX);
-        m.reqBytes = capAdd(m.reqBytes, r.reqBytes, BYTES_MAX);
-        m.resBytes = capAdd(m.resBytes, r.resBytes, BYTES_MAX);
-      } else merged.set(id, { key, count: r.count, reqBytes: r.reqBytes, resBytes: r.resBytes });
+      addTraffic(merged, keep.map((i) => r.key[i]), r.count, r.reqBytes, r.resBytes);
     }
     const dims = dimensionColumns(t);
     const start = grainStart(minute, t.grain);
@@ -96,15 +108,9 @@ export class RequestRollups {
 
   private async writeCoarseBins(db: Sql, t: RollupTable, appId: number, minute: number, envId: number) {
     // Bin keys are [endpointId, consumerId, statusCode, kind, bin].
-    const keep = DIMENSIONS.map((d, i) => (t.dims.includes(d) ? i : -1)).filter((i) => i >= 0);
-    const merged = new Map<string, { key: Key; count: number }>();
-    for (const b of this.bins.values()) {
-      const key: Key = [...keep.map((i) => b.key[i]), b.key[3], b.key[4]];
-      const id = key.join("|");
-      const m = merged.get(id);
-      if (m) m.count = capAdd(m.count, b.count, COUNT_MAX);
-      else merged.set(id, { key, count: b.count });
-    }
+    const keep = keptPositions(t);
+    const merged = new Map<string, Counted>();
+    for (const b of this.bins.values()) addCount(merged, [...keep.map((i) => b.key[i]), b.key[3], b.key[4]], b.count);
     const dims = dimensionColumns(t);
     const start = grainStart(minute, t.grain);
     const keyColumns = ["appId", "minute", "envId", ...dims, "kind", "bin"];
@@ -119,15 +125,12 @@ export class RequestRollups {
 
 /** Error counts per (error, consumer) for ValidationErrorRollup / ServerErrorRollup. */
 export class ErrorRollups {
-  private counts = new Map<string, { key: Key; count: number }>();
+  private counts = new Map<string, Counted>();
 
   constructor(private table: "ValidationErrorRollup" | "ServerErrorRollup") {}
 
   add(errorId: number, consumerId: number, count: number) {
-    const id = `${errorId}|${consumerId}`;
-    const c = this.counts.get(id);
-    if (c) c.count = capAdd(c.count, count, COUNT_MAX);
-    else this.counts.set(id, { key: [errorId, consumerId], count });
+    addCount(this.counts, [errorId, consumerId], count);
   }
 
   async write(db: Sql, appId: number, minute: number, envId: number) {

@@ -1,3 +1,4 @@
+import { grainStart } from "../buckets";
 import { foldHorizon } from "../retention/config";
 /** Epoch seconds, the unit of every ingest time column. */
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -12,5 +13,5 @@ export const dbTimestamp = (d = new Date()) => d.toISOString().replace("Z", "+00
  * per-minute rows have been folded into hours (lib/retention/fold.ts), its hour's first.
  */
 export function storageMinute(minute: number, nowSec: number): number {
-  return minute < foldHorizon(nowSec) ? Math.floor(minute / 60) * 60 : minute;
+  return minute < foldHorizon(nowSec) ? grainStart(minute, 60) : minute;
 }
