@@ -8,6 +8,7 @@ const STYLE: Record<string, { letters: string; className: string }> = {
   django: { letters: "Dj", className: "bg-emerald-50 text-emerald-800 ring-emerald-200" },
   litestar: { letters: "Ls", className: "bg-amber-50 text-amber-800 ring-amber-200" },
   starlette: { letters: "St", className: "bg-sky-50 text-sky-700 ring-sky-200" },
+  blacksheep: { letters: "Bs", className: "bg-stone-800 text-stone-50 ring-stone-800" },
   express: { letters: "Ex", className: "bg-zinc-100 text-zinc-800 ring-zinc-300" },
   fastify: { letters: "Fy", className: "bg-neutral-900 text-white ring-neutral-900" },
   nestjs: { letters: "Ne", className: "bg-rose-50 text-rose-700 ring-rose-200" },

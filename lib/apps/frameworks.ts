@@ -6,6 +6,7 @@ export const FRAMEWORKS = [
   { id: "django", label: "Django", language: "python" },
   { id: "litestar", label: "Litestar", language: "python" },
   { id: "starlette", label: "Starlette", language: "python" },
+  { id: "blacksheep", label: "BlackSheep", language: "python" },
   { id: "express", label: "Express", language: "javascript" },
   { id: "fastify", label: "Fastify", language: "javascript" },
   { id: "nestjs", label: "NestJS", language: "javascript" },

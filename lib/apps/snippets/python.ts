@@ -14,7 +14,21 @@ os.environ.setdefault("APITALLY_HUB_BASE_URL", ${lit(hubUrl)})
 
 const envComment = `  # or "prod" etc.`;
 
-const install = (extra: string) => ({ code: `pip install "apitally[${extra}]"`, language: "bash" as const });
+// apitally 1.x on PyPI sends OpenTelemetry instead of the hub protocol these snippets use, so
+// every install names the 0.x line; an unpinned install would not even import.
+export const PIN_REASON = "# apitally 1.x speaks OpenTelemetry, not this snippet's hub protocol: stay on 0.x";
+
+const pinned = (extra: string) => `"apitally[${extra}]<1"`;
+
+const install = (extra: string, alternative?: { label: string; extra: string }) => ({
+  code: [
+    PIN_REASON,
+    `pip install ${pinned(extra)}`,
+    ...(alternative ? [`# or, ${alternative.label}:`, `pip install ${pinned(alternative.extra)}`] : []),
+    `# in requirements.txt or pyproject.toml: ${pinned(extra)}`,
+  ].join("\n"),
+  language: "bash" as const,
+});
 
 function asgiConsumer(module: string): FrameworkGuide["consumer"] {
   return {
@@ -120,8 +134,37 @@ set_consumer("customer-42", name="Acme Inc.", group="Enterprise")
     },
   }),
 
+  blacksheep: ({ clientId, env, hubUrl }) => ({
+    install: install("blacksheep"),
+    setup: {
+      language: "python",
+      code: `${hubLines(hubUrl)}
+from blacksheep import Application
+from apitally.blacksheep import use_apitally
+
+app = Application()
+use_apitally(
+    app,
+    client_id=${lit(clientId)},
+    env=${lit(env)},${envComment}
+)
+`,
+    },
+    consumer: {
+      language: "python",
+      code: `from apitally.blacksheep import ApitallyConsumer, use_apitally
+
+# Called for every request; return None when the caller is anonymous:
+def identify_consumer(request):
+    return ApitallyConsumer("customer-42", name="Acme Inc.", group="Enterprise")
+
+use_apitally(app, client_id=${lit(clientId)}, env=${lit(env)}, consumer_callback=identify_consumer)
+`,
+    },
+  }),
+
   django: ({ clientId, env, hubUrl }) => ({
-    install: { code: `pip install "apitally[django_rest_framework]"\n# or, for Django Ninja:\npip install "apitally[django_ninja]"`, language: "bash" },
+    install: install("django_rest_framework", { label: "for Django Ninja", extra: "django_ninja" }),
     setup: {
       language: "python",
       file: "settings.py",

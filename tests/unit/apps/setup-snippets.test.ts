@@ -5,13 +5,16 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FRAMEWORKS } from "@/lib/apps/frameworks";
 import { setupGuide } from "@/lib/apps/snippets";
+import { PIN_REASON } from "@/lib/apps/snippets/python";
 
 const params = { clientId: "2b1f4f7e-5c1a-4f0e-9a8b-0c1d2e3f4a5b", env: "dev", hubUrl: "https://tally.example.com" };
 
 describe("setup snippets", () => {
   it("FastAPI is Apitally's own snippet, after the line that points it at Tallyhub", () => {
     const { setup, install, hubEnv } = setupGuide("fastapi", params);
-    expect(install.code).toBe('pip install "apitally[fastapi]"');
+    expect(install.code).toBe(`${PIN_REASON}
+pip install "apitally[fastapi]<1"
+# in requirements.txt or pyproject.toml: "apitally[fastapi]<1"`);
     expect(setup.code).toBe(`import os
 
 # Send data to Tallyhub. Must run before apitally is imported.
@@ -66,6 +69,23 @@ app.add_middleware(
       }
     }
   });
+
+  // apitally 1.x (PyPI's default since 2026-10) no longer speaks the hub protocol: an unpinned
+  // install gives an app that does not even import ApitallyMiddleware.
+  it.each(FRAMEWORKS.filter((f) => f.language === "python").map((f) => [f.id]))(
+    "%s installs only the 0.x line of apitally, and says why",
+    (id) => {
+      const guide = setupGuide(id, params);
+      const lines = [guide.install.code, guide.setup.code, guide.consumer.code]
+        .join("\n")
+        .split("\n")
+        .filter((line) => /pip install|requirements|pyproject|poetry add|uv add/.test(line));
+      const requirements = lines.flatMap((line) => line.split(/\s+/).filter((word) => word.includes("apitally")));
+      expect(requirements.length).toBeGreaterThan(0);
+      for (const requirement of requirements) expect(requirement).toMatch(/^"apitally\[\w+\]<1"$/);
+      expect(guide.install.code.split("\n")[0]).toBe(PIN_REASON);
+    },
+  );
 
   it("consumer identification per language", () => {
     expect(setupGuide("fastapi", params).consumer.code).toContain('request.state.apitally_consumer = ApitallyConsumer("customer-42", name=');
