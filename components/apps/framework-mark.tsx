@@ -14,6 +14,7 @@ const STYLE: Record<string, { letters: string; className: string }> = {
   nestjs: { letters: "Ne", className: "bg-rose-50 text-rose-700 ring-rose-200" },
   hono: { letters: "Ho", className: "bg-orange-50 text-orange-700 ring-orange-200" },
   koa: { letters: "Ko", className: "bg-violet-50 text-violet-700 ring-violet-200" },
+  opentelemetry: { letters: "OT", className: "bg-indigo-50 text-indigo-700 ring-indigo-200" },
 };
 
 export function FrameworkMark({ framework, size = "md" }: { framework: string; size?: "sm" | "md" }) {

@@ -4,6 +4,7 @@ import { FrameworkMark } from "./framework-mark";
 const GROUPS: { language: Language; label: string }[] = [
   { language: "python", label: "Python" },
   { language: "javascript", label: "Node.js" },
+  { language: "opentelemetry", label: "Any language" },
 ];
 
 /** Framework choice as radio tiles, grouped by language. */

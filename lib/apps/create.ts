@@ -3,9 +3,10 @@ import { prisma } from "@/lib/db";
 import { createAppSchema } from "@/lib/validations/app";
 import { parseInput, type Result } from "@/lib/validations/result";
 import type { AppWithEnvironments } from "./access";
+import { newWriteToken } from "./write-token";
 
 /**
- * Creates an app with its environments (ids 1..n) and a fresh client ID. The client ID is a
+ * Creates an app with its environments (ids 1..n), a fresh client ID and an OTLP write token. The client ID is a
  * lower-case canonical UUID v4, the only form the JS client accepts.
  */
 export async function createApp(ownerId: string, input: unknown): Promise<Result<AppWithEnvironments>> {
@@ -19,6 +20,7 @@ export async function createApp(ownerId: string, input: unknown): Promise<Result
       name,
       framework,
       clientId: randomUUID(),
+      writeToken: newWriteToken(),
       nextEnvId: environments.length + 1,
       environments: { create: environments.map((envName, i) => ({ id: i + 1, name: envName })) },
     },

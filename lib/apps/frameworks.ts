@@ -1,5 +1,6 @@
 // The frameworks a new app can pick. The id is stored on the app and chooses the setup
 // snippet; the official clients cover more, but these are the ones we write guides for.
+// "OpenTelemetry" is any service with an OpenTelemetry SDK, sending OTLP.
 export const FRAMEWORKS = [
   { id: "fastapi", label: "FastAPI", language: "python" },
   { id: "flask", label: "Flask", language: "python" },
@@ -12,6 +13,7 @@ export const FRAMEWORKS = [
   { id: "nestjs", label: "NestJS", language: "javascript" },
   { id: "hono", label: "Hono", language: "javascript" },
   { id: "koa", label: "Koa", language: "javascript" },
+  { id: "opentelemetry", label: "OpenTelemetry", language: "opentelemetry" },
 ] as const;
 
 export type Framework = (typeof FRAMEWORKS)[number];

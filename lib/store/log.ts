@@ -12,7 +12,7 @@ import { inTransaction } from "./transaction";
 const COLUMNS = [
   "appId", "uuid", "envId", "fileUuid", "ts", "method", "path", "url", "statusCode", "responseTimeMs", "consumerId",
   "requestSize", "responseSize", "requestHeaders", "responseHeaders", "requestBody", "responseBody", "exception", "logs",
-  "spans", "traceId",
+  "spans", "traceId", "clientIp",
 ];
 
 export async function storeLogFile(
@@ -45,7 +45,7 @@ export async function storeLogFile(
       rows: [...byUuid.values()].map((l): Param[] => [
         appId, l.uuid, envId, fileUuid, l.ts, l.method, l.path, l.url, l.statusCode, l.responseTimeMs,
         l.consumer ? consumerIds.get(l.consumer)! : 0, l.requestSize, l.responseSize, l.requestHeaders, l.responseHeaders,
-        l.requestBody, l.responseBody, l.exception, l.logs, l.spans, l.traceId,
+        l.requestBody, l.responseBody, l.exception, l.logs, l.spans, l.traceId, l.clientIp,
       ]),
       tail: `ON CONFLICT ("appId", "uuid") DO NOTHING`,
     });

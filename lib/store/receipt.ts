@@ -3,7 +3,7 @@
 // In PostgreSQL a resend racing the original waits on the unique key until it commits.
 import type { Sql } from "../db";
 
-export type ReceiptKind = "sync" | "log";
+export type ReceiptKind = "sync" | "log" | "otlp-metrics" | "otlp-traces" | "otlp-logs";
 
 /** True when this uuid is new for the app (and is now claimed). */
 export async function claimReceipt(db: Sql, appId: number, kind: ReceiptKind, uuid: string, now: number): Promise<boolean> {

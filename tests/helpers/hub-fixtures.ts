@@ -1,9 +1,9 @@
-// The captured client requests in ../shared/fixtures/hub (see hub-protocol.md): loading them,
+// The captured client requests in tests/fixtures/hub (see hub-protocol.md): loading them,
 // replaying them against a Tallyhub, and adding up what they carry.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-export const FIXTURES_DIR = path.resolve("..", "shared/fixtures/hub");
+export const FIXTURES_DIR = path.resolve("tests/fixtures/hub");
 
 export interface HubFixture {
   name: string; // e.g. "js-express-sync"

@@ -9,7 +9,10 @@ export interface CodeBlock {
 
 export interface SnippetParams {
   clientId: string;
+  /** The app's OTLP write token (apt_…). */
+  writeToken: string;
   env: string;
+  /** Where apps reach this Tallyhub: the hub base URL and the OTLP endpoint alike. */
   hubUrl: string;
 }
 

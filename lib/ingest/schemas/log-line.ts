@@ -1,5 +1,6 @@
 // One line of a /log file (hub-protocol.md §5). py and go write snake_case, js camelCase;
 // both are read and stored in one camelCase shape so readers see a single format.
+import { isIP } from "node:net";
 import { z } from "zod";
 import { INT32_MAX, STRING_MAX } from "../limits";
 import { cleanText, traceId } from "../normalise";
@@ -113,6 +114,8 @@ export const logLineSchema = z
     spans: z.unknown().optional(),
     trace_id: z.unknown().optional(),
     traceId: z.unknown().optional(),
+    // Not in the hub clients' lines: the OTLP receiver's, from the span's client.address.
+    client_ip: z.unknown().optional(),
   })
   .transform((l) => ({
     uuid: l.uuid,
@@ -134,6 +137,7 @@ export const logLineSchema = z
     logs: logsJson(l.logs),
     spans: spansJson(l.spans),
     traceId: traceId(l.traceId ?? l.trace_id),
+    clientIp: typeof l.client_ip === "string" && isIP(l.client_ip) ? l.client_ip : null,
   }));
 
 export type LogLine = z.output<typeof logLineSchema>;

@@ -4,7 +4,8 @@ import { requireApp } from "@/lib/apps/access";
 import { frameworkLabel } from "@/lib/apps/frameworks";
 import { hubBaseUrl } from "@/lib/apps/hub-url";
 import { getSetupStatus } from "@/lib/apps/instances";
-import { setupGuide } from "@/lib/apps/snippets";
+import { setupGuides } from "@/lib/apps/snippets";
+import { ensureWriteToken } from "@/lib/apps/write-token";
 import { AppStatusPanel } from "@/components/apps/app-status-panel";
 import { SetupSteps } from "@/components/apps/setup-steps";
 import { Badge } from "@/components/ui/badge";
@@ -22,7 +23,11 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
   const { app } = await requireApp(params);
   const hubUrl = hubBaseUrl(await headers());
   const envNames = app.environments.map((e) => e.name);
-  const guides = Object.fromEntries(envNames.map((env) => [env, setupGuide(app.framework, { clientId: app.clientId, env, hubUrl })]));
+  const writeToken = await ensureWriteToken(app);
+  const guides = Object.fromEntries(
+    envNames.map((env) => [env, setupGuides(app.framework, { clientId: app.clientId, writeToken, env, hubUrl })]),
+  );
+  const otlpOnly = app.framework === "opentelemetry";
   const status = await getSetupStatus(app.id);
 
   return (
@@ -30,17 +35,18 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
       <aside className="space-y-4 lg:col-start-2 lg:row-start-1">
         <AppStatusPanel appId={app.id} initial={status} />
         <Card className="px-5 py-4">
-          <div className="flex items-center justify-between gap-2">
-            <h2 className="text-[13px] font-medium text-slate-500">Client ID</h2>
-            <CopyButton text={app.clientId} label="Copy client ID" tone="light" />
+          {!otlpOnly && (
+            <Credential name="Client ID" value={app.clientId} testId="client-id" note="Identifies this app to Tallyhub's hub protocol (Apitally's JavaScript client, Python 0.x)." />
+          )}
+          <div className={otlpOnly ? "" : "mt-4"}>
+            <Credential
+              name="Write token"
+              value={writeToken}
+              testId="write-token"
+              note="The Bearer token of OpenTelemetry exports (apitally 1.x, any OTLP exporter)."
+            />
           </div>
-          <code
-            data-testid="client-id"
-            className="mt-2 block rounded-md bg-slate-50 px-2.5 py-2 font-mono text-[12px] break-all text-slate-900 ring-1 ring-slate-200 ring-inset"
-          >
-            {app.clientId}
-          </code>
-          <p className="mt-2 text-[12.5px] text-slate-500">Identifies this app to Tallyhub. It can send data, never read it.</p>
+          <p className="mt-3 text-[12.5px] text-slate-500">Both can send data to this app, never read it.</p>
           <h2 className="mt-4 text-[13px] font-medium text-slate-500">Environments</h2>
           <div className="mt-1.5 flex flex-wrap gap-1.5">
             {envNames.map((name) => (
@@ -49,7 +55,7 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
               </Badge>
             ))}
           </div>
-          <h2 className="mt-4 text-[13px] font-medium text-slate-500">Hub URL</h2>
+          <h2 className="mt-4 text-[13px] font-medium text-slate-500">Tallyhub URL</h2>
           <p className="mt-1 font-mono text-[13px] break-all text-slate-900" data-testid="hub-url">
             {hubUrl}
           </p>
@@ -59,5 +65,23 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
         <SetupSteps guides={guides} defaultEnv={defaultEnv(envNames)} frameworkLabel={frameworkLabel(app.framework)} />
       </section>
     </div>
+  );
+}
+
+function Credential({ name, value, testId, note }: { name: string; value: string; testId: string; note: string }) {
+  return (
+    <>
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="text-[13px] font-medium text-slate-500">{name}</h2>
+        <CopyButton text={value} label={`Copy ${name.toLowerCase()}`} tone="light" />
+      </div>
+      <code
+        data-testid={testId}
+        className="mt-2 block rounded-md bg-slate-50 px-2.5 py-2 font-mono text-[12px] break-all text-slate-900 ring-1 ring-slate-200 ring-inset"
+      >
+        {value}
+      </code>
+      <p className="mt-1.5 text-[12.5px] text-slate-500">{note}</p>
+    </>
   );
 }
