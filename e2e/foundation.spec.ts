@@ -34,6 +34,15 @@ test("sign up, create a FastAPI app, copy its snippet, sign out, sign back in", 
   await expect(page.getByTestId("app-status")).toContainText("Waiting for first data…");
   for (const env of ["prod", "dev", "staging"]) await expect(page.getByRole("radio", { name: env })).toBeVisible();
 
+  // Python apps start on apitally 1.x (OTLP) with the app's write token…
+  const writeToken = (await page.getByTestId("write-token").textContent())?.trim() ?? "";
+  expect(writeToken).toMatch(/^apt_[A-Za-z0-9]{24}$/);
+  await expect(page.getByRole("radio", { name: "apitally 1.x · recommended" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.locator('code[data-snippet="install"]')).toContainText('pip install "apitally[fastapi]>=1,<2"');
+  await expect(page.locator('code[data-snippet="setup"]')).toContainText(`apitally.init(app, write_token="${writeToken}", env="dev")`);
+  await expect(page.locator('code[data-snippet="setup"]')).toContainText(`os.environ.setdefault("APITALLY_OTLP_ENDPOINT", "${baseURL}")`);
+  // …and the 0.x hub client is one click away.
+  await page.getByRole("radio", { name: "apitally 0.x" }).click();
   const snippet = (await page.locator('code[data-snippet="setup"]').textContent()) ?? "";
   expect(snippet).toContain(`os.environ.setdefault("APITALLY_HUB_BASE_URL", "${baseURL}")`);
   expect(snippet).toContain(

@@ -35,6 +35,7 @@ export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise
   const deleted: Record<string, number> = {};
   for (const table of ROLLUP_TABLES) deleted[table] = await deleteBefore(db, table, "minute", appId, c.rollupsBefore, SLICE_MINUTES);
   deleted.RequestLog = await deleteBefore(db, "RequestLog", "ts", appId, c.logsBefore, SLICE_SECONDS);
+  deleted.RequestAppLog = await deleteBefore(db, "RequestAppLog", "ts", appId, c.logsBefore, SLICE_SECONDS);
   deleted.ResourceSample = await db.run(`DELETE FROM "ResourceSample" WHERE "appId" = ? AND "ts" < ?`, [appId, c.samplesBefore]);
   return deleted;
 }

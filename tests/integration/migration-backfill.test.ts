@@ -38,7 +38,7 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
         [minute, env, endpoint, consumer, status, bin, count],
       );
     }
-    expect(await migrate(db)).toEqual(["20261129000000_coarse_rollups"]);
+    expect(await migrate(db)).toEqual(["20261129000000_coarse_rollups", "20261130000000_otlp"]);
 
     const sum = async (table: string, column: string) => Number((await db.all<{ n: number }>(`SELECT SUM("${column}") AS "n" FROM "${table}"`))[0].n);
     for (const t of COARSE_ROLLUPS) {

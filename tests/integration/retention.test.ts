@@ -86,6 +86,11 @@ describe("retention", () => {
         `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "url", "statusCode", "responseTimeMs") VALUES (?, ?, 1, ?, ?, 'GET', 'http://x/items', 200, 12.5)`,
         [appId, uuid, randomUUID(), ts],
       );
+      // An OTLP application log of that request, kept as long as the request.
+      await sql().run(
+        `INSERT INTO "RequestAppLog" ("appId", "requestUuid", "id", "ts", "message") VALUES (?, ?, ?, ?, 'fetching item')`,
+        [appId, uuid, randomUUID(), ts],
+      );
     }
     before = await answers(appId);
   }, 120_000);
@@ -116,6 +121,8 @@ describe("retention", () => {
     for (const t of ROLLUP_TABLES) expect(await count(t, appId, `"minute" < ?`, [Math.floor(NOW_S / 60) - config.days * 1440]), t).toBe(0);
     expect(await count("RequestLog", appId)).toBe(1);
     expect(await count("RequestLog", appId, `"ts" > ?`, [NOW_S - 4 * DAY_S])).toBe(1);
+    expect(await count("RequestAppLog", appId)).toBe(1);
+    expect(await count("RequestAppLog", appId, `"ts" > ?`, [NOW_S - 4 * DAY_S])).toBe(1);
     expect(await count("IngestReceipt", appId, `"receivedAt" < ?`, [NOW_S - 7 * DAY_S])).toBe(0);
     expect(await count("IngestReceipt", appId)).toBeGreaterThan(0);
   });

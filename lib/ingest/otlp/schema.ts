@@ -10,8 +10,9 @@ const DEPTH_MAX = 16;
 export type AttrValue = string | number | boolean | null | AttrValue[] | { [key: string]: AttrValue };
 export type Attributes = Map<string, AttrValue>;
 
-const int64 = z.union([z.string().regex(/^-?\d{1,20}$/), z.number().int()]);
-const uint64 = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().min(0)]);
+// Numbers past 2^53 are not exact in JSON, but senders write them (times in nanoseconds).
+const int64 = z.union([z.string().regex(/^-?\d{1,20}$/), z.number().refine(Number.isFinite)]);
+const uint64 = z.union([z.string().regex(/^\d{1,20}$/), z.number().min(0).refine(Number.isFinite)]);
 /** Unsigned 64-bit counts → numbers; beyond 2^53 they cannot be exact, and are refused. */
 const countValue = uint64.transform((v, ctx) => {
   const n = Number(v);
@@ -19,7 +20,7 @@ const countValue = uint64.transform((v, ctx) => {
   return n;
 });
 /** Nanoseconds since the epoch → seconds (ms precision is all we keep). */
-const nanos = uint64.transform((v) => Number(BigInt(v) / 1000n) / 1e6);
+const nanos = uint64.transform((v) => (typeof v === "number" ? v / 1e9 : Number(BigInt(v) / 1000n) / 1e6));
 const double = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity"]).transform(Number)]);
 
 function enumValue<T extends Record<string, number>>(names: T) {
