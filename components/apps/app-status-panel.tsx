@@ -50,7 +50,7 @@ export function AppStatusPanel({ appId, initial }: { appId: number; initial: Set
           ) : (
             <>
               <p className="font-semibold text-slate-900">Waiting for first data…</p>
-              <p className="mt-0.5 text-sm text-slate-500">Start your app with the snippet below. This panel updates on its own when the first sync arrives.</p>
+              <p className="mt-0.5 text-sm text-slate-500">Start your app with the snippet below. This panel updates on its own when the first data arrives.</p>
             </>
           )}
         </div>

@@ -30,7 +30,7 @@ export function NoDataYet({ appId }: { appId: number }) {
     <EmptyState
       icon={<PulseIcon className="size-6" />}
       title="No data from this app yet"
-      description="Add the Apitally client to your API and point it at this hub. Charts and tables fill in with the first sync, about 10 seconds after your app starts."
+      description="Add the Apitally client (or any OpenTelemetry SDK) to your API and point it at this Tallyhub. Charts and tables fill in with the first data, seconds after your app starts."
       action={
         <Link href={`/apps/${appId}/setup`} className={buttonClass()}>
           Open the setup guide

@@ -16,11 +16,11 @@ export interface BodyLimits {
 // instead of a reset connection; a client that keeps going beyond this gets cut off.
 const DRAIN_FACTOR = 4;
 
-export async function readBody(request: Request, limits: BodyLimits): Promise<Buffer> {
+export async function readBody(request: Request, limits: BodyLimits, opts: { partialGzip?: boolean } = {}): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limits.compressed) throw tooLarge(limits.compressed);
   const raw = await readCapped(request, limits.compressed);
-  return isGzip(raw) ? inflate(raw, limits.decompressed) : raw;
+  return isGzip(raw) ? inflate(raw, limits.decompressed, opts.partialGzip ?? true) : raw;
 }
 
 async function readCapped(request: Request, cap: number): Promise<Buffer> {
@@ -50,10 +50,10 @@ export function isGzip(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
 }
 
-export async function inflate(buf: Buffer, cap: number): Promise<Buffer> {
+export async function inflate(buf: Buffer, cap: number, partial = true): Promise<Buffer> {
   try {
     // Z_SYNC_FLUSH keeps what a truncated file holds instead of failing on it.
-    return await gunzipAsync(buf, { maxOutputLength: cap, finishFlush: constants.Z_SYNC_FLUSH });
+    return await gunzipAsync(buf, { maxOutputLength: cap, finishFlush: partial ? constants.Z_SYNC_FLUSH : constants.Z_FINISH });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) throw tooLarge(cap, "Body inflates to more than");
     throw unprocessable([{ loc: ["body"], msg: "Body is not a valid gzip stream", type: "value_error.gzip" }]);

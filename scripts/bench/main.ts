@@ -1,5 +1,6 @@
 // `npm run bench` — Tallyhub's figures on SQLite and PostgreSQL (issue 5): ingest over HTTP
-// beside the raw insert rate of the same rows, the read models on demo data with and
+// beside the raw insert rate of the same rows, OTLP exports (/v1/metrics, /v1/traces) beside
+// the hub's 500-row sync on the same server, the read models on demo data with and
 // without the coarse rollups, the Traffic page in Chromium, and the servers' peak memory.
 // It reports figures, ratios and how they compare with the goals; nothing passes or fails.
 // Prints a table on stdout (progress on stderr) and writes bench-results/bench-<time>.json
@@ -7,9 +8,9 @@
 //
 //   npm run bench -- [options]
 //   --kinds sqlite,postgres      databases (default both)
-//   --only ingest,reads,page     sections (default all; peak memory comes with ingest and page)
+//   --only ingest,otlp,reads,page  sections (default all; peak memory comes with ingest, otlp and page)
 //   --runs N                     repeated runs, each figure is their median (default 5, --quick 3)
-//   --quick                      short runs for a smoke test (2 s load windows, 8 syncs per size)
+//   --quick                      short runs for a smoke test (2 s load windows, 8 syncs per size and OTLP kind)
 //   --duration S                 seconds per sustained-ingest and raw-insert window (default 10)
 //   --demo-days N                days of demo data (default 30; the demo databases are
 //   --consumers N --endpoints N --rows-per-minute N --seed N     reseeded when the scale changes)
@@ -28,6 +29,7 @@ import { ensureDemo, type DemoDb, type DemoScale } from "./demo";
 import { benchIngest, type IngestResult, type Kind } from "./ingest";
 import { loadAverage, machineFacts, type Machine } from "./machine";
 import type { TreePeak } from "./memory";
+import { benchOtlp, type OtlpResult } from "./otlp";
 import { benchPage, CHROMIUM, type PageResult } from "./page";
 import type { ReadsOutput } from "./reads";
 import { bytes, goalAtLeast, goalAtMost, int, ms, pct, rounded, table, times, type Goal } from "./stats";
@@ -45,9 +47,9 @@ process.env.CHECKPOINT_DISABLE ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const KINDS = ["sqlite", "postgres"] as const;
-const SECTIONS = ["ingest", "reads", "page"] as const;
+const SECTIONS = ["ingest", "otlp", "reads", "page"] as const;
 
-const GOALS = { sync500P95Ms: 20, sustainedVsRaw: 0.5, read30dP95Ms: 100, trafficChartMs: 1500 };
+const GOALS = { sync500P95Ms: 20, sustainedVsRaw: 0.5, read30dP95Ms: 100, trafficChartMs: 1500, otlpVsHub: 1 };
 
 const { values: args } = parseArgs({
   options: {
@@ -111,6 +113,8 @@ const plan = {
     sizes: [10, 100, 500, 1000],
     clients: [1, 8, 32],
   },
+  // Per run: warm-up then timed requests of each kind (hub sync, metrics export, trace export).
+  otlp: { warmup: quick ? 2 : 10, requestsPerRun: quick ? 8 : 30, series: 500, spans: 512 },
   reads: { warmup: 1, runs, minuteRuns: Math.round(positive(args["minute-runs"], "minute-runs") ?? runs) },
   page: { warmPerRun: quick ? 3 : 5 },
 };
@@ -120,7 +124,7 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // --- The production build the servers run ------------------------------------------------
 async function ensureBuild(): Promise<{ id: string | null; at: Date | null }> {
   const buildId = path.resolve(".next/BUILD_ID");
-  const needsServer = only.includes("ingest") || only.includes("page");
+  const needsServer = only.includes("ingest") || only.includes("otlp") || only.includes("page");
   if (needsServer && (args.build || !existsSync(buildId))) {
     log(args.build ? "building (--build): npx next build" : "no production build (.next/BUILD_ID missing): running npx next build first");
     await new Promise<void>((resolve, reject) => {
@@ -175,14 +179,23 @@ if (only.includes("page") && !existsSync(CHROMIUM)) {
   throw new Error(`${CHROMIUM} is missing: run scripts/ensure-test-services.sh (as root) or set CHROMIUM_PATH`);
 }
 
-const results: { ingest: Partial<Record<Kind, IngestResult>>; reads: Partial<Record<Kind, ReadsResult>>; page: Partial<Record<Kind, PageResult>> } = {
+const results: {
+  ingest: Partial<Record<Kind, IngestResult>>;
+  otlp: Partial<Record<Kind, OtlpResult>>;
+  reads: Partial<Record<Kind, ReadsResult>>;
+  page: Partial<Record<Kind, PageResult>>;
+} = {
   ingest: {},
+  otlp: {},
   reads: {},
   page: {},
 };
 for (const kind of kinds) {
   if (only.includes("ingest")) {
     results.ingest[kind] = await benchIngest(kind, { ...plan.ingest, runs, gzip: args.gzip!, log });
+  }
+  if (only.includes("otlp")) {
+    results.otlp[kind] = await benchOtlp(kind, { ...plan.otlp, runs, gzip: args.gzip!, log });
   }
   let demo: DemoDb | null = null;
   if (only.includes("reads") || only.includes("page")) demo = await ensureDemo(kind, scale, { reseed: args.reseed!, log });
@@ -268,6 +281,55 @@ if (Object.keys(results.ingest).length) {
   say(table(["measure", "db", "value", "", "vs raw", "goal"], rows, [2, 3, 4]));
 }
 
+if (Object.keys(results.otlp).length) {
+  const o0 = Object.values(results.otlp)[0]!;
+  const b = o0.bodies;
+  const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "—");
+  say();
+  say(`1b. OTLP INGEST over HTTP (POST /v1/metrics and /v1/traces → 200, protobuf + gzip as apitally-py 1.x sends them, Bearer write token;`);
+  say(`    a fresh database and next start per kind), beside the hub's ${plan.otlp.series}-row sync (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON"}) on the same server`);
+  say(`   metrics export: ${plan.otlp.series} series (method, route, status, consumer), scope apitally, delta exponential histograms at scale 3 (duration, response size,`);
+  say(`   request size for methods with a body) with exemplars, plus process gauges: ${int(b.metrics.items)} data points, ${bytes(b.metrics.sentBytes)} gzip of ${bytes(b.metrics.rawBytes)} protobuf`);
+  say(`   trace export: ${plan.otlp.spans} SERVER spans (headers, JSON bodies, consumers, exception events on 500s) with 1–2 children each: ${int(b.traces.items)} spans,`);
+  say(`   ${bytes(b.traces.sentBytes)} gzip of ${bytes(b.traces.rawBytes)} protobuf; the hub sync is ${bytes(b.hub.sentBytes)}${args.gzip ? ` (${bytes(b.hub.rawBytes)} JSON)` : ""}; every request is a fresh minute and a distinct body`);
+  say(`   latency: sequential, the three kinds in turn, ${plan.otlp.warmup} warm-up then ${plan.otlp.requestsPerRun} timed requests of each per run (p50/p95 within a run, median over runs);`);
+  say(`   vs hub = OTLP / hub sync of the same run, then the median. "…" rows: the receiver's steps on the same kind of body in the benchmark's`);
+  say(`   process, no HTTP (gunzip + body hash, protobuf decode, OTLP zod schema, mapping into hub payloads, the store transaction)`);
+  const rows: string[][] = [];
+  const stageNames = { gunzip: "gunzip + body hash", decode: "protobuf decode", schema: "OTLP zod schema", map: "map to hub payloads", store: "store (one transaction)", total: "sum of the steps" };
+  for (const kind of kinds) {
+    const r = results.otlp[kind];
+    if (!r) continue;
+    const l = r.median.latency;
+    rows.push([`hub sync of ${plan.otlp.series} rows over HTTP`, kind, `p50 ${ms(l.hub.p50)}`, `p95 ${ms(l.hub.p95)}`, bytes(r.bodies.hub.sentBytes), "", "", ""]);
+    const h = r.median.directHub;
+    rows.push(["  … parseSync (JSON + zod)", kind, `p50 ${ms(h.parse.p50)}`, `p95 ${ms(h.parse.p95)}`, "", "", "", ""]);
+    rows.push(["  … storeSync", kind, `p50 ${ms(h.store.p50)}`, `p95 ${ms(h.store.p95)}`, "", "", "", ""]);
+    for (const c of ["metrics", "traces"] as const) {
+      const x = r.median.ratio[c];
+      const label = c === "metrics" ? `OTLP metrics, ${plan.otlp.series} series over HTTP` : `OTLP traces, ${plan.otlp.spans} SERVER spans over HTTP`;
+      const worst = Math.max(x.p50, x.p95);
+      rows.push([
+        label, kind, `p50 ${ms(l[c].p50)}`, `p95 ${ms(l[c].p95)}`, bytes(r.bodies[c].sentBytes), ratio(x.p50), ratio(x.p95),
+        record(kind, "OTLP export no slower per request than the hub path", `${c} vs 500-row sync (worse of p50, p95 ratios)`, worst, GOALS.otlpVsHub,
+          goalAtMost(worst, GOALS.otlpVsHub, (d) => `${(d * 100).toFixed(0)} %`, "≤ hub p50 & p95")),
+      ]);
+      for (const [stage, name] of Object.entries(stageNames)) {
+        const s = r.median.direct[c][stage as keyof typeof stageNames];
+        rows.push([`  … ${name}`, kind, `p50 ${ms(s.p50)}`, `p95 ${ms(s.p95)}`, "", "", "", ""]);
+      }
+    }
+  }
+  say();
+  say(table(["measure", "db", "p50", "p95", "body", "vs hub p50", "vs hub p95", "goal"], rows, [2, 3, 4, 5, 6]));
+  const bad = kinds.filter((k) => results.otlp[k] && !results.otlp[k]!.sanityOk);
+  say(
+    bad.length
+      ? `   WARNING: on ${bad.join(", ")} the database does not hold what was sent (see otlp.*.runs[].sanity in the JSON): these figures measured less than it seems`
+      : `   checked after each run: every export has its receipt, the histograms' request counts are in RequestRollup, one request log per SERVER span`,
+  );
+}
+
 if (Object.keys(results.reads).length) {
   say();
   say(`2. READ MODELS on the demo app (lib/queries/*, the windows end just after the newest data; ${plan.reads.runs} timed runs after ${plan.reads.warmup} warm-up, p95 of ${plan.reads.runs} runs is ${plan.reads.runs <= 19 ? "the slowest" : "nearest-rank"})`);
@@ -332,6 +394,7 @@ if (Object.keys(results.page).length) {
 const peaks: [string, Kind, TreePeak | null][] = [];
 for (const kind of kinds) {
   if (results.ingest[kind]) peaks.push(["after ingest", kind, results.ingest[kind]!.serverPeak]);
+  if (results.otlp[kind]) peaks.push(["after OTLP ingest", kind, results.otlp[kind]!.serverPeak]);
   if (results.page[kind]) peaks.push(["after page (largest of the runs)", kind, results.page[kind]!.serverPeak]);
 }
 if (peaks.length) {
@@ -364,6 +427,7 @@ const json = rounded({
   machine,
   goals,
   ingest: results.ingest,
+  otlp: results.otlp,
   reads: Object.fromEntries(
     Object.entries(results.reads).map(([k, r]) => [
       k,

@@ -38,9 +38,9 @@ export const ENDPOINTS: Endpoint[] = (() => {
 
 export const CONSUMERS = 400;
 
-const consumerId = (i: number) => `customer-${String(i).padStart(4, "0")}`;
+export const consumerId = (i: number) => `customer-${String(i).padStart(4, "0")}`;
 
-function pickStatus(rng: Rng, method: string): number {
+export function pickStatus(rng: Rng, method: string): number {
   const x = rng();
   if (x < 0.012) return 500;
   if (x < 0.016) return 503;

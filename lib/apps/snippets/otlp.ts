@@ -95,7 +95,7 @@ npm install @opentelemetry/sdk-node @opentelemetry/auto-instrumentations-node`,
       language: "javascript",
       code: `import { trace } from "@opentelemetry/api";
 
-// On the request's SERVER span, wherever you know who is calling:
+// Inside a request, wherever you know who is calling (the active span is the request's or one within it):
 trace.getActiveSpan()?.setAttributes({
   "apitally.consumer.identifier": "customer-42",
   "apitally.consumer.name": "Acme Inc.",      // optional

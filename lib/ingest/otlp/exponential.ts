@@ -22,9 +22,10 @@ export interface BinSpec {
 export const RESPONSE_TIME_BINS: BinSpec = { factor: 1000, width: 10, key: (i) => i * 10 };
 export const SIZE_BINS: BinSpec = { factor: 1, width: 1000, key: (i) => i };
 
-// A bucket spread over more bins than this (values in the minutes, or megabytes) is spread
-// over this many evenly spaced ones: the shape stays, the work stays bounded.
-const SPREAD_MAX = 1000;
+// The fixed bins one data point may be spread over, shared by its buckets: a bucket wider
+// than its share (values in the minutes, or megabytes) is spread over evenly spaced bins.
+// The shape stays, and the work per point stays bounded whatever a client sends.
+const BINS_PER_POINT = 2000;
 export const SCALE_MIN = -10;
 export const SCALE_MAX = 20;
 
@@ -36,17 +37,19 @@ export function exponentialToBins(p: ExponentialPoint, spec: BinSpec): Map<numbe
   };
   add(spec.key(0), p.zeroCount + p.negative.counts.reduce((a, b) => a + b, 0));
   const base = 2 ** (2 ** -p.scale);
+  const filled = p.positive.counts.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);
+  const share = Math.max(1, Math.floor(BINS_PER_POINT / Math.max(1, filled)));
   p.positive.counts.forEach((count, k) => {
     if (count <= 0) return;
     const index = p.positive.offset + k;
     const lower = base ** index * spec.factor;
     const upper = base ** (index + 1) * spec.factor;
-    spread(lower, upper, count, spec, add);
+    spread(lower, upper, count, Math.min(share, count), spec, add);
   });
   return bins;
 }
 
-function spread(lower: number, upper: number, count: number, spec: BinSpec, add: (key: number, n: number) => void) {
+function spread(lower: number, upper: number, count: number, maxShares: number, spec: BinSpec, add: (key: number, n: number) => void) {
   const first = Math.floor(lower / spec.width);
   // The upper bound belongs to the bucket; a bin starting exactly there does not.
   const last = Math.max(first, Math.ceil(upper / spec.width) - 1);
@@ -55,7 +58,7 @@ function spread(lower: number, upper: number, count: number, spec: BinSpec, add:
     return;
   }
   const span = last - first + 1;
-  const step = Math.ceil(span / SPREAD_MAX);
+  const step = Math.ceil(span / maxShares);
   const shares: { index: number; exact: number }[] = [];
   for (let b = first; b <= last; b += step) {
     const from = Math.max(lower, b * spec.width);

@@ -73,7 +73,8 @@ async function findAppByToken(authorization: string | null): Promise<number> {
 
 async function readOtlpBody(request: Request): Promise<Buffer> {
   try {
-    return await readBody(request, OTLP_BODY_LIMITS);
+    // A cut gzip stream is a broken export here (the hub's log files keep what they hold).
+    return await readBody(request, OTLP_BODY_LIMITS, { partialGzip: false });
   } catch (e) {
     // The hub's body reader answers in its own shape: keep the status where OTLP has the same, else 400.
     if (e instanceof HubReply) throw e.status === 413 ? tooLarge("Body is larger than 4 MiB, or inflates to more than 16 MiB") : badRequest("Body is not a valid gzip stream");
@@ -85,7 +86,7 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const r = schema.safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0];
-    if (i.code === "too_big") throw tooLarge(`Too many items at ${i.path.join(".")} (at most ${OTLP_ITEMS_MAX.items} per list)`);
+    if (i.code === "too_big" && i.origin === "array") throw tooLarge(`Too many items at ${i.path.join(".")} (at most ${OTLP_ITEMS_MAX.items} per list)`);
     throw badRequest(`Invalid export at ${i.path.slice(0, 12).join(".") || "body"}: ${i.message}`);
   }
   const items = countItems(r.data);

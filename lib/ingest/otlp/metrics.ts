@@ -1,6 +1,7 @@
 // A metrics export → per instance: request counts per minute (from the apitally-scope delta
 // exponential histograms), CPU/memory samples, and the heartbeat every export is.
 import { epochMinute } from "../../store/time";
+import { BYTES_MAX, TIMESTAMP_MAX } from "../limits";
 import type { SyncPayload } from "../schemas/sync";
 import { countable, requestKey } from "./attributes";
 import { RESPONSE_TIME_BINS, SCALE_MAX, SCALE_MIN, SIZE_BINS, exponentialToBins } from "./exponential";
@@ -104,7 +105,8 @@ function pairSamples(cpu: [number, number][], memory: [number, number][]): Resou
   const out: ResourceSampleIn[] = [];
   for (const [t, value] of cpu) {
     const mem = memory.find(([mt]) => Math.abs(mt - t) <= 1);
-    if (!mem || !Number.isFinite(value) || !Number.isFinite(mem[1])) continue;
+    // Times and sizes a process cannot have are dropped, not stored (the columns are 32/64-bit).
+    if (!mem || !Number.isFinite(value) || !(mem[1] >= 0 && mem[1] <= BYTES_MAX) || !(t > 0 && t <= TIMESTAMP_MAX)) continue;
     out.push({ ts: Math.floor(t), cpuPercent: Math.min(100, Math.max(0, value * 100)), memoryRss: Math.max(0, Math.round(mem[1])) });
   }
   return out;

@@ -1,7 +1,8 @@
 // Who sent an export: the environment, the instance (process) and whether it is an Apitally
 // SDK, read from the resource attributes the OpenTelemetry SDKs set.
 import { createHash } from "node:crypto";
-import { uuid } from "../normalise";
+import { STRING_MAX } from "../limits";
+import { cleanText, uuid } from "../normalise";
 import type { Attributes, AttrValue } from "./schema";
 
 export interface Sender {
@@ -40,13 +41,15 @@ export function sender(resource: Attributes, headerEnv: string | null): Sender {
   // Without service.instance.id every process of the service shares one instance, as Apitally does.
   const instanceId = str(resource.get("service.instance.id")) ?? str(resource.get("service.name")) ?? "unknown";
   const distro = str(resource.get("telemetry.distro.name"));
-  const sdk = distro ?? str(resource.get("telemetry.sdk.name"));
+  const service = str(resource.get("service.name"));
+  // Without an SDK name the service's own name tells the instance apart better than nothing.
+  const sdk = distro ?? str(resource.get("telemetry.sdk.name")) ?? (service && !service.startsWith("unknown_service") ? service : "opentelemetry");
   const version = str(resource.get(distro ? "telemetry.distro.version" : "telemetry.sdk.version"));
   return {
     env,
     instanceUuid: uuid(instanceId) ?? hashUuid(env, instanceId),
     apitally: distro?.toLowerCase().startsWith("apitally") ?? false,
-    client: sdk ? (version ? `${sdk}:${version}` : sdk) : null,
+    client: cleanText(version ? `${sdk}:${version}` : sdk, STRING_MAX.client),
   };
 }
 

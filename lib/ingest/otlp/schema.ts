@@ -19,8 +19,11 @@ const countValue = uint64.transform((v, ctx) => {
   if (!Number.isSafeInteger(n)) ctx.addIssue({ code: "custom", message: "Count is too large", input: v });
   return n;
 });
-/** Nanoseconds since the epoch → seconds (ms precision is all we keep). */
-const nanos = uint64.transform((v) => (typeof v === "number" ? v / 1e9 : Number(BigInt(v) / 1000n) / 1e6));
+/**
+ * Nanoseconds since the epoch → seconds to the microsecond. Both spellings go through the
+ * same double first (protobuf's int64 arrives as one), so JSON and protobuf agree exactly.
+ */
+const nanos = uint64.transform((v) => Math.round(Number(v) / 1000) / 1e6);
 const double = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity"]).transform(Number)]);
 
 function enumValue<T extends Record<string, number>>(names: T) {

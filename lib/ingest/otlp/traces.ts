@@ -24,6 +24,9 @@ const BODY_TOO_LARGE = "[BODY_TOO_LARGE]";
 const HUB_BODY_TOO_LARGE = "<body too large>";
 const BODY_ATTRIBUTES = new Set(["apitally.request.body", "apitally.response.body"]);
 const VALIDATION_ERRORS_PER_REQUEST = 100;
+// Stable names first; Node's http instrumentation writes the old uncompressed ones.
+const REQUEST_SIZE = ["http.request.body.size", "http.request_content_length", "http.request_content_length_uncompressed"];
+const RESPONSE_SIZE = ["http.response.body.size", "http.response_content_length", "http.response_content_length_uncompressed"];
 
 interface MinuteAcc {
   first: number;
@@ -60,7 +63,11 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
     const k = requestKey(a);
     if (k.method === "OPTIONS") continue;
     const durationMs = Math.max(0, (sp.endTimeUnixNano - sp.startTimeUnixNano) * 1000);
-    const consumer = consumerOf(a);
+    const inside = descendants(sp, children);
+    // Frameworks' instrumentations make a handler's active span a child of the SERVER span:
+    // a consumer set there counts for the request too.
+    const consumer = [sp, ...inside].map((x) => consumerOf(x.attributes)).find((c) => c.identifier) ?? consumerOf(a);
+    if (consumer.identifier && !k.consumer) k.consumer = consumer.identifier;
     const exception = lastException(sp);
     const minute = epochMinute(sp.startTimeUnixNano);
     const m = minutes.get(minute) ?? { first: sp.startTimeUnixNano, requests: new Map(), validation: new Map(), server: new Map(), consumers: new Map() };
@@ -74,8 +81,8 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
       m.requests.set(id, r);
       r.request_count++;
       addBins(r.response_times, new Map([[Math.floor(durationMs / 10) * 10, 1]]));
-      const reqSize = firstInt(a, "http.request.body.size", "http.request_content_length");
-      const resSize = firstInt(a, "http.response.body.size", "http.response_content_length");
+      const reqSize = firstInt(a, ...REQUEST_SIZE);
+      const resSize = firstInt(a, ...RESPONSE_SIZE);
       if (reqSize !== null) {
         r.request_size_sum += reqSize;
         addBins(r.request_sizes, new Map([[Math.floor(reqSize / 1000), 1]]));
@@ -96,7 +103,7 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
         path: k.route,
         url: displayUrl(a),
         headers: headers(a, "request"),
-        size: firstInt(a, "http.request.body.size", "http.request_content_length"),
+        size: firstInt(a, ...REQUEST_SIZE),
         consumer: consumer.identifier,
         body: storedBody(str(a.get("apitally.request.body"))),
       },
@@ -104,11 +111,11 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
         status_code: k.status ?? undefined,
         response_time: durationMs / 1000,
         headers: headers(a, "response"),
-        size: firstInt(a, "http.response.body.size", "http.response_content_length"),
+        size: firstInt(a, ...RESPONSE_SIZE),
         body: storedBody(responseBody),
       },
       exception: exception && { type: exception.type, message: exception.message, traceback: exception.traceback, sentry_event_id: exception.sentryEventId },
-      spans: [sp, ...descendants(sp, children)].map(spanJson),
+      spans: [sp, ...inside].map(spanJson),
       trace_id: sp.traceId,
       client_ip: clientIp(a),
     });
@@ -196,12 +203,15 @@ function spanJson(sp: OtlpSpan) {
     parent_span_id: sp.parentSpanId || null,
     name: sp.name,
     kind: SPAN_KIND_NAMES[sp.kind] ?? "UNSPECIFIED",
-    start_time: Math.round(sp.startTimeUnixNano * 1e9),
-    end_time: Math.round(sp.endTimeUnixNano * 1e9),
+    start_time: nanosText(sp.startTimeUnixNano),
+    end_time: nanosText(sp.endTimeUnixNano),
     status: STATUS_NAMES[sp.status.code] ?? "UNSET",
     attributes: plainAttributes(sp.attributes),
   };
 }
+
+/** Epoch seconds → nanoseconds as the hub's span times are written (digits, microsecond precision). */
+const nanosText = (seconds: number) => (BigInt(Math.round(seconds * 1e6)) * 1000n).toString();
 
 /** Span attributes as stored: the headers and bodies live on the request log instead. */
 function plainAttributes(a: Attributes): Record<string, AttrValue> {

@@ -46,7 +46,9 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
               note="The Bearer token of OpenTelemetry exports (apitally 1.x, any OTLP exporter)."
             />
           </div>
-          <p className="mt-3 text-[12.5px] text-slate-500">Both can send data to this app, never read it.</p>
+          <p className="mt-3 text-[12.5px] text-slate-500">
+            {otlpOnly ? "It can send data to this app, never read it." : "Both can send data to this app, never read it."}
+          </p>
           <h2 className="mt-4 text-[13px] font-medium text-slate-500">Environments</h2>
           <div className="mt-1.5 flex flex-wrap gap-1.5">
             {envNames.map((name) => (
