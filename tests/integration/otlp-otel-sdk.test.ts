@@ -4,7 +4,7 @@
 // exactly those requests. In "apitally" mode the counts come from the apitally-scope delta
 // histograms while the SERVER spans arrive too (and must not count again); in "plain" mode,
 // a stock OpenTelemetry service, they come from the SERVER spans alone.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
@@ -16,6 +16,7 @@ import { getTrafficTotals } from "@/lib/queries/traffic-totals";
 import { getValidationErrors } from "@/lib/queries/validation-errors";
 import { createApp } from "../helpers/factory";
 import { rollupTotals } from "../helpers/hub-db";
+import { childGroups, waitFor } from "../helpers/children";
 import { freePort } from "../helpers/stack";
 
 const APP_FILE = "tests/apps/otel-express-app.mjs";
@@ -48,27 +49,12 @@ const COUNTED = PLAN.filter((r) => r.route !== null).length; // 9
 
 type Mode = "apitally" | "plain";
 
-const children: ChildProcess[] = [];
+const children = childGroups();
 
 afterAll(() => {
-  for (const c of children) {
-    try {
-      process.kill(-c.pid!, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  }
+  children.killAll();
 });
 
-async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, output: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})\n${output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** Starts the app in its own process group, exporting to this Tallyhub with the write token. */
 async function startOtelApp(mode: Mode, writeToken: string) {
@@ -78,7 +64,7 @@ async function startOtelApp(mode: Mode, writeToken: string) {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  children.push(child);
+  children.add(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

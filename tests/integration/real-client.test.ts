@@ -1,7 +1,7 @@
 // End to end with the real, unmodified `apitally` npm client: an Express app and a Fastify
 // app, pointed at this Tallyhub only through APITALLY_HUB_BASE_URL, serve a known set of
 // requests; once the client has synced, what is stored equals exactly what was served.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
 import { rollupTotals, rowCounts } from "../helpers/hub-db";
+import { childGroups, waitFor } from "../helpers/children";
 import { freePort } from "../helpers/stack";
 
 interface AppUnderTest {
@@ -54,29 +55,14 @@ const PLAN: [string, string, unknown, number][] = [
   ["GET", "/error", undefined, 500],
 ];
 
-const children: ChildProcess[] = [];
+const children = childGroups();
 const tmpDirs: string[] = [];
 
 afterAll(() => {
-  for (const c of children) {
-    try {
-      process.kill(-c.pid!, "SIGKILL");
-    } catch {
-      /* already gone */
-    }
-  }
+  children.killAll();
   for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, output: () => string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})\n${output()}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 function startApp(file: string, clientId: string, port: number) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "tallyhub-client-"));
@@ -94,7 +80,7 @@ function startApp(file: string, clientId: string, port: number) {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  children.push(child);
+  children.add(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

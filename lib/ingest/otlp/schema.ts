@@ -105,8 +105,35 @@ const numberPoint = z
     value: p.asDouble ?? (p.asInt !== undefined ? Number(p.asInt) : null),
   }));
 
+// Bucket counts are most of a histogram export's numbers: read in one loop, not one schema each.
+const bucketCounts = z
+  .unknown()
+  .optional()
+  .transform((v, ctx): number[] => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) {
+      ctx.addIssue({ code: "custom", message: "bucketCounts must be a list", input: typeof v });
+      return [];
+    }
+    if (v.length > OTLP_ITEMS_MAX.buckets) {
+      ctx.addIssue({ code: "too_big", origin: "array", maximum: OTLP_ITEMS_MAX.buckets, message: "Too many buckets", input: v.length });
+      return [];
+    }
+    const out = new Array<number>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const n = typeof x === "number" ? x : typeof x === "string" && /^\d{1,20}$/.test(x) ? Number(x) : NaN;
+      if (!(Number.isSafeInteger(n) && n >= 0)) {
+        ctx.addIssue({ code: "custom", message: "A bucket count must be a non-negative integer below 2^53", path: [i], input: String(x).slice(0, 32) });
+        return [];
+      }
+      out[i] = n;
+    }
+    return out;
+  });
+
 const buckets = z
-  .object({ offset: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1).optional(), bucketCounts: list(countValue, OTLP_ITEMS_MAX.buckets) })
+  .object({ offset: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1).optional(), bucketCounts })
   .optional()
   .transform((b) => ({ offset: b?.offset ?? 0, counts: b?.bucketCounts ?? [] }));
 
