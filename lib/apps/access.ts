@@ -1,6 +1,7 @@
 // Who may see which app. Every page, route handler and server action that takes an app id
 // goes through here: an unknown app and someone else's app look the same (404), so app ids
-// reveal nothing.
+// reveal nothing. getAppForUser is the rule itself; pages use requireApp, server actions
+// the guard in lib/actions/app-action.ts, JSON routes withApp in lib/auth/app-route.ts.
 import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/auth/session";
@@ -20,6 +21,12 @@ export function parseAppId(value: unknown): number {
   const parsed = appIdParamSchema.safeParse(value);
   if (!parsed.success) notFound();
   return parsed.data;
+}
+
+/** The app from a route segment if the user may see it, else null (malformed, unknown or someone else's). */
+export async function findAppForUser(appIdParam: unknown, userId: string): Promise<AppWithEnvironments | null> {
+  const appId = appIdParamSchema.safeParse(appIdParam);
+  return appId.success ? getAppForUser(appId.data, userId) : null;
 }
 
 /** The app if the user owns it, else a 404. */

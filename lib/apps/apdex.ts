@@ -1,29 +1,25 @@
-// The Apdex threshold T of an app, and optional overrides per endpoint. Both check
-// ownership in the same statement that writes, so someone else's app is a 404.
+// The Apdex threshold T of an app, and optional overrides per endpoint.
 import { notFound } from "next/navigation";
+import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
 import { appApdexSchema, endpointApdexSchema } from "@/lib/validations/apdex";
-import { parseInput, type Result } from "@/lib/validations/result";
+import { ok } from "@/lib/validations/result";
 
-export async function setAppApdex(userId: string, appId: number, input: unknown): Promise<Result<{ apdexTMs: number }>> {
-  const parsed = parseInput(appApdexSchema, input);
-  if (!parsed.ok) return parsed;
-  const { count } = await prisma().app.updateMany({ where: { id: appId, ownerId: userId }, data: { apdexTMs: parsed.value.apdexTMs } });
-  if (count === 0) notFound();
-  return { ok: true, value: parsed.value };
-}
+export const setAppApdex = appAction(appApdexSchema, async ({ app, input }) => {
+  const { count } = await prisma().app.updateMany({ where: { id: app.id }, data: { apdexTMs: input.apdexTMs } });
+  if (count === 0) notFound(); // deleted since the access check
+  return ok({ apdexTMs: input.apdexTMs });
+});
 
-export async function setEndpointApdex(
-  userId: string,
-  appId: number,
-  endpointId: number,
-  input: unknown,
-): Promise<Result<{ apdexTMs: number | null }>> {
-  const parsed = parseInput(endpointApdexSchema, input);
-  if (!parsed.ok) return parsed;
-  const owned = await prisma().app.count({ where: { id: appId, ownerId: userId } });
-  if (!owned) notFound();
-  const { count } = await prisma().endpoint.updateMany({ where: { appId, id: endpointId }, data: { apdexTMs: parsed.value.apdexTMs } });
+/** One endpoint's own threshold, { endpointId, apdexTMs } (empty: the app's again); an endpoint the app lacks is a 404. */
+export const setEndpointApdexInput = appAction(endpointApdexSchema, async ({ app, input: { endpointId, apdexTMs } }) => {
+  if (endpointId === null) notFound();
+  const { count } = await prisma().endpoint.updateMany({ where: { appId: app.id, id: endpointId }, data: { apdexTMs } });
   if (count === 0) notFound();
-  return { ok: true, value: parsed.value };
+  return ok({ apdexTMs });
+});
+
+/** The same, with the endpoint id apart from the rest of the input. */
+export function setEndpointApdex(userId: string, appId: number, endpointId: number, input: object) {
+  return setEndpointApdexInput(userId, appId, { ...input, endpointId });
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { userAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
 import { createAppSchema } from "@/lib/validations/app";
-import { parseInput, type Result } from "@/lib/validations/result";
+import { ok, type Result } from "@/lib/validations/result";
 import type { AppWithEnvironments } from "./access";
 import { newWriteToken } from "./write-token";
 
@@ -9,10 +10,8 @@ import { newWriteToken } from "./write-token";
  * Creates an app with its environments (ids 1..n), a fresh client ID and an OTLP write token. The client ID is a
  * lower-case canonical UUID v4, the only form the JS client accepts.
  */
-export async function createApp(ownerId: string, input: unknown): Promise<Result<AppWithEnvironments>> {
-  const parsed = parseInput(createAppSchema, input);
-  if (!parsed.ok) return parsed;
-  const { name, framework, environments } = parsed.value;
+export const createApp = userAction(createAppSchema, async ({ userId: ownerId, input }): Promise<Result<AppWithEnvironments>> => {
+  const { name, framework, environments } = input;
   // A nested create is one transaction: the app never exists without its environments.
   const app = await prisma().app.create({
     data: {
@@ -26,5 +25,5 @@ export async function createApp(ownerId: string, input: unknown): Promise<Result
     },
     include: { environments: { orderBy: { id: "asc" } } },
   });
-  return { ok: true, value: app };
-}
+  return ok(app);
+});

@@ -1,28 +1,25 @@
 import { notFound } from "next/navigation";
-import { prisma, sql, type Sql } from "@/lib/db";
+import { appAction } from "@/lib/actions/app-action";
+import { sql, type Sql } from "@/lib/db";
 import { deleteAppSchema } from "@/lib/validations/app";
-import { invalid, parseInput, type Result } from "@/lib/validations/result";
+import { invalid, ok } from "@/lib/validations/result";
 
 /**
  * Deletes an app and everything stored for it, once the user has typed its name. Every
  * per-app table keys on "appId" (see prisma/models.prisma), so the tables are found by
  * that column: tables added later are cleaned up without touching this file.
  */
-export async function deleteApp(userId: string, appId: number, input: unknown): Promise<Result<{ name: string }>> {
-  const parsed = parseInput(deleteAppSchema, input);
-  if (!parsed.ok) return parsed;
-  const app = await prisma().app.findFirst({ where: { id: appId, ownerId: userId }, select: { name: true } });
-  if (!app) notFound();
-  if (parsed.value.confirmation !== app.name) {
+export const deleteApp = appAction(deleteAppSchema, async ({ app, input }) => {
+  if (input.confirmation !== app.name) {
     return invalid({ confirmation: [`Type the app's name, ${app.name}, to confirm.`] });
   }
   const deleted = await sql().tx(async (q) => {
-    for (const table of await perAppTables(q)) await q.run(`DELETE FROM "${table}" WHERE "appId" = ?`, [appId]);
-    return q.run(`DELETE FROM "App" WHERE "id" = ? AND "ownerId" = ?`, [appId, userId]);
+    for (const table of await perAppTables(q)) await q.run(`DELETE FROM "${table}" WHERE "appId" = ?`, [app.id]);
+    return q.run(`DELETE FROM "App" WHERE "id" = ?`, [app.id]);
   });
-  if (deleted === 0) notFound();
-  return { ok: true, value: { name: app.name } };
-}
+  if (deleted === 0) notFound(); // deleted meanwhile
+  return ok({ name: app.name });
+});
 
 async function perAppTables(q: Sql): Promise<string[]> {
   const rows =

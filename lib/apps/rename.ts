@@ -1,13 +1,11 @@
 import { notFound } from "next/navigation";
+import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
 import { renameAppSchema } from "@/lib/validations/app";
-import { parseInput, type Result } from "@/lib/validations/result";
+import { ok } from "@/lib/validations/result";
 
-export async function renameApp(userId: string, appId: number, input: unknown): Promise<Result<{ name: string }>> {
-  const parsed = parseInput(renameAppSchema, input);
-  if (!parsed.ok) return parsed;
-  // The owner is part of the WHERE, so checking and renaming are one statement.
-  const { count } = await prisma().app.updateMany({ where: { id: appId, ownerId: userId }, data: { name: parsed.value.name } });
-  if (count === 0) notFound();
-  return { ok: true, value: parsed.value };
-}
+export const renameApp = appAction(renameAppSchema, async ({ app, input }) => {
+  const { count } = await prisma().app.updateMany({ where: { id: app.id }, data: { name: input.name } });
+  if (count === 0) notFound(); // deleted since the access check
+  return ok({ name: input.name });
+});

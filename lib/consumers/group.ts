@@ -3,8 +3,8 @@
 import type { Sql } from "@/lib/db";
 import { allocateIds } from "@/lib/store/allocate";
 import { inTransaction } from "@/lib/store/transaction";
-import { parseInput, type Result } from "@/lib/validations/result";
-import { requireOwnedApp } from "@/lib/apps/access";
+import { ok } from "@/lib/validations/result";
+import { appAction } from "@/lib/actions/app-action";
 import { updateConsumerOr404 } from "./update";
 import { setConsumerGroupSchema } from "./schemas";
 
@@ -22,19 +22,11 @@ async function ensureGroup(db: Sql, appId: number, name: string): Promise<number
   return (await groupIdByName(db, appId, name))!;
 }
 
-export async function setConsumerGroup(
-  userId: string,
-  appId: number,
-  input: unknown,
-): Promise<Result<{ groupId: number | null; group: string | null }>> {
-  await requireOwnedApp(appId, userId);
-  const parsed = parseInput(setConsumerGroupSchema, input);
-  if (!parsed.ok) return parsed;
-  const { consumerId, group } = parsed.value;
+export const setConsumerGroup = appAction(setConsumerGroupSchema, async ({ app, input: { consumerId, group } }) => {
   const groupId = await inTransaction(async (db) => {
-    const id = group === null ? null : await ensureGroup(db, appId, group);
-    await updateConsumerOr404(db, appId, consumerId, `"groupId" = ?, "groupByUser" = ?`, [id, true]);
+    const id = group === null ? null : await ensureGroup(db, app.id, group);
+    await updateConsumerOr404(db, app.id, consumerId, `"groupId" = ?, "groupByUser" = ?`, [id, true]);
     return id;
   });
-  return { ok: true, value: { groupId, group } };
-}
+  return ok({ groupId, group });
+});

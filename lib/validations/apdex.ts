@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { subjectIdSchema } from "./app";
 
 // Apdex T: "satisfied" at or below T, "tolerating" up to 4T. Response times arrive in
 // 10 ms bins, so T is a whole number of milliseconds of at least one bin.
@@ -14,5 +15,6 @@ export const appApdexSchema = z.object({ apdexTMs: thresholdMs });
 
 /** Per endpoint, an empty value means "use the app's threshold". */
 export const endpointApdexSchema = z.object({
+  endpointId: subjectIdSchema,
   apdexTMs: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), thresholdMs.nullable()),
 });

@@ -36,7 +36,8 @@ export const environmentsSchema = z
 export const createAppSchema = z.object({
   name: appNameSchema,
   framework: frameworkSchema,
-  environments: environmentsSchema,
+  // A list, or the form's text: "prod, dev" or one per line.
+  environments: z.preprocess((v) => (typeof v === "string" ? splitEnvironments(v) : v), environmentsSchema),
 });
 
 export const renameAppSchema = z.object({ name: appNameSchema });
@@ -64,4 +65,10 @@ const idParamSchema = z
 
 export const appIdParamSchema = idParamSchema;
 
-export const removeEnvironmentSchema = z.object({ envId: z.union([z.number().int().positive(), idParamSchema]) });
+/**
+ * The id of something inside an app (environment, endpoint), as a number or a form's text. Anything else names
+ * nothing (null), so the mutation answers 404 as for an unknown id: ids reveal nothing, and are no form error.
+ */
+export const subjectIdSchema = z.union([z.number().int().positive(), idParamSchema]).nullable().catch(null);
+
+export const removeEnvironmentSchema = z.object({ envId: subjectIdSchema });

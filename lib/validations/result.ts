@@ -6,6 +6,10 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors; message?: string };
 
+export function ok<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
+}
+
 export function invalid(fieldErrors: FieldErrors, message?: string): { ok: false; fieldErrors: FieldErrors; message?: string } {
   return { ok: false, fieldErrors, message };
 }

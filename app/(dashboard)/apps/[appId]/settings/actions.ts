@@ -1,16 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { parseAppId } from "@/lib/apps/access";
+import { appFormAction } from "@/lib/actions/app-action";
 import { setAppApdex } from "@/lib/apps/apdex";
-import { formText, type FormState } from "@/lib/validations/result";
 
-export async function setAppApdexAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
-  const appId = parseAppId(formText(form, "appId"));
-  const values = { apdexTMs: formText(form, "apdexTMs") };
-  const result = await setAppApdex(user.id, appId, values);
-  if (!result.ok) return { ...result, values };
+export const setAppApdexAction = appFormAction(setAppApdex, ({ apdexTMs }, { appId }) => {
   revalidatePath(`/apps/${appId}`, "layout");
-  return { ok: true, message: `Apdex threshold set to ${result.value.apdexTMs} ms.`, values: { apdexTMs: String(result.value.apdexTMs) } };
-}
+  return { ok: true, message: `Apdex threshold set to ${apdexTMs} ms.`, values: { apdexTMs: String(apdexTMs) } };
+});

@@ -1,0 +1,33 @@
+// The one guard for the JSON routes of an app (app/api/apps/[appId]/**/route.ts): signed out
+// is a 401; a malformed or unknown app id and someone else's app are the same 404, so app ids
+// reveal nothing. Access is lib/apps/access.ts's rule, the same as for pages and actions.
+import { findAppForUser, type AppWithEnvironments } from "@/lib/apps/access";
+import type { SessionUser } from "./credentials";
+import { currentUser } from "./session";
+
+/** Every answer of these routes: JSON, never cached (they are polled). */
+export const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+/** The route's "not found": for the app, and for whatever the handler cannot find in it. */
+export const notFoundJson = () => json({ error: "Not found." }, 404);
+
+export interface AppRouteContext<P> {
+  user: SessionUser;
+  /** The app, checked: the user may see it. */
+  app: AppWithEnvironments;
+  /** The route's segments (appId as it came, still text). */
+  params: P;
+  request: Request;
+}
+
+/** A route handler for an app: session → app id → access → handler. */
+export function withApp<P extends { appId: string } = { appId: string }>(handler: (ctx: AppRouteContext<P>) => Promise<Response>) {
+  return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+    const user = await currentUser();
+    if (!user) return json({ error: "Sign in to see this app." }, 401);
+    const segments = await params;
+    const app = await findAppForUser(segments.appId, user.id);
+    if (!app) return notFoundJson();
+    return handler({ user, app, params: segments, request });
+  };
+}
