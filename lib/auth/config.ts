@@ -7,7 +7,8 @@ export const SIGN_IN_PATH = "/signin";
 
 export function baseAuthConfig(): NextAuthConfig {
   return {
-    // Read at request time, not at import, so `next build` never writes a secret file.
+    // Read at request time, not at import, so `next build` never writes a secret file. Given
+    // here explicitly: next-auth would otherwise look up AUTH_SECRET in the environment itself.
     secret: ensureAuthSecret(),
     trustHost: true,
     session: { strategy: "jwt" },

@@ -1,11 +1,12 @@
 import path from "node:path";
+import { settings } from "../settings";
 
-export const DEFAULT_DATABASE_URL = "file:./data/tallyhub.db";
+export { DEFAULT_DATABASE_URL } from "../settings";
 
 export type DbKind = "sqlite" | "postgres";
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return settings().DATABASE_URL;
 }
 
 export function dbKind(url = databaseUrl()): DbKind {

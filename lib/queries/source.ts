@@ -7,6 +7,7 @@
 // answer: appId, minute, envId, the dimensions' ids, statusCode and the measures.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "@/lib/db";
+import { settings } from "@/lib/settings";
 import type { Filters } from "@/lib/filters";
 import { COARSE_BINS, COARSE_ROLLUPS, dimensionColumns, MINUTE_BINS, MINUTE_ROLLUP, type Dimension, type RollupTable } from "@/lib/rollups/tiers";
 import { filterWhere, rollupColumns, singleEndpointId, type Clause } from "./where";
@@ -15,7 +16,7 @@ import { filterWhere, rollupColumns, singleEndpointId, type Clause } from "./whe
 export type RollupTier = "auto" | "minute";
 const tierOverride = new AsyncLocalStorage<RollupTier>();
 export const withRollupTier = <T>(tier: RollupTier, fn: () => Promise<T>): Promise<T> => tierOverride.run(tier, fn);
-const currentTier = (): RollupTier => tierOverride.getStore() ?? (process.env.TALLYHUB_ROLLUP_TIER === "minute" ? "minute" : "auto");
+const currentTier = (): RollupTier => tierOverride.getStore() ?? settings().TALLYHUB_ROLLUP_TIER;
 
 export interface SourceOptions {
   /** Dimensions the question groups or counts by (the filters' own are added). */

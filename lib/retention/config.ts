@@ -1,21 +1,8 @@
-// How long each kind of data is kept, from the environment (all optional). Read once;
-// a bad value stops the server at boot with the variable's name rather than silently
-// deleting data on a wrong schedule.
-import { z } from "zod";
+// How long each kind of data is kept: the TALLYHUB_RETENTION_* settings (lib/settings.ts,
+// all optional). A bad value stops the server at boot with the variable's name rather than
+// silently deleting data on a wrong schedule.
 import { grainStart } from "../buckets";
-
-const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).default(fallback);
-
-const schema = z
-  .object({
-    TALLYHUB_RETENTION_MINUTE_DAYS: days(32),
-    TALLYHUB_RETENTION_DAYS: days(396),
-    TALLYHUB_RETENTION_LOG_DAYS: days(15),
-    TALLYHUB_RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
-  })
-  .refine((c) => c.TALLYHUB_RETENTION_DAYS >= c.TALLYHUB_RETENTION_MINUTE_DAYS, {
-    message: "TALLYHUB_RETENTION_DAYS must be at least TALLYHUB_RETENTION_MINUTE_DAYS",
-  });
+import { parseSettings, settings, type Settings } from "../settings";
 
 export interface RetentionConfig {
   /** Per-minute rows younger than this keep minute resolution; older ones are folded to hours. */
@@ -28,24 +15,20 @@ export interface RetentionConfig {
   intervalMinutes: number;
 }
 
+const fromSettings = (s: Settings): RetentionConfig => ({
+  minuteDays: s.TALLYHUB_RETENTION_MINUTE_DAYS,
+  days: s.TALLYHUB_RETENTION_DAYS,
+  logDays: s.TALLYHUB_RETENTION_LOG_DAYS,
+  intervalMinutes: s.TALLYHUB_RETENTION_INTERVAL_MINUTES,
+});
+
+/** The retention settings among `env` (other variables are ignored); throws naming a bad one. */
 export function parseRetentionConfig(env: Record<string, string | undefined>): RetentionConfig {
-  const picked = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith("TALLYHUB_RETENTION_") && v !== ""));
-  const parsed = schema.safeParse(picked);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Invalid retention setting ${issue.path.join(".") || ""}: ${issue.message}`.replace("setting :", "setting:"));
-  }
-  const c = parsed.data;
-  return {
-    minuteDays: c.TALLYHUB_RETENTION_MINUTE_DAYS,
-    days: c.TALLYHUB_RETENTION_DAYS,
-    logDays: c.TALLYHUB_RETENTION_LOG_DAYS,
-    intervalMinutes: c.TALLYHUB_RETENTION_INTERVAL_MINUTES,
-  };
+  const picked = Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith("TALLYHUB_RETENTION_")));
+  return fromSettings(parseSettings(picked));
 }
 
-let cached: RetentionConfig | undefined;
-export const retentionConfig = (): RetentionConfig => (cached ??= parseRetentionConfig(process.env));
+export const retentionConfig = (): RetentionConfig => fromSettings(settings());
 
 /** Epoch minute before which per-minute rows are kept at hourly resolution only. */
 export const foldHorizon = (nowSeconds: number, c: RetentionConfig = retentionConfig()) =>

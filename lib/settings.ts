@@ -1,0 +1,170 @@
+// Every environment variable the server reads, parsed once (zod) in this one module.
+// Nothing else in app/, components/ or lib/ reads process.env (tests/unit/settings.test.ts
+// checks that), and nothing writes to it. `settings()` parses on first use and caches;
+// lib/server/boot.ts calls it first thing at server start, so a bad value stops the start
+// with a message naming the variable instead of surfacing on some later request.
+//
+// Each entry carries its default and its meaning exactly as the README's Configuration
+// table shows them; the same test fails when the two drift apart.
+//
+// Read elsewhere, on purpose:
+// - NEXT_RUNTIME in instrumentation.ts: Next.js replaces it at build time per runtime, so it
+//   must stay a literal `process.env.NEXT_RUNTIME` there. NODE_ENV and NEXT_* are Next's own.
+// - next-auth reads its own optional AUTH_URL / NEXTAUTH_URL / AUTH_TRUST_HOST; it gets the
+//   secret from us (lib/auth/config.ts), so its AUTH_SECRET lookup never decides anything.
+// - PORT and HOST are used by `npm start` (scripts/start.mjs) and `next start`; they are
+//   listed and checked here so the README table and the boot check cover them too.
+// - Scripts (scripts/*, prisma/*.config.ts) and tests read their own variables.
+import { z } from "zod";
+
+type Env = Record<string, string | undefined>;
+
+interface Entry {
+  /** Value used when the variable is unset or empty, spelled as in the environment. */
+  default?: string;
+  /** Shown after the default in the README, in parentheses. */
+  defaultNote?: string;
+  /** README "Default" column for a variable without a default value. */
+  whenUnset?: string;
+  /** README "Meaning" column. */
+  meaning: string;
+  /** Parses the raw string (never empty: empty counts as unset). */
+  schema: z.ZodType;
+  /** What a valid value looks like, for the error message. */
+  expected: string;
+  /** How a bad value is quoted in the error message (secrets are not). */
+  quote?: (raw: string) => string;
+}
+
+const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const days = { schema: wholeNumber(1, 3650), expected: "a whole number of days from 1 to 3650" };
+
+export const DEFAULT_DATABASE_URL = "file:./data/tallyhub.db";
+
+/** The variables, in the order of the README's table. */
+export const SETTINGS = {
+  PORT: {
+    default: "3000",
+    meaning: "HTTP port",
+    schema: wholeNumber(0, 65_535),
+    expected: "a port number from 0 to 65535",
+  },
+  HOST: {
+    default: "0.0.0.0",
+    meaning: "Interface to listen on",
+    schema: z.string(),
+    expected: "a host name or IP address",
+  },
+  DATABASE_URL: {
+    default: DEFAULT_DATABASE_URL,
+    meaning:
+      "`file:<path>` → embedded SQLite (relative to the working directory); `postgresql://user:pass@host:5432/db` → PostgreSQL",
+    schema: z.string().refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//i.test(url)),
+    expected: "a URL starting with file: or postgresql://",
+    quote: (raw) => `${raw.split(":")[0]}:…`, // never the password
+  },
+  TALLYHUB_PUBLIC_URL: {
+    whenUnset: "derived from the request",
+    meaning:
+      "The URL your apps reach Tallyhub at, shown in the setup snippets (no trailing slash), e.g. `https://tallyhub.example.com`",
+    // Trimmed and without trailing slashes: clients append "/v2/…" by plain concatenation.
+    schema: z
+      .string()
+      .transform((s) => s.trim().replace(/\/+$/, ""))
+      .refine((s) => s === "" || (/^https?:\/\/[^/]/i.test(s) && URL.canParse(s)))
+      .transform((s) => s || undefined),
+    expected: "an http:// or https:// URL, e.g. https://tallyhub.example.com",
+  },
+  AUTH_SECRET: {
+    whenUnset: "generated once into `data/auth-secret`",
+    meaning: "Secret that signs sessions. Set it when running several instances",
+    schema: z.string(),
+    expected: "a secret string",
+    quote: () => "(hidden)",
+  },
+  TALLYHUB_DATA_DIR: {
+    default: "./data",
+    meaning: "Where the generated auth secret is kept",
+    schema: z.string(),
+    expected: "a directory path",
+  },
+  TALLYHUB_RETENTION_MINUTE_DAYS: {
+    default: "32",
+    meaning: "Per-minute rollups younger than this keep minute resolution; older ones are folded into hours",
+    ...days,
+  },
+  TALLYHUB_RETENTION_DAYS: {
+    default: "396",
+    defaultNote: "13 months",
+    meaning: "All traffic and error rollups older than this are deleted",
+    ...days,
+  },
+  TALLYHUB_RETENTION_LOG_DAYS: {
+    default: "15",
+    meaning: "Request logs older than this are deleted",
+    ...days,
+  },
+  TALLYHUB_RETENTION_INTERVAL_MINUTES: {
+    default: "60",
+    meaning: "How often the server runs the retention pass (first pass a minute after start); `0` turns the schedule off",
+    schema: wholeNumber(0, 10_080),
+    expected: "a whole number of minutes from 0 to 10080",
+  },
+  TALLYHUB_ROLLUP_TIER: {
+    default: "auto",
+    meaning:
+      "`minute` answers every dashboard question from the per-minute rows alone, skipping the hourly and daily rollups: slower, for benchmarks (`npm run bench`) and for checking the rollups",
+    schema: z.enum(["auto", "minute"]),
+    expected: "auto or minute",
+  },
+} as const satisfies Record<string, Entry>;
+
+export type SettingName = keyof typeof SETTINGS;
+
+type ValueOf<E extends Entry> = E extends { default: string } ? z.output<E["schema"]> : z.output<E["schema"]> | undefined;
+
+export type Settings = { readonly [K in SettingName]: ValueOf<(typeof SETTINGS)[K]> };
+
+/** A bad value; the message names every offending variable. */
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment variable${problems.length > 1 ? "s" : ""}: ${problems.join("; ")}`);
+    this.name = "SettingsError";
+  }
+}
+
+/** Parses the given variables (unset or empty ones take their defaults); throws a SettingsError. */
+export function parseSettings(env: Env): Settings {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, entry] of Object.entries(SETTINGS) as [SettingName, Entry][]) {
+    const raw = env[name] || undefined;
+    const input = raw ?? entry.default;
+    if (input === undefined) continue;
+    const parsed = entry.schema.safeParse(input);
+    if (parsed.success) out[name] = parsed.data;
+    else problems.push(`${name}=${raw === undefined ? JSON.stringify(input) : (entry.quote?.(raw) ?? JSON.stringify(raw))} is not ${entry.expected}`);
+  }
+  const s = out as Settings;
+  if (!problems.length && s.TALLYHUB_RETENTION_DAYS < s.TALLYHUB_RETENTION_MINUTE_DAYS) {
+    problems.push(
+      `TALLYHUB_RETENTION_DAYS (${s.TALLYHUB_RETENTION_DAYS}) must be at least TALLYHUB_RETENTION_MINUTE_DAYS (${s.TALLYHUB_RETENTION_MINUTE_DAYS})`,
+    );
+  }
+  if (problems.length) throw new SettingsError(problems);
+  return Object.freeze(s);
+}
+
+let cached: Settings | undefined;
+
+/** The server's settings from process.env, parsed on first use and cached for the process. */
+export const settings = (): Settings => (cached ??= parseSettings(process.env));
+
+/** The README's Configuration table rows: variable, default, meaning (markdown cells). */
+export function settingsTable(): [name: string, shownDefault: string, meaning: string][] {
+  return (Object.entries(SETTINGS) as [SettingName, Entry][]).map(([name, e]) => [
+    `\`${name}\``,
+    e.default !== undefined ? `\`${e.default}\`${e.defaultNote ? ` (${e.defaultNote})` : ""}` : (e.whenUnset ?? ""),
+    e.meaning,
+  ]);
+}
