@@ -39,7 +39,7 @@ export async function createApp(page: Page, name: string, framework = "FastAPI")
   return Number(new URL(page.url()).pathname.split("/")[2]);
 }
 
-/** What an Apitally client sends first (hub-protocol.md §3, §4): a startup and an empty sync. */
+/** What an Apitally client sends first (docs/hub-protocol.md §3, §4): a startup and an empty sync. */
 export async function sendFirstSync(request: APIRequestContext, clientId: string, env: string, client: string, versions: Record<string, string>) {
   const instance = randomUUID();
   const startup = await request.post(`/v2/${clientId}/${env}/startup`, {

@@ -1,5 +1,5 @@
 // Input of the consumer edits, validated at the server-action boundary. Names follow the
-// clients' own limits (64 characters for name and group, see hub-protocol §6).
+// clients' own limits (64 characters for name and group, see docs/hub-protocol.md §6).
 import { z } from "zod";
 
 const consumerId = z.coerce.number({ error: "Unknown consumer." }).int().positive().max(2 ** 31 - 1);

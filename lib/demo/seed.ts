@@ -1,8 +1,8 @@
 // Fills an app with demo traffic through the hub's own parse + store code (the same path
 // as a real /sync), one sync per minute of the period.
 import { parseStartup, parseSync } from "../ingest/parse";
+import { storeSync } from "../ingest/store";
 import { storeStartup } from "../store/startup";
-import { storeSync } from "../store/sync";
 import { DemoTraffic, type DemoOptions } from "./traffic";
 
 export interface SeedProgress {

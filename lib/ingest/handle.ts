@@ -1,10 +1,10 @@
 // The hub endpoints' whole request → response path. Whatever a client sends ends in 202,
 // 404, 413 or 422 with a JSON body; only a failure of our own (database down) is a 503.
-import { sql } from "../db";
+// The replies, route by route: docs/hub-protocol.md §2.
 import { AppGone } from "../store/allocate";
+import { appIdByClientId } from "../store/apps";
 import { storeLogFile } from "../store/log";
 import { storeStartup } from "../store/startup";
-import { storeSync } from "../store/sync";
 import { readBody } from "./body";
 import { normaliseClientId } from "./client-id";
 import { normaliseEnv } from "./env";
@@ -12,6 +12,7 @@ import { BODY_LIMITS } from "./limits";
 import { uuid } from "./normalise";
 import { parseLogFile, parseStartup, parseSync } from "./parse";
 import { HubReply, accepted, notFound, unavailable, unprocessable } from "./responses";
+import { storeSync } from "./store";
 
 export type HubEndpoint = "startup" | "sync" | "log";
 export type HubParams = Promise<{ clientId: string; env: string }>;
@@ -43,9 +44,9 @@ export async function handleHubPost(endpoint: HubEndpoint, request: Request, par
 async function findAppId(clientIdSegment: string): Promise<number> {
   const clientId = normaliseClientId(clientIdSegment);
   if (clientId === null) throw notFound();
-  const rows = await sql().all<{ id: number }>(`SELECT "id" FROM "App" WHERE "clientId" = ?`, [clientId]);
-  if (rows.length === 0) throw notFound();
-  return Number(rows[0].id);
+  const appId = await appIdByClientId(clientId);
+  if (appId === null) throw notFound();
+  return appId;
 }
 
 function logFileUuid(request: Request): string {

@@ -1,6 +1,9 @@
 // Upper bounds on what a client may send. Bodies beyond the byte caps get 413; numbers
 // beyond the count caps get 422 (they could only come from a broken or hostile client, and
 // would overflow the 32-bit columns of PostgreSQL); over-long strings are cut, not refused.
+// The column maxima themselves belong to the data model, lib/model/limits.ts (re-exported
+// here for the code that still reads them from this module).
+export { BYTES_MAX, COUNT_MAX, INT32_MAX, TIMESTAMP_MAX } from "../model/limits";
 
 const MiB = 1024 * 1024;
 
@@ -11,12 +14,6 @@ export const BODY_LIMITS = {
   // Clients rotate log files at 1 MB compressed; NDJSON with base64 bodies inflates ~5-20x.
   log: { compressed: 8 * MiB, decompressed: 64 * MiB },
 } as const;
-
-export const INT32_MAX = 2_147_483_647;
-export const COUNT_MAX = INT32_MAX;
-export const BYTES_MAX = Number.MAX_SAFE_INTEGER;
-// Instance/consumer times are 32-bit epoch seconds (until 2038).
-export const TIMESTAMP_MAX = INT32_MAX;
 
 export const ITEMS_MAX = {
   requests: 100_000,

@@ -1,10 +1,11 @@
 // Bytes → validated, normalised payloads. A payload that does not fit is refused whole
 // with 422 naming the bad fields; a /log file keeps its good lines and skips broken ones.
 import type { z } from "zod";
+import type { LogLine, StartupPayload, SyncPayload } from "../model/payloads";
 import { unprocessable, type ErrorDetail } from "./responses";
-import { startupSchema, type StartupPayload } from "./schemas/startup";
-import { syncSchema, type SyncPayload } from "./schemas/sync";
-import { logLineSchema, type LogLine } from "./schemas/log-line";
+import { startupSchema } from "./schemas/startup";
+import { syncSchema } from "./schemas/sync";
+import { logLineSchema } from "./schemas/log-line";
 
 const MAX_DETAILS = 20;
 

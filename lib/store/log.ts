@@ -1,6 +1,6 @@
 // Stores the request-log lines of one /log file, once per file uuid.
 import type { Param, Sql } from "../db";
-import type { LogLine } from "../ingest/schemas/log-line";
+import type { LogLine } from "../model/payloads";
 import { insertMany } from "./batch";
 import { ensureConsumers, type ConsumerSighting } from "./consumers";
 import { ensureEnv } from "./environments";

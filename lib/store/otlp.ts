@@ -3,22 +3,21 @@
 // an answer got lost (apitally-py for up to an hour), so a repeat is acknowledged and skipped.
 // Within it the hub's own store functions do the work, on the same transaction.
 import type { Sql } from "../db";
-import type { AppLog, LogsBatch } from "../ingest/otlp/logs";
-import type { InstanceMetrics } from "../ingest/otlp/metrics";
-import type { Sender } from "../ingest/otlp/resource";
-import type { InstanceTraces } from "../ingest/otlp/traces";
+import type { AppLog, InstanceMetrics, InstanceTraces, LogsBatch, Sender } from "../model/otlp";
 import { insertMany } from "./batch";
 import { ensureEnv } from "./environments";
 import { recordResources } from "./instances";
 import { storeLogFile } from "./log";
 import { claimReceipt, type ReceiptKind } from "./receipt";
 import { storeStartup } from "./startup";
-import { storeSync, type StoreResult } from "./sync";
+import { storeSync, type StoreResult, type SyncOpts } from "./sync";
 import { nowSeconds } from "./time";
 import { inTransaction } from "./transaction";
 
 type CountSource = "metrics" | "spans";
 type Opts = { db?: Sql; now?: number };
+/** For exports that carry syncs: the fold horizon at `now`, as storeSync takes it. */
+type SyncingOpts = Opts & Pick<SyncOpts, "foldHorizon">;
 
 function once(kind: ReceiptKind, appId: number, receipt: string, opts: Opts, fn: (db: Sql, now: number) => Promise<void>) {
   const now = opts.now ?? nowSeconds();
@@ -46,22 +45,26 @@ async function countSource(db: Sql, appId: number, s: Sender, claim: CountSource
   return (rows[0]?.countsFrom as CountSource | null) ?? null;
 }
 
-export function storeOtlpMetrics(appId: number, receipt: string, instances: InstanceMetrics[], opts: Opts = {}) {
+export function storeOtlpMetrics(appId: number, receipt: string, instances: InstanceMetrics[], opts: SyncingOpts) {
   return once("otlp-metrics", appId, receipt, opts, async (db, now) => {
     for (const i of instances) {
       const source = await countSource(db, appId, i.sender, i.countsFromMetrics ? "metrics" : null, now);
       // Every metrics export is the instance's heartbeat, requests or not.
-      for (const sync of i.syncs) await storeSync(appId, i.sender.env, source === "metrics" ? sync : { ...sync, requests: [] }, { db, now });
+      for (const sync of i.syncs) {
+        await storeSync(appId, i.sender.env, source === "metrics" ? sync : { ...sync, requests: [] }, { db, now, foldHorizon: opts.foldHorizon });
+      }
       for (const sample of i.samples) await recordResources(db, appId, i.sender.instanceUuid, sample.ts, sample);
     }
   });
 }
 
-export function storeOtlpTraces(appId: number, receipt: string, instances: InstanceTraces[], opts: Opts = {}) {
+export function storeOtlpTraces(appId: number, receipt: string, instances: InstanceTraces[], opts: SyncingOpts) {
   return once("otlp-traces", appId, receipt, opts, async (db, now) => {
     for (const i of instances) {
       const source = await countSource(db, appId, i.sender, i.sender.apitally ? "metrics" : "spans", now);
-      for (const sync of i.syncs) await storeSync(appId, i.sender.env, source === "spans" ? sync : { ...sync, requests: [] }, { db, now });
+      for (const sync of i.syncs) {
+        await storeSync(appId, i.sender.env, source === "spans" ? sync : { ...sync, requests: [] }, { db, now, foldHorizon: opts.foldHorizon });
+      }
       if (i.logs.length > 0) await storeLogFile(appId, i.sender.env, i.logFileUuid, i.logs, { db, now });
     }
   });

@@ -1,7 +1,7 @@
 // Stores a /startup payload. It is idempotent (upserts only), so a repeated startup —
 // js sends a fresh message_uuid on every attempt — needs no receipt.
 import type { Sql } from "../db";
-import type { StartupPayload } from "../ingest/schemas/startup";
+import type { StartupPayload } from "../model/payloads";
 import { endpointKey, recordStartupEndpoints, type EndpointInfo } from "./endpoints";
 import { ensureEnv } from "./environments";
 import { recordStartupInstance } from "./instances";

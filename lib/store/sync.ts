@@ -1,7 +1,7 @@
 // Stores one /sync payload: all of it in one transaction, or nothing. Everything is
 // bucketed by the payload's timestamp, since clients resend queued syncs up to an hour late.
 import type { Sql } from "../db";
-import type { SyncPayload } from "../ingest/schemas/sync";
+import type { SyncPayload } from "../model/payloads";
 import { ensureConsumers, type ConsumerSighting } from "./consumers";
 import { endpointKey, ensureEndpoints, type EndpointInfo } from "./endpoints";
 import { ensureEnv } from "./environments";
@@ -14,10 +14,21 @@ import { inTransaction } from "./transaction";
 
 export type StoreResult = "stored" | "duplicate";
 
-export async function storeSync(appId: number, env: string, p: SyncPayload, opts: { db?: Sql; now?: number } = {}): Promise<StoreResult> {
+export interface SyncOpts {
+  db?: Sql;
+  now?: number;
+  /**
+   * The epoch minute before which per-minute rows are kept at hourly resolution only, at
+   * `now` (foldHorizon of lib/retention/config.ts): a sync older than that is stored under
+   * its hour's first minute, where retention has folded the rest of that hour.
+   */
+  foldHorizon: number;
+}
+
+export async function storeSync(appId: number, env: string, p: SyncPayload, opts: SyncOpts): Promise<StoreResult> {
   const now = opts.now ?? nowSeconds();
   const seen = Math.floor(p.timestamp);
-  const minute = storageMinute(epochMinute(p.timestamp), now);
+  const minute = storageMinute(epochMinute(p.timestamp), opts.foldHorizon);
   const requests = p.requests.filter((r) => r.requestCount > 0);
   const validationErrors = p.validationErrors.filter((e) => e.count > 0);
   const serverErrors = p.serverErrors.filter((e) => e.count > 0);

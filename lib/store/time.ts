@@ -1,5 +1,4 @@
 import { grainStart } from "../buckets";
-import { foldHorizon } from "../retention/config";
 /** Epoch seconds, the unit of every ingest time column. */
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -9,9 +8,10 @@ export const epochMinute = (epochSeconds: number) => Math.floor(epochSeconds / 6
 export const dbTimestamp = (d = new Date()) => d.toISOString().replace("Z", "+00:00");
 
 /**
- * The minute a sync is stored under: its own, or, past the retention horizon where the
- * per-minute rows have been folded into hours (lib/retention/fold.ts), its hour's first.
+ * The minute a sync is stored under: its own, or, before `foldHorizon` (the epoch minute
+ * before which retention has folded the per-minute rows into hours, lib/retention/fold.ts),
+ * its hour's first. The caller passes the horizon in (foldHorizon of lib/retention/config.ts).
  */
-export function storageMinute(minute: number, nowSec: number): number {
-  return minute < foldHorizon(nowSec) ? grainStart(minute, 60) : minute;
+export function storageMinute(minute: number, foldHorizon: number): number {
+  return minute < foldHorizon ? grainStart(minute, 60) : minute;
 }

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Sql } from "../../lib/db";
 import { openSql } from "../../lib/db/connect";
 import { parseSync } from "../../lib/ingest/parse";
-import { storeSync } from "../../lib/store/sync";
+import { storeSync } from "../../lib/ingest/store";
 import { startTestStack } from "../../tests/helpers/stack";
 import { pgDatabaseOf, track } from "./cleanup";
 import { groupPeak, type TreePeak } from "./memory";

@@ -1,5 +1,5 @@
-// /sync bodies as the official clients send them (hub-protocol.md §4, fixtures in
-// /work/shared/fixtures/hub/*-sync.json): snake_case, histogram keys as strings, one row per
+// /sync bodies as the official clients send them (docs/hub-protocol.md §4, captures in
+// tests/fixtures/hub/*-sync.json): snake_case, histogram keys as strings, one row per
 // (consumer, method, path, status) with response-time histograms of several 10 ms bins.
 // Rows vary over many endpoints × consumers × statuses. A template holds the serialised
 // rows, so the load generator only splices in a timestamp and UUIDs per sync and stays

@@ -1,4 +1,4 @@
-// The captured client requests in tests/fixtures/hub (see hub-protocol.md): loading them,
+// The captured client requests in tests/fixtures/hub (see docs/hub-protocol.md): loading them,
 // replaying them against a Tallyhub, and adding up what they carry.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

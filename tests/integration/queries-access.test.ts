@@ -6,7 +6,7 @@ import { parseFilters } from "@/lib/filters";
 import { getConsumersTable } from "@/lib/queries/consumers-table";
 import { getFilterOptions } from "@/lib/queries/filter-options";
 import { syncSchema } from "@/lib/ingest/schemas/sync";
-import { storeSync } from "@/lib/store/sync";
+import { storeSync } from "@/lib/ingest/store";
 import { createUser } from "../helpers/factory";
 import { C, EP, G, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
 

@@ -10,7 +10,7 @@ import { parseRetentionConfig, type RetentionConfig } from "@/lib/retention/conf
 import { ROLLUP_TABLES } from "@/lib/retention/prune";
 import { runRetention } from "@/lib/retention/run";
 import { withRollupTier } from "@/lib/queries/source";
-import { storeSync } from "@/lib/store/sync";
+import { storeSync } from "@/lib/ingest/store";
 import { createApp } from "../helpers/factory";
 import { makeRequest, makeSync } from "../helpers/hub-db";
 

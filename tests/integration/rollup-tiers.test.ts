@@ -9,7 +9,7 @@ import { mulberry32 } from "@/lib/demo/random";
 import { DemoTraffic } from "@/lib/demo/traffic";
 import { parseSync } from "@/lib/ingest/parse";
 import { segments, withRollupTier } from "@/lib/queries/source";
-import { storeSync } from "@/lib/store/sync";
+import { storeSync } from "@/lib/ingest/store";
 import { createApp } from "../helpers/factory";
 
 const NOW = Date.UTC(2026, 5, 15, 12, 34, 20);

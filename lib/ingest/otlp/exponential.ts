@@ -7,7 +7,7 @@
 // so counts stay exact and a percentile lands within the bucket it came from: its error is
 // bounded by the bucket's width (±4.5 % at scale 3, and never finer than the 10 ms bin).
 // Values at or below zero (zero_count, negative buckets) go to bin 0.
-import { INT32_MAX } from "../limits";
+import { INT32_MAX } from "../../model/limits";
 import type { ExponentialPoint } from "./schema";
 
 export interface BinSpec {
@@ -15,7 +15,7 @@ export interface BinSpec {
   factor: number;
   /** Width of one bin in that unit. */
   width: number;
-  /** The key a bin is stored under (hub-protocol: response times by the bin's lower ms, sizes by KB index). */
+  /** The key a bin is stored under (docs/hub-protocol.md §4: response times by the bin's lower ms, sizes by KB index). */
   key: (index: number) => number;
 }
 

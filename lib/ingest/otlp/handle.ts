@@ -1,14 +1,15 @@
 // The OTLP/HTTP endpoints' whole request → response path (/v1/traces, /v1/metrics, /v1/logs).
 // Whatever a client sends ends in 200, 400, 401, 413, 415 or 429; only a failure of our own
-// (database down) is a 503, which exporters retry.
+// (database down) is a 503, which exporters retry (docs/hub-protocol.md §7).
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { sql } from "../../db";
 import { AppGone } from "../../store/allocate";
-import { storeOtlpLogs, storeOtlpMetrics, storeOtlpTraces } from "../../store/otlp";
+import { appIdByWriteToken } from "../../store/apps";
+import { storeOtlpLogs } from "../../store/otlp";
 import { nowSeconds } from "../../store/time";
 import { readBody } from "../body";
 import { HubReply } from "../responses";
+import { storeOtlpMetrics, storeOtlpTraces } from "../store";
 import { decodeOtlp, type Encoding, type Signal } from "./decode";
 import { readLogs } from "./logs";
 import { readMetrics } from "./metrics";
@@ -66,9 +67,9 @@ function encodingOf(contentType: string | null): Encoding | null {
 async function findAppByToken(authorization: string | null): Promise<number> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   if (!token || !WRITE_TOKEN.test(token)) throw unauthorized();
-  const rows = await sql().all<{ id: number }>(`SELECT "id" FROM "App" WHERE "writeToken" = ?`, [token]);
-  if (rows.length === 0) throw unauthorized();
-  return Number(rows[0].id);
+  const appId = await appIdByWriteToken(token);
+  if (appId === null) throw unauthorized();
+  return appId;
 }
 
 async function readOtlpBody(request: Request): Promise<Buffer> {

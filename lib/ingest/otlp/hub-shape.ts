@@ -1,10 +1,12 @@
-// OTLP becomes the hub's own payloads here (the shapes of docs in hub-protocol §3–5), read by
-// the hub's own zod schemas: one set of limits, normalisation and storage for both protocols.
+// OTLP becomes the hub's own payloads here (the wire shapes of docs/hub-protocol.md §3–5),
+// read by the hub's own zod schemas: one set of limits, normalisation and storage for both
+// protocols.
 import type { z } from "zod";
+import type { LogLine, StartupPayload, SyncPayload } from "../../model/payloads";
 import { issuesToDetail } from "../parse";
-import { logLineSchema, type LogLine } from "../schemas/log-line";
-import { startupSchema, type StartupPayload } from "../schemas/startup";
-import { syncSchema, type SyncPayload } from "../schemas/sync";
+import { logLineSchema } from "../schemas/log-line";
+import { startupSchema } from "../schemas/startup";
+import { syncSchema } from "../schemas/sync";
 import { badRequest } from "./responses";
 
 function read<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {

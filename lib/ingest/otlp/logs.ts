@@ -2,29 +2,13 @@
 // + `apitally.request.server_span_id`) and Apitally's startup event (routes, versions,
 // OpenAPI). Log records that are neither are not kept, as Apitally does.
 import { createHash } from "node:crypto";
+import type { AppLog, LogsBatch, Sender } from "../../model/otlp";
+import type { StartupPayload } from "../../model/payloads";
 import { cleanText } from "../normalise";
-import type { StartupPayload } from "../schemas/startup";
 import { firstInt, firstStr } from "./attributes";
 import { asStartup } from "./hub-shape";
-import { requestUuid, sender, type Sender } from "./resource";
+import { requestUuid, sender } from "./resource";
 import type { LogsExport, OtlpLogRecord } from "./schema";
-
-export interface AppLog {
-  requestUuid: string;
-  id: string;
-  ts: number;
-  logger: string | null;
-  level: string | null;
-  message: string;
-  file: string | null;
-  line: number | null;
-  spanId: string | null;
-}
-
-export interface LogsBatch {
-  startups: { sender: Sender; startup: StartupPayload }[];
-  appLogs: AppLog[];
-}
 
 const STARTUP_EVENT = "apitally.app.startup";
 const SERVER_SPAN_ID = /^[0-9a-f]{16}$/;

@@ -1,28 +1,14 @@
 // A metrics export → per instance: request counts per minute (from the apitally-scope delta
 // exponential histograms), CPU/memory samples, and the heartbeat every export is.
+import { BYTES_MAX, TIMESTAMP_MAX } from "../../model/limits";
+import type { InstanceMetrics, ResourceSampleIn, Sender } from "../../model/otlp";
+import type { SyncPayload } from "../../model/payloads";
 import { epochMinute } from "../../store/time";
-import { BYTES_MAX, TIMESTAMP_MAX } from "../limits";
-import type { SyncPayload } from "../schemas/sync";
 import { countable, requestKey } from "./attributes";
 import { RESPONSE_TIME_BINS, SCALE_MAX, SCALE_MIN, SIZE_BINS, exponentialToBins } from "./exponential";
 import { addBins, asSync, newHubRequest, type HubRequest } from "./hub-shape";
-import { hashUuid, sender, type Sender } from "./resource";
+import { hashUuid, sender } from "./resource";
 import { DELTA, type ExponentialPoint, type MetricsExport } from "./schema";
-
-export interface ResourceSampleIn {
-  ts: number;
-  cpuPercent: number;
-  memoryRss: number;
-}
-
-export interface InstanceMetrics {
-  sender: Sender;
-  /** The instance sends Apitally's request histograms (or is an Apitally SDK): count from metrics. */
-  countsFromMetrics: boolean;
-  /** One hub sync per minute with requests; one without any when there were none (the heartbeat). */
-  syncs: SyncPayload[];
-  samples: ResourceSampleIn[];
-}
 
 const DURATION = "http.server.request.duration";
 const SIZES = { "http.server.request.body.size": "request", "http.server.response.body.size": "response" } as const;

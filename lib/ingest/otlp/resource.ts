@@ -1,17 +1,10 @@
 // Who sent an export: the environment, the instance (process) and whether it is an Apitally
 // SDK, read from the resource attributes the OpenTelemetry SDKs set.
 import { createHash } from "node:crypto";
+import type { Sender } from "../../model/otlp";
 import { STRING_MAX } from "../limits";
 import { cleanText, uuid } from "../normalise";
 import type { Attributes, AttrValue } from "./schema";
-
-export interface Sender {
-  env: string;
-  instanceUuid: string;
-  /** An Apitally distribution: its apitally-scope histograms are the request counts, never its spans. */
-  apitally: boolean;
-  client: string | null;
-}
 
 export const str = (v: AttrValue | undefined): string | null =>
   typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;

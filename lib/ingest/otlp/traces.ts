@@ -2,22 +2,13 @@
 // errors (its `exception` event), validation errors (a captured FastAPI/pydantic 422 body),
 // consumers with their names and groups, and — for services that send no Apitally request
 // histograms — request counts from the spans themselves (the store decides which apply).
+import type { InstanceTraces, Sender } from "../../model/otlp";
+import type { LogLine } from "../../model/payloads";
 import { epochMinute } from "../../store/time";
-import type { LogLine } from "../schemas/log-line";
-import type { SyncPayload } from "../schemas/sync";
 import { clientIp, consumerOf, countable, displayUrl, firstInt, firstStr, headers, isHeaderAttribute, requestKey } from "./attributes";
 import { addBins, asLogLine, asSync, newHubRequest, type HubRequest } from "./hub-shape";
-import { hashUuid, requestUuid, sender, str, type Sender } from "./resource";
+import { hashUuid, requestUuid, sender, str } from "./resource";
 import { SERVER, SPAN_KIND_NAMES, STATUS_NAMES, type AttrValue, type Attributes, type OtlpSpan, type TracesExport } from "./schema";
-
-export interface InstanceTraces {
-  sender: Sender;
-  /** Errors and consumers per minute; `requests` holds span-derived counts, used only if the instance counts from spans. */
-  syncs: SyncPayload[];
-  logs: LogLine[];
-  /** The receipt of this export's request logs for the instance (a span sent again in another export is stored once by its uuid). */
-  logFileUuid: string;
-}
 
 // The SDKs' body sentinels; the hub clients spell the too-large one their own way, and it is stored in theirs.
 const BODY_TOO_LARGE = "[BODY_TOO_LARGE]";

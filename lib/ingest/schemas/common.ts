@@ -1,7 +1,8 @@
 // Field schemas shared by the startup, sync and log payloads. Transforms normalise as they
 // parse, so what comes out is what gets stored.
 import { z } from "zod";
-import { BYTES_MAX, COUNT_MAX, INT32_MAX, ITEMS_MAX, TIMESTAMP_MAX } from "../limits";
+import { BYTES_MAX, COUNT_MAX, INT32_MAX, TIMESTAMP_MAX } from "../../model/limits";
+import { ITEMS_MAX } from "../limits";
 import { cleanText, consumerIdentifier, consumerLabel, httpMethod, uuid } from "../normalise";
 
 export const text = (max: number) => z.string().transform((s) => cleanText(s, max));

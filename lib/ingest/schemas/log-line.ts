@@ -1,8 +1,10 @@
-// One line of a /log file (hub-protocol.md §5). py and go write snake_case, js camelCase;
-// both are read and stored in one camelCase shape so readers see a single format.
+// One line of a /log file (docs/hub-protocol.md §5). py and go write snake_case, js camelCase;
+// both are read into the one camelCase shape the store keeps (LogLine, lib/model/payloads.ts).
 import { isIP } from "node:net";
 import { z } from "zod";
-import { INT32_MAX, STRING_MAX } from "../limits";
+import { INT32_MAX } from "../../model/limits";
+import type { LogLine } from "../../model/payloads";
+import { STRING_MAX } from "../limits";
 import { cleanText, traceId } from "../normalise";
 import { consumerRef, method, optionalText, statusCode, timestamp, uuidField } from "./common";
 
@@ -117,7 +119,7 @@ export const logLineSchema = z
     // Not in the hub clients' lines: the OTLP receiver's, from the span's client.address.
     client_ip: z.unknown().optional(),
   })
-  .transform((l) => ({
+  .transform((l): LogLine => ({
     uuid: l.uuid,
     ts: l.request.timestamp,
     method: l.request.method,
@@ -139,5 +141,3 @@ export const logLineSchema = z
     traceId: traceId(l.traceId ?? l.trace_id),
     clientIp: typeof l.client_ip === "string" && isIP(l.client_ip) ? l.client_ip : null,
   }));
-
-export type LogLine = z.output<typeof logLineSchema>;

@@ -1,5 +1,7 @@
-// The /startup payload (hub-protocol.md §3): the instance, its routes and versions.
+// The /startup payload (docs/hub-protocol.md §3): the instance, its routes and versions, read
+// into the shape the store keeps (StartupPayload, lib/model/payloads.ts).
 import { z } from "zod";
+import type { StartupPayload, StartupRoute } from "../../model/payloads";
 import { ITEMS_MAX, STRING_MAX } from "../limits";
 import { cleanText, cutUtf8 } from "../normalise";
 import { list, method, optionalText, text, uuidField } from "./common";
@@ -11,7 +13,7 @@ const route = z
     summary: optionalText(STRING_MAX.summary),
     description: optionalText(STRING_MAX.description),
   })
-  .transform((r) => ({ method: r.method, path: r.path, summary: r.summary || null, description: r.description || null }));
+  .transform((r): StartupRoute => ({ method: r.method, path: r.path, summary: r.summary || null, description: r.description || null }));
 
 // Version values are strings in every client; anything else is kept as its text.
 const versions = z
@@ -41,7 +43,7 @@ export const startupSchema = z
     client: optionalText(STRING_MAX.client),
     openapi: z.string().nullish(),
   })
-  .transform((s) => ({
+  .transform((s): StartupPayload => ({
     instanceUuid: s.instance_uuid,
     // Routes with an empty path cannot be attributed to anything.
     paths: s.paths.filter((p) => p.path !== ""),
@@ -49,5 +51,3 @@ export const startupSchema = z
     client: s.client || null,
     openapi: s.openapi ? cleanText(s.openapi, Number.MAX_SAFE_INTEGER) : null,
   }));
-
-export type StartupPayload = z.output<typeof startupSchema>;

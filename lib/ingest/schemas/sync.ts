@@ -1,5 +1,7 @@
-// The /sync payload (hub-protocol.md §4): delta counters of one instance since its last sync.
+// The /sync payload (docs/hub-protocol.md §4): delta counters of one instance since its last
+// sync, read into the shape the store keeps (SyncPayload, lib/model/payloads.ts).
 import { z } from "zod";
+import type { SyncConsumer, SyncPayload } from "../../model/payloads";
 import { ITEMS_MAX, STRING_MAX } from "../limits";
 import { cleanText, cutUtf8 } from "../normalise";
 import {
@@ -91,23 +93,17 @@ export const syncSchema = z
     consumers: list(consumer, ITEMS_MAX.consumers),
     resources,
   })
-  .transform((s) => ({
+  .transform((s): SyncPayload => ({
     timestamp: s.timestamp,
     instanceUuid: s.instance_uuid,
     messageUuid: s.message_uuid,
     requests: s.requests.filter(hasPath),
     validationErrors: s.validation_errors.filter(hasPath),
     serverErrors: s.server_errors.filter(hasPath),
-    consumers: s.consumers.filter((c): c is { identifier: string; name: string | null; group: string | null } => c.identifier !== null),
+    consumers: s.consumers.filter((c): c is SyncConsumer => c.identifier !== null),
     resources: s.resources,
   }));
 
 function hasPath<T extends { path: string | null }>(x: T): x is T & { path: string } {
   return x.path !== null;
 }
-
-export type SyncPayload = z.output<typeof syncSchema>;
-export type SyncRequest = SyncPayload["requests"][number];
-export type SyncValidationError = SyncPayload["validationErrors"][number];
-export type SyncServerError = SyncPayload["serverErrors"][number];
-export type SyncConsumer = SyncPayload["consumers"][number];
