@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 // Integration tests run once per database: the same files against a fresh SQLite file and
 // a fresh PostgreSQL database, each with a `next start` server on that database.
-const alias = { "@": import.meta.dirname };
+// lib/db is marked server-only; Next.js resolves that marker itself, tests take its empty module.
+const alias = { "@": import.meta.dirname, "server-only": `${import.meta.dirname}/node_modules/server-only/empty.js` };
 const integration = (db: "sqlite" | "postgres") => ({
   extends: true as const,
   test: {

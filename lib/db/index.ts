@@ -1,3 +1,5 @@
+// Server code only: importing the database from a browser bundle fails the build.
+import "server-only";
 // Process-wide database handles, opened lazily from DATABASE_URL.
 import { openPrisma, openSql, type Prisma } from "./connect";
 import { databaseUrl } from "./url";

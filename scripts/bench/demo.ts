@@ -105,6 +105,7 @@ async function recreate(kind: Kind) {
 
 function runSeed(kind: Kind, scale: DemoScale): Promise<void> {
   const args = [
+    "--conditions=react-server", // lib/db is server-only
     "scripts/seed-demo.ts",
     "--days", String(scale.days),
     "--consumers", String(scale.consumers),

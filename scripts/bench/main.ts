@@ -143,7 +143,8 @@ function runReads(demo: DemoDb, tier: "auto" | "minute", withSize: boolean): Pro
   if (tier === "minute") env.TALLYHUB_ROLLUP_TIER = "minute";
   const childRuns = tier === "minute" ? plan.reads.minuteRuns : plan.reads.runs;
   // The per-minute baseline takes seconds per question at 30 days: no warm-up run for it.
-  const childArgs = ["scripts/bench/reads.ts", "--runs", String(childRuns), "--warmup", String(tier === "minute" ? 0 : plan.reads.warmup)];
+  // react-server: lib/db is marked server-only, which outside Next.js only this condition allows.
+  const childArgs = ["--conditions=react-server", "scripts/bench/reads.ts", "--runs", String(childRuns), "--warmup", String(tier === "minute" ? 0 : plan.reads.warmup)];
   if (withSize) childArgs.push("--size");
   return new Promise((resolve, reject) => {
     const child = spawn(path.resolve("node_modules/.bin/tsx"), childArgs, { env, stdio: ["ignore", "pipe", "inherit"] });
