@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: everything, in order — schema drift, type-check, lint, production build,
+// `npm test`: everything, in order — schema drift, type-check, lint, format, production build,
 // vitest (unit + integration on SQLite and PostgreSQL, each against `next start`) and
 // Playwright e2e in Debian's Chromium on both databases. Ends with the plain line
 // `N passed, N failed, N skipped` built from the runners' JSON reports.
@@ -36,6 +36,7 @@ step("test services (Chromium, PostgreSQL)", "bash", ["scripts/ensure-test-servi
 step("schema drift (prisma/models.prisma → sqlite + postgres)", process.execPath, ["scripts/prisma-schemas.mjs", "--check"]);
 step("type-check", npx("tsc"), ["--noEmit"]);
 step("lint", npx("eslint"), [".", "--max-warnings=0"]);
+step("format (prettier --check; npm run format fixes it)", npx("prettier"), ["--check", "."]);
 const built = step("production build", npx("next"), ["build"]);
 
 if (built) {
