@@ -40,7 +40,14 @@ export async function startExpressApp(hubUrl: string, clientId: string, env = "d
   const port = await freePort();
   const tmp = mkdtempSync(path.join(os.tmpdir(), "tallyhub-e2e-client-"));
   const child: ChildProcess = spawn(process.execPath, [path.resolve(EXPRESS_APP.file)], {
-    env: { ...process.env, APITALLY_HUB_BASE_URL: hubUrl.replace(/\/+$/, ""), APITALLY_CLIENT_ID: clientId, APITALLY_ENV: env, PORT: String(port), TMPDIR: tmp },
+    env: {
+      ...process.env,
+      APITALLY_HUB_BASE_URL: hubUrl.replace(/\/+$/, ""),
+      APITALLY_CLIENT_ID: clientId,
+      APITALLY_ENV: env,
+      PORT: String(port),
+      TMPDIR: tmp,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

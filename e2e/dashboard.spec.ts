@@ -3,7 +3,6 @@
 // set of requests; Traffic, Consumers and Errors then show exactly those, filters follow
 // the URL into a new page, and a consumer renamed and regrouped shows so everywhere.
 import { expect, test } from "@playwright/test";
-import { createApp, signUp } from "./people";
 import {
   EXPRESS_APP as APP,
   endpointRow,
@@ -18,6 +17,7 @@ import {
   type PlannedRequest,
   type RunningApp,
 } from "./dashboard-helpers";
+import { createApp, signUp } from "./people";
 
 const A = APP.stringConsumer;
 const B = APP.namedConsumer;
@@ -44,7 +44,11 @@ const RENAMED = { name: "Acme Mobile", group: "Partners" };
 let app: RunningApp | undefined;
 test.afterAll(() => app?.stop());
 
-test("the dashboard shows exactly what the real client sent: traffic, filters in shared URLs, consumer edits, errors", async ({ page, context, baseURL }, testInfo) => {
+test("the dashboard shows exactly what the real client sent: traffic, filters in shared URLs, consumer edits, errors", async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(90_000);
   expect(PLAN).toHaveLength(11);
   const nav = page.getByRole("navigation", { name: "App sections" });
@@ -103,10 +107,9 @@ test("the dashboard shows exactly what the real client sent: traffic, filters in
       await expectTrafficStats(shared, BY_A);
       // The filter follows to the other views through the tabs.
       const consumerParam = new URL(filteredUrl).searchParams.get("consumer");
-      await expect(shared.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Errors" })).toHaveAttribute(
-        "href",
-        `/apps/${appId}/errors?consumer=${consumerParam}`,
-      );
+      await expect(
+        shared.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Errors" }),
+      ).toHaveAttribute("href", `/apps/${appId}/errors?consumer=${consumerParam}`);
     } finally {
       await shared.close();
     }
@@ -120,7 +123,12 @@ test("the dashboard shows exactly what the real client sent: traffic, filters in
     await expect(page).toHaveURL(new RegExp(`/apps/${appId}/consumers$`));
     await expect(statValue(page, "Active consumers")).toHaveText("2");
     expect(await rowCells(row(page, A))).toMatchObject({ Consumer: A, Group: "—", Requests: "4", "Error rate": "0%" });
-    expect(await rowCells(row(page, B.identifier))).toMatchObject({ Consumer: `${B.name} ${B.identifier}`, Group: B.group, Requests: "3", "Error rate": "0%" });
+    expect(await rowCells(row(page, B.identifier))).toMatchObject({
+      Consumer: `${B.name} ${B.identifier}`,
+      Group: B.group,
+      Requests: "3",
+      "Error rate": "0%",
+    });
 
     await row(page, A).getByRole("button", { name: "Edit" }).click();
     const dialog = page.getByRole("dialog");
@@ -132,16 +140,33 @@ test("the dashboard shows exactly what the real client sent: traffic, filters in
     await expect(dialog).toBeHidden();
 
     await page.reload();
-    expect(await rowCells(row(page, A))).toMatchObject({ Consumer: `${RENAMED.name} ${A}`, Group: RENAMED.group, Requests: "4" });
-    expect(await rowCells(row(page, B.identifier))).toMatchObject({ Consumer: `${B.name} ${B.identifier}`, Group: B.group, Requests: "3" });
+    expect(await rowCells(row(page, A))).toMatchObject({
+      Consumer: `${RENAMED.name} ${A}`,
+      Group: RENAMED.group,
+      Requests: "4",
+    });
+    expect(await rowCells(row(page, B.identifier))).toMatchObject({
+      Consumer: `${B.name} ${B.identifier}`,
+      Group: B.group,
+      Requests: "3",
+    });
     await expect(statValue(page, "Top consumer")).toHaveText(RENAMED.name);
 
     await page.getByRole("tab", { name: "Groups" }).click();
-    expect(await rowCells(row(page, RENAMED.group))).toMatchObject({ Group: RENAMED.group, "Active / all": "1 / 1", Requests: "4" });
-    expect(await rowCells(row(page, B.group))).toMatchObject({ Group: B.group, "Active / all": "1 / 1", Requests: "3" });
+    expect(await rowCells(row(page, RENAMED.group))).toMatchObject({
+      Group: RENAMED.group,
+      "Active / all": "1 / 1",
+      Requests: "4",
+    });
+    expect(await rowCells(row(page, B.group))).toMatchObject({
+      Group: B.group,
+      "Active / all": "1 / 1",
+      Requests: "3",
+    });
 
     // Options in the select's <optgroup label="Consumers"> and <optgroup label="Groups">.
-    const options = async (group: string) => (await who.locator(`optgroup[label="${group}"]`).getByRole("option").allTextContents()).sort();
+    const options = async (group: string) =>
+      (await who.locator(`optgroup[label="${group}"]`).getByRole("option").allTextContents()).sort();
     expect(await options("Consumers")).toEqual([`${RENAMED.name} (${A})`, `${B.name} (${B.identifier})`]);
     expect(await options("Groups")).toEqual([B.group, RENAMED.group]);
 

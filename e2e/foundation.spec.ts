@@ -21,7 +21,10 @@ test("sign up, create a FastAPI app, copy its snippet, sign out, sign back in", 
   await page.getByRole("link", { name: "Create your first app" }).click();
 
   await page.getByLabel("App name").fill("Payments API");
-  await page.locator("label").filter({ has: page.getByRole("radio", { name: "FastAPI", exact: true }) }).click();
+  await page
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name: "FastAPI", exact: true }) })
+    .click();
   const envInput = page.getByLabel("Environments");
   await envInput.fill("staging");
   await envInput.press("Enter");
@@ -39,14 +42,25 @@ test("sign up, create a FastAPI app, copy its snippet, sign out, sign back in", 
   expect(writeToken).toMatch(/^apt_[A-Za-z0-9]{24}$/);
   await expect(page.getByRole("radio", { name: "apitally 1.x · recommended" })).toHaveAttribute("aria-checked", "true");
   await expect(page.locator('code[data-snippet="install"]')).toContainText('pip install "apitally[fastapi]>=1,<2"');
-  await expect(page.locator('code[data-snippet="setup"]')).toContainText(`apitally.init(app, write_token="${writeToken}", env="dev")`);
-  await expect(page.locator('code[data-snippet="setup"]')).toContainText(`os.environ.setdefault("APITALLY_OTLP_ENDPOINT", "${baseURL}")`);
+  await expect(page.locator('code[data-snippet="setup"]')).toContainText(
+    `apitally.init(app, write_token="${writeToken}", env="dev")`,
+  );
+  await expect(page.locator('code[data-snippet="setup"]')).toContainText(
+    `os.environ.setdefault("APITALLY_OTLP_ENDPOINT", "${baseURL}")`,
+  );
   // …and the 0.x hub client is one click away.
   await page.getByRole("radio", { name: "apitally 0.x" }).click();
   const snippet = (await page.locator('code[data-snippet="setup"]').textContent()) ?? "";
   expect(snippet).toContain(`os.environ.setdefault("APITALLY_HUB_BASE_URL", "${baseURL}")`);
   expect(snippet).toContain(
-    ["app = FastAPI()", "app.add_middleware(", "    ApitallyMiddleware,", `    client_id="${clientId}",`, '    env="dev",  # or "prod" etc.', ")"].join("\n"),
+    [
+      "app = FastAPI()",
+      "app.add_middleware(",
+      "    ApitallyMiddleware,",
+      `    client_id="${clientId}",`,
+      '    env="dev",  # or "prod" etc.',
+      ")",
+    ].join("\n"),
   );
   await expect(page.locator('code[data-snippet="install"]')).toContainText('pip install "apitally[fastapi]<1"');
   await expect(page.locator('code[data-snippet="hub-env"]')).toHaveText(`APITALLY_HUB_BASE_URL=${baseURL}`);
@@ -112,7 +126,9 @@ test("another user gets 404 for the first user's app", async ({ page }) => {
 test("rename, edit environments and delete an app from its settings", async ({ page }) => {
   await signUp(page);
   const appId = await createApp(page, "Old name", "Hono");
-  await expect(page.locator('code[data-snippet="setup"]')).toContainText('import { useApitally } from "apitally/hono";');
+  await expect(page.locator('code[data-snippet="setup"]')).toContainText(
+    'import { useApitally } from "apitally/hono";',
+  );
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
 
   await page.getByLabel("Name", { exact: true }).fill("New name");
@@ -184,18 +200,28 @@ test("tabs keep the filters in the query string", async ({ page }) => {
   const appId = await createApp(page, "Filters");
   await page.goto(`/apps/${appId}/setup?env=prod&period=7d`);
   const nav = page.getByRole("navigation", { name: "App sections" });
-  await expect(nav.getByRole("link", { name: "Traffic" })).toHaveAttribute("href", `/apps/${appId}/traffic?env=prod&period=7d`);
+  await expect(nav.getByRole("link", { name: "Traffic" })).toHaveAttribute(
+    "href",
+    `/apps/${appId}/traffic?env=prod&period=7d`,
+  );
   await expect(nav.getByRole("link", { name: "Setup" })).toHaveAttribute("aria-current", "page");
 });
 
-test("the setup page flips to “Receiving data” when the app's client syncs, without a reload", async ({ page, request }) => {
+test("the setup page flips to “Receiving data” when the app's client syncs, without a reload", async ({
+  page,
+  request,
+}) => {
   await signUp(page);
   await createApp(page, "Live API", "Express");
   const clientId = (await page.getByTestId("client-id").textContent())?.trim() ?? "";
   const status = page.getByTestId("app-status");
   await expect(status).toContainText("Waiting for first data…");
 
-  await sendFirstSync(request, clientId, "dev", "js:express", { nodejs: "20.20.2", express: "5.3.0", apitally: "0.25.8" });
+  await sendFirstSync(request, clientId, "dev", "js:express", {
+    nodejs: "20.20.2",
+    express: "5.3.0",
+    apitally: "0.25.8",
+  });
 
   await expect(status).toContainText("Receiving data");
   await expect(status).toContainText("js:express");

@@ -8,8 +8,19 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { freePort } from "../tests/helpers/stack";
+import {
+  endpointRow,
+  expectTrafficStats,
+  row,
+  rowCells,
+  serve,
+  snap,
+  statValue,
+  waitForRequests,
+  type PlannedRequest,
+  type RunningApp,
+} from "./dashboard-helpers";
 import { createApp, signUp } from "./people";
-import { endpointRow, expectTrafficStats, row, rowCells, serve, snap, statValue, waitForRequests, type PlannedRequest, type RunningApp } from "./dashboard-helpers";
 
 const APP_FILE = "tests/apps/otel-express-app.mjs";
 
@@ -46,10 +57,20 @@ test.afterEach(() => {
 });
 
 /** Starts the app in its own process group (so stop() takes any children along), exporting to `endpoint`. */
-async function startOtelApp(mode: "apitally" | "plain", setup: { endpoint: string; token: string; env: string }): Promise<OtelApp> {
+async function startOtelApp(
+  mode: "apitally" | "plain",
+  setup: { endpoint: string; token: string; env: string },
+): Promise<OtelApp> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.resolve(APP_FILE)], {
-    env: { ...process.env, OTLP_ENDPOINT: setup.endpoint, OTLP_TOKEN: setup.token, OTLP_ENV: setup.env, OTEL_MODE: mode, PORT: String(port) },
+    env: {
+      ...process.env,
+      OTLP_ENDPOINT: setup.endpoint,
+      OTLP_TOKEN: setup.token,
+      OTLP_ENV: setup.env,
+      OTEL_MODE: mode,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -71,14 +92,16 @@ async function startOtelApp(mode: "apitally" | "plain", setup: { endpoint: strin
     async flush() {
       signal("SIGTERM");
       const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 15_000));
-      if ((await Promise.race([exited, timeout])) === "timeout") throw new Error(`the app did not exit after SIGTERM:\n${output}`);
+      if ((await Promise.race([exited, timeout])) === "timeout")
+        throw new Error(`the app did not exit after SIGTERM:\n${output}`);
       expect(child.exitCode, output).toBe(0);
     },
   };
   running.push(app);
   const deadline = Date.now() + 15_000;
   while (!output.includes("listening")) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the OpenTelemetry app did not start:\n${output}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`the OpenTelemetry app did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return app;
@@ -95,17 +118,27 @@ async function fromSnippet(code: Locator, pattern: RegExp): Promise<string> {
 }
 
 /** The endpoints table's body rows (Traffic and Endpoints views). */
-const endpointTableRows = (page: Page) => page.locator("table").filter({ has: page.getByRole("columnheader", { name: "Endpoint" }) }).locator("tbody tr");
+const endpointTableRows = (page: Page) =>
+  page
+    .locator("table")
+    .filter({ has: page.getByRole("columnheader", { name: "Endpoint" }) })
+    .locator("tbody tr");
 
 async function expectEndpointRows(page: Page, rows: [string, string, string, string][]) {
   await expect(endpointTableRows(page)).toHaveCount(rows.length);
   for (const [method, p, requests, errorRate] of rows) {
-    expect(await rowCells(endpointRow(page, method, p)), `${method} ${p}`).toMatchObject({ Requests: requests, "Error rate": errorRate });
+    expect(await rowCells(endpointRow(page, method, p)), `${method} ${p}`).toMatchObject({
+      Requests: requests,
+      "Error rate": errorRate,
+    });
   }
   await expect(page.getByText("/nope")).toHaveCount(0);
 }
 
-test("a stock OpenTelemetry service: its SERVER spans, counted exactly on Traffic and Endpoints", async ({ page, baseURL }, testInfo) => {
+test("a stock OpenTelemetry service: its SERVER spans, counted exactly on Traffic and Endpoints", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(90_000);
   const nav = page.getByRole("navigation", { name: "App sections" });
 
@@ -172,7 +205,10 @@ test("a stock OpenTelemetry service: its SERVER spans, counted exactly on Traffi
   }
 });
 
-test("apitally mode on a FastAPI app: counted from its histograms once, spans not again, consumers with names", async ({ page, baseURL }, testInfo) => {
+test("apitally mode on a FastAPI app: counted from its histograms once, spans not again, consumers with names", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   test.setTimeout(90_000);
   const nav = page.getByRole("navigation", { name: "App sections" });
 
@@ -183,7 +219,10 @@ test("apitally mode on a FastAPI app: counted from its histograms once, spans no
     appId = await createApp(page, "Catalog API");
     const versions = page.getByRole("radiogroup", { name: "Client version" });
     await expect(versions.getByRole("radio")).toHaveText(["apitally 1.x · recommended", "apitally 0.x"]);
-    await expect(versions.getByRole("radio", { name: "apitally 1.x · recommended" })).toHaveAttribute("aria-checked", "true");
+    await expect(versions.getByRole("radio", { name: "apitally 1.x · recommended" })).toHaveAttribute(
+      "aria-checked",
+      "true",
+    );
     const token = ((await page.getByTestId("write-token").textContent()) ?? "").trim();
     expect(token).toMatch(/^apt_[A-Za-z0-9]{24}$/);
     const code = snippet(page, "setup");
@@ -230,8 +269,18 @@ test("apitally mode on a FastAPI app: counted from its histograms once, spans no
     await expect(page).toHaveURL(new RegExp(`/apps/${appId}/consumers$`));
     await expect(statValue(page, "Active consumers")).toHaveText("2");
     await expect(statValue(page, "Top consumer")).toHaveText("Alice Example");
-    expect(await rowCells(row(page, "user-123"))).toMatchObject({ Consumer: "Alice Example user-123", Group: "Admins", Requests: "3", "Error rate": "0%" });
-    expect(await rowCells(row(page, "api-key-42"))).toMatchObject({ Consumer: "api-key-42", Group: "—", Requests: "2", "Error rate": "0%" });
+    expect(await rowCells(row(page, "user-123"))).toMatchObject({
+      Consumer: "Alice Example user-123",
+      Group: "Admins",
+      Requests: "3",
+      "Error rate": "0%",
+    });
+    expect(await rowCells(row(page, "api-key-42"))).toMatchObject({
+      Consumer: "api-key-42",
+      Group: "—",
+      Requests: "2",
+      "Error rate": "0%",
+    });
   });
 
   if (testInfo.project.name === "sqlite") {

@@ -33,21 +33,45 @@ export async function signOut(page: Page) {
 export async function createApp(page: Page, name: string, framework = "FastAPI"): Promise<number> {
   await page.goto("/apps/new");
   await page.getByLabel("App name").fill(name);
-  await page.locator("label").filter({ has: page.getByRole("radio", { name: framework, exact: true }) }).click();
+  await page
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name: framework, exact: true }) })
+    .click();
   await page.getByRole("button", { name: "Create app" }).click();
   await expect(page).toHaveURL(/\/apps\/\d+\/setup$/);
   return Number(new URL(page.url()).pathname.split("/")[2]);
 }
 
 /** What an Apitally client sends first (docs/hub-protocol.md §3, §4): a startup and an empty sync. */
-export async function sendFirstSync(request: APIRequestContext, clientId: string, env: string, client: string, versions: Record<string, string>) {
+export async function sendFirstSync(
+  request: APIRequestContext,
+  clientId: string,
+  env: string,
+  client: string,
+  versions: Record<string, string>,
+) {
   const instance = randomUUID();
   const startup = await request.post(`/v2/${clientId}/${env}/startup`, {
-    data: { instance_uuid: instance, message_uuid: randomUUID(), paths: [{ method: "GET", path: "/items" }], versions, client },
+    data: {
+      instance_uuid: instance,
+      message_uuid: randomUUID(),
+      paths: [{ method: "GET", path: "/items" }],
+      versions,
+      client,
+    },
   });
   expect(startup.status()).toBeLessThan(300);
   const sync = await request.post(`/v2/${clientId}/${env}/sync`, {
-    data: { timestamp: Date.now() / 1000, instance_uuid: instance, message_uuid: randomUUID(), requests: [], validation_errors: [], server_errors: [], consumers: [], resources: null },
+    data: {
+      timestamp: Date.now() / 1000,
+      instance_uuid: instance,
+      message_uuid: randomUUID(),
+      requests: [],
+      validation_errors: [],
+      server_errors: [],
+      consumers: [],
+      resources: null,
+    },
   });
   expect(sync.status()).toBeLessThan(300);
 }

@@ -32,7 +32,12 @@ for (const [device, viewport] of Object.entries(VIEWPORTS)) {
       await createApp(page, "Storefront", "Express");
       await shot("setup-express");
       const clientId = (await page.getByTestId("client-id").textContent())?.trim() ?? "";
-      await sendFirstSync(request, clientId, "prod", "js:express", { nodejs: "20.20.2", express: "5.3.0", apitally: "0.25.8", app: "1.4.0" });
+      await sendFirstSync(request, clientId, "prod", "js:express", {
+        nodejs: "20.20.2",
+        express: "5.3.0",
+        apitally: "0.25.8",
+        app: "1.4.0",
+      });
       await expect(page.getByTestId("app-status")).toContainText("Receiving data");
       await shot("setup-receiving");
       await createApp(page, "Back office", "Django");

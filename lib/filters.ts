@@ -36,11 +36,25 @@ export interface FilterIssue {
   message: string;
 }
 
-export const FILTER_PARAMS = ["env", "period", "from", "to", "consumer", "group", "endpoint", "method", "status"] as const;
+export const FILTER_PARAMS = [
+  "env",
+  "period",
+  "from",
+  "to",
+  "consumer",
+  "group",
+  "endpoint",
+  "method",
+  "status",
+] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 const METHOD = /^[A-Za-z]{1,16}$/;
-const id = z.coerce.number({ error: "must be a number" }).int("must be a whole number").positive("must be positive").max(2 ** 31 - 1);
+const id = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .positive("must be positive")
+  .max(2 ** 31 - 1);
 
 // ISO 8601 (what the dashboard writes) or epoch seconds (handy in hand-written URLs).
 const instant = z
@@ -93,7 +107,11 @@ const fields = {
   consumer: id,
   group: id,
   endpoint,
-  method: z.string().trim().regex(METHOD, "must be an HTTP method").transform((m) => m.toUpperCase()),
+  method: z
+    .string()
+    .trim()
+    .regex(METHOD, "must be an HTTP method")
+    .transform((m) => m.toUpperCase()),
   status,
 } satisfies Record<FilterParam, z.ZodType>;
 
@@ -105,7 +123,10 @@ function read(input: SearchParamsInput, key: string): string | undefined {
   return first === undefined || first.trim() === "" ? undefined : first;
 }
 
-export function parseFilters(input: SearchParamsInput, nowMs = Date.now()): { filters: Filters; issues: FilterIssue[] } {
+export function parseFilters(
+  input: SearchParamsInput,
+  nowMs = Date.now(),
+): { filters: Filters; issues: FilterIssue[] } {
   const issues: FilterIssue[] = [];
   const parsed: { [K in FilterParam]?: z.output<(typeof fields)[K]> } = {};
   for (const param of FILTER_PARAMS) {
@@ -117,7 +138,8 @@ export function parseFilters(input: SearchParamsInput, nowMs = Date.now()): { fi
   }
 
   // from+to alone mean a custom range; a preset period ignores them.
-  let period: Period = parsed.period ?? (parsed.from !== undefined && parsed.to !== undefined ? "custom" : DEFAULT_PERIOD);
+  let period: Period =
+    parsed.period ?? (parsed.from !== undefined && parsed.to !== undefined ? "custom" : DEFAULT_PERIOD);
   let window: TimeWindow | null = null;
   if (period === "custom") {
     window = parsed.from !== undefined && parsed.to !== undefined ? customWindow(parsed.from, parsed.to, nowMs) : null;

@@ -106,7 +106,8 @@ export const SETTINGS = {
   },
   TALLYHUB_RETENTION_INTERVAL_MINUTES: {
     default: "60",
-    meaning: "How often the server runs the retention pass (first pass a minute after start); `0` turns the schedule off",
+    meaning:
+      "How often the server runs the retention pass (first pass a minute after start); `0` turns the schedule off",
     schema: wholeNumber(0, 10_080),
     expected: "a whole number of minutes from 0 to 10080",
   },
@@ -121,7 +122,9 @@ export const SETTINGS = {
 
 export type SettingName = keyof typeof SETTINGS;
 
-type ValueOf<E extends Entry> = E extends { default: string } ? z.output<E["schema"]> : z.output<E["schema"]> | undefined;
+type ValueOf<E extends Entry> = E extends { default: string }
+  ? z.output<E["schema"]>
+  : z.output<E["schema"]> | undefined;
 
 export type Settings = { readonly [K in SettingName]: ValueOf<(typeof SETTINGS)[K]> };
 
@@ -143,7 +146,10 @@ export function parseSettings(env: Env): Settings {
     if (input === undefined) continue;
     const parsed = entry.schema.safeParse(input);
     if (parsed.success) out[name] = parsed.data;
-    else problems.push(`${name}=${raw === undefined ? JSON.stringify(input) : (entry.quote?.(raw) ?? JSON.stringify(raw))} is not ${entry.expected}`);
+    else
+      problems.push(
+        `${name}=${raw === undefined ? JSON.stringify(input) : (entry.quote?.(raw) ?? JSON.stringify(raw))} is not ${entry.expected}`,
+      );
   }
   const s = out as Settings;
   if (!problems.length && s.TALLYHUB_RETENTION_DAYS < s.TALLYHUB_RETENTION_MINUTE_DAYS) {

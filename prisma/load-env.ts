@@ -1,7 +1,7 @@
 // The Prisma CLI needs a DATABASE_URL of its provider, or it tries to download a native engine.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_DATABASE_URL, dbKind, sqliteFilePath, type DbKind } from "../lib/db/url";
+import { dbKind, DEFAULT_DATABASE_URL, sqliteFilePath, type DbKind } from "../lib/db/url";
 
 const DEFAULTS: Record<DbKind, string> = {
   sqlite: DEFAULT_DATABASE_URL,
@@ -9,7 +9,11 @@ const DEFAULTS: Record<DbKind, string> = {
 };
 
 export function prepareEnv(kind: DbKind): string {
-  try { process.loadEnvFile(); } catch { /* no .env: fine */ }
+  try {
+    process.loadEnvFile();
+  } catch {
+    /* no .env: fine */
+  }
   process.env.CHECKPOINT_DISABLE = "1";
   const url = process.env.DATABASE_URL;
   if (!url || dbKind(url) !== kind) process.env.DATABASE_URL = DEFAULTS[kind];

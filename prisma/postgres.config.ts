@@ -1,5 +1,5 @@
-import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { defineConfig } from "prisma/config";
 import { prepareEnv } from "./load-env";
 
 const url = prepareEnv("postgres");

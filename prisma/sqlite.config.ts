@@ -1,7 +1,7 @@
-import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { prepareEnv } from "./load-env";
+import { defineConfig } from "prisma/config";
 import { sqliteFilePath } from "../lib/db/url";
+import { prepareEnv } from "./load-env";
 
 const url = prepareEnv("sqlite");
 

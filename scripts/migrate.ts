@@ -4,7 +4,11 @@ import { openSql } from "../lib/db/connect";
 import { migrate } from "../lib/db/migrate";
 import { databaseUrl } from "../lib/db/url";
 
-try { process.loadEnvFile(); } catch { /* no .env */ }
+try {
+  process.loadEnvFile();
+} catch {
+  /* no .env */
+}
 const db = openSql(databaseUrl());
 const applied = await migrate(db);
 await db.close();

@@ -1,6 +1,6 @@
 // Writes the provider-specific Prisma schemas from prisma/models.prisma (the one source of
 // models). With --check it only compares, and exits 1 when a checked-in schema drifted.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,8 +18,13 @@ for (const [name, provider] of Object.entries(providers)) {
   const file = join(root, "prisma", name, "schema.prisma");
   if (check) {
     let current = "";
-    try { current = readFileSync(file, "utf8"); } catch {}
-    if (current !== text) { console.error(`drift: ${file} differs from prisma/models.prisma`); drift = true; }
+    try {
+      current = readFileSync(file, "utf8");
+    } catch {}
+    if (current !== text) {
+      console.error(`drift: ${file} differs from prisma/models.prisma`);
+      drift = true;
+    }
   } else {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);

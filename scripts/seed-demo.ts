@@ -2,14 +2,18 @@
 // Creates (or reuses) the user demo@tallyhub.local / password "demo-password" and an app
 // "Demo API", then fills it with realistic traffic through the hub's ingest code.
 import { parseArgs } from "node:util";
+import { createApp } from "../lib/apps/create";
+import { registerUser } from "../lib/auth/users";
 import { prisma, sql } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
-import { registerUser } from "../lib/auth/users";
-import { createApp } from "../lib/apps/create";
 import { seedDemoTraffic } from "../lib/demo/seed";
 import { DEFAULT_DEMO } from "../lib/demo/traffic";
 
-try { process.loadEnvFile(); } catch { /* no .env */ }
+try {
+  process.loadEnvFile();
+} catch {
+  /* no .env */
+}
 const { values } = parseArgs({
   options: {
     days: { type: "string", default: "30" },
@@ -52,17 +56,29 @@ const bar = (done: number, total: number) => {
 const result = await seedDemoTraffic(
   app.id,
   values.env!,
-  { days: int("days"), consumers: int("consumers"), endpoints: int("endpoints"), rowsPerMinute: int("rows-per-minute"), seed: int("seed"),
-    concurrency: values.concurrency ? int("concurrency") : sql().kind === "postgres" ? 4 : 1 },
+  {
+    days: int("days"),
+    consumers: int("consumers"),
+    endpoints: int("endpoints"),
+    rowsPerMinute: int("rows-per-minute"),
+    seed: int("seed"),
+    concurrency: values.concurrency ? int("concurrency") : sql().kind === "postgres" ? 4 : 1,
+  },
   ({ done, total, rows }) => {
     const elapsed = (Date.now() - started) / 1000;
     const eta = (elapsed / done) * (total - done);
-    process.stderr.write(`\r${bar(done, total)} ${done}/${total} syncs, ${rows.toLocaleString("en")} rows, ${elapsed.toFixed(0)} s, ETA ${eta.toFixed(0)} s   `);
+    process.stderr.write(
+      `\r${bar(done, total)} ${done}/${total} syncs, ${rows.toLocaleString("en")} rows, ${elapsed.toFixed(0)} s, ETA ${eta.toFixed(0)} s   `,
+    );
   },
 );
 process.stderr.write("\n");
-const [{ n }] = await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "RequestRollup" WHERE "appId" = ?`, [app.id]);
-console.log(`stored ${result.syncs} syncs, ${Number(n).toLocaleString("en")} per-minute rollup rows in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const [{ n }] = await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "RequestRollup" WHERE "appId" = ?`, [
+  app.id,
+]);
+console.log(
+  `stored ${result.syncs} syncs, ${Number(n).toLocaleString("en")} per-minute rollup rows in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 console.log(`sign in as ${values.email} to see it`);
 await sql().close();
 await prisma().$disconnect();

@@ -2,14 +2,18 @@
 // `npm start`: Tallyhub on http://localhost:3000 with an embedded SQLite file by default.
 // Builds once (again when the checkout changes), then runs `next start`; the server
 // applies migrations itself at boot (instrumentation.ts). `--dev` runs `next dev`.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-try { process.loadEnvFile(); } catch { /* no .env */ }
+try {
+  process.loadEnvFile();
+} catch {
+  /* no .env */
+}
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 process.env.CHECKPOINT_DISABLE = "1";
 process.env.DATABASE_URL ||= "file:./data/tallyhub.db";
@@ -40,7 +44,8 @@ function sourceFingerprint() {
 if (!dev) {
   const stampFile = path.join(root, ".next", "tallyhub-source.sha256");
   const fingerprint = sourceFingerprint();
-  const built = existsSync(".next/BUILD_ID") && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+  const built =
+    existsSync(".next/BUILD_ID") && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
   if (!built) {
     console.log("[tallyhub] building the dashboard (first start or changed sources)…");
     const r = spawnSync(process.execPath, [next, "build"], { stdio: "inherit" });
@@ -50,7 +55,9 @@ if (!dev) {
 }
 
 const args = dev ? ["dev", "-p", port, "-H", host] : ["start", "-p", port, "-H", host];
-console.log(`[tallyhub] starting on http://localhost:${port} (database: ${process.env.DATABASE_URL.startsWith("file:") ? process.env.DATABASE_URL : "PostgreSQL"})`);
+console.log(
+  `[tallyhub] starting on http://localhost:${port} (database: ${process.env.DATABASE_URL.startsWith("file:") ? process.env.DATABASE_URL : "PostgreSQL"})`,
+);
 const child = spawn(process.execPath, [next, ...args], { stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -33,7 +33,10 @@ const readJson = (f) => (existsSync(f) ? JSON.parse(readFileSync(f, "utf8")) : n
 const npx = (bin) => path.join(root, "node_modules/.bin", bin);
 
 step("test services (Chromium, PostgreSQL)", "bash", ["scripts/ensure-test-services.sh"]);
-step("schema drift (prisma/models.prisma → sqlite + postgres)", process.execPath, ["scripts/prisma-schemas.mjs", "--check"]);
+step("schema drift (prisma/models.prisma → sqlite + postgres)", process.execPath, [
+  "scripts/prisma-schemas.mjs",
+  "--check",
+]);
 step("type-check", npx("tsc"), ["--noEmit"]);
 step("lint", npx("eslint"), [".", "--max-warnings=0"]);
 step("format (prettier --check; npm run format fixes it)", npx("prettier"), ["--check", "."]);
@@ -42,16 +45,21 @@ const built = step("production build", npx("next"), ["build"]);
 if (built) {
   const vitestJson = `${results}/vitest.json`;
   rmSync(vitestJson, { force: true });
-  step("vitest (unit, integration on SQLite and PostgreSQL)", npx("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], {
-    count: () => {
-      const j = readJson(vitestJson);
-      if (!j) return void counts.failed++;
-      counts.passed += j.numPassedTests;
-      // A file that fails to load fails no test but fails the run: count it.
-      counts.failed += j.numFailedTests || (j.success ? 0 : 1);
-      counts.skipped += j.numPendingTests + j.numTodoTests;
+  step(
+    "vitest (unit, integration on SQLite and PostgreSQL)",
+    npx("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+    {
+      count: () => {
+        const j = readJson(vitestJson);
+        if (!j) return void counts.failed++;
+        counts.passed += j.numPassedTests;
+        // A file that fails to load fails no test but fails the run: count it.
+        counts.failed += j.numFailedTests || (j.success ? 0 : 1);
+        counts.skipped += j.numPendingTests + j.numTodoTests;
+      },
     },
-  });
+  );
 
   const pwJson = `${results}/playwright.json`;
   rmSync(pwJson, { force: true });

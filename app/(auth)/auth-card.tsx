@@ -1,6 +1,16 @@
 import { Card } from "@/components/ui/card";
 
-export function AuthCard({ title, description, children, footer }: { title: string; description: string; children: React.ReactNode; footer: React.ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+  footer,
+}: {
+  title: string;
+  description: string;
+  children: React.ReactNode;
+  footer: React.ReactNode;
+}) {
   return (
     <>
       <Card className="px-6 py-7 sm:px-8">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
 import { Logo } from "@/components/ui/logo";
+import { currentUser } from "@/lib/auth/session";
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   if (await currentUser()) redirect("/apps");
@@ -11,11 +11,16 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         aria-hidden="true"
         className="pointer-events-none absolute inset-x-0 top-0 -z-10 h-80 bg-gradient-to-b from-indigo-100/70 via-indigo-50/30 to-transparent"
       />
-      <Link href="/" className="mb-8 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-600">
+      <Link
+        href="/"
+        className="mb-8 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-600"
+      >
         <Logo className="scale-110" />
       </Link>
       <div className="w-full max-w-[400px]">{children}</div>
-      <p className="mt-auto pt-10 text-center text-xs text-slate-400">Self-hosted API monitoring for the Apitally clients</p>
+      <p className="mt-auto pt-10 text-center text-xs text-slate-400">
+        Self-hosted API monitoring for the Apitally clients
+      </p>
     </main>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { SetupStatus } from "@/lib/apps/instances";
-import { liveness, timeAgo } from "@/lib/apps/liveness";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { StatusDot } from "@/components/ui/status-dot";
 import { useNow } from "@/components/ui/use-now";
+import type { SetupStatus } from "@/lib/apps/instances";
+import { liveness, timeAgo } from "@/lib/apps/liveness";
 
 const POLL_MS = 5_000;
 const MAX_INSTANCES = 5;
@@ -50,7 +50,9 @@ export function AppStatusPanel({ appId, initial }: { appId: number; initial: Set
           ) : (
             <>
               <p className="font-semibold text-slate-900">Waiting for first data…</p>
-              <p className="mt-0.5 text-sm text-slate-500">Start your app with the snippet below. This panel updates on its own when the first data arrives.</p>
+              <p className="mt-0.5 text-sm text-slate-500">
+                Start your app with the snippet below. This panel updates on its own when the first data arrives.
+              </p>
             </>
           )}
         </div>
@@ -62,7 +64,9 @@ export function AppStatusPanel({ appId, initial }: { appId: number; initial: Set
               <div className="flex flex-wrap items-center gap-2">
                 <Badge mono>{instance.env}</Badge>
                 <span className="font-mono text-slate-700">{instance.client ?? "unknown client"}</span>
-                {now !== null && instance.lastSyncAt !== null && <span className="ml-auto text-slate-400">{timeAgo(instance.lastSyncAt, now)}</span>}
+                {now !== null && instance.lastSyncAt !== null && (
+                  <span className="ml-auto text-slate-400">{timeAgo(instance.lastSyncAt, now)}</span>
+                )}
               </div>
               <p className="mt-1.5 flex flex-wrap gap-x-3 gap-y-1 font-mono text-[12px] text-slate-500">
                 {orderedVersions(instance.versions).map(([name, version]) => (
@@ -74,7 +78,9 @@ export function AppStatusPanel({ appId, initial }: { appId: number; initial: Set
             </li>
           ))}
           {data.instances.length > MAX_INSTANCES && (
-            <li className="px-5 py-2 text-[13px] text-slate-500">and {data.instances.length - MAX_INSTANCES} more instances</li>
+            <li className="px-5 py-2 text-[13px] text-slate-500">
+              and {data.instances.length - MAX_INSTANCES} more instances
+            </li>
           )}
         </ul>
       )}

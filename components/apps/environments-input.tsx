@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { ENV_NAME_PATTERN } from "@/lib/validations/app";
 import { cn } from "@/components/ui/cn";
 import { XIcon } from "@/components/ui/icons";
+import { ENV_NAME_PATTERN } from "@/lib/validations/app";
 
 /**
  * Environment names as removable chips. Enter, comma or space adds the typed name; the list
@@ -42,7 +42,10 @@ export function EnvironmentsInput({
     >
       <input type="hidden" name={name} value={[...envs, draft].filter(Boolean).join(",")} />
       {envs.map((env) => (
-        <span key={env} className="inline-flex items-center gap-1 rounded-md bg-slate-100 py-0.5 pr-1 pl-2 font-mono text-[12.5px] text-slate-800 ring-1 ring-slate-200 ring-inset">
+        <span
+          key={env}
+          className="inline-flex items-center gap-1 rounded-md bg-slate-100 py-0.5 pr-1 pl-2 font-mono text-[12.5px] text-slate-800 ring-1 ring-slate-200 ring-inset"
+        >
           {env}
           <button
             type="button"

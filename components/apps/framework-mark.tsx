@@ -1,5 +1,5 @@
-import { frameworkById } from "@/lib/apps/frameworks";
 import { cn } from "@/components/ui/cn";
+import { frameworkById } from "@/lib/apps/frameworks";
 
 // A lettered tile per framework (no third-party logos), coloured so apps are told apart at a glance.
 const STYLE: Record<string, { letters: string; className: string }> = {
@@ -18,7 +18,10 @@ const STYLE: Record<string, { letters: string; className: string }> = {
 };
 
 export function FrameworkMark({ framework, size = "md" }: { framework: string; size?: "sm" | "md" }) {
-  const style = STYLE[framework] ?? { letters: framework.slice(0, 2), className: "bg-slate-100 text-slate-700 ring-slate-300" };
+  const style = STYLE[framework] ?? {
+    letters: framework.slice(0, 2),
+    className: "bg-slate-100 text-slate-700 ring-slate-300",
+  };
   return (
     <span
       title={frameworkById(framework)?.label ?? framework}

@@ -8,7 +8,15 @@ const GROUPS: { language: Language; label: string }[] = [
 ];
 
 /** Framework choice as radio tiles, grouped by language. */
-export function FrameworkPicker({ name, defaultValue, describedBy }: { name: string; defaultValue?: string; describedBy?: string }) {
+export function FrameworkPicker({
+  name,
+  defaultValue,
+  describedBy,
+}: {
+  name: string;
+  defaultValue?: string;
+  describedBy?: string;
+}) {
   return (
     <div className="space-y-4">
       {GROUPS.map((group) => (
@@ -20,7 +28,13 @@ export function FrameworkPicker({ name, defaultValue, describedBy }: { name: str
                 key={f.id}
                 className="flex cursor-pointer items-center gap-2.5 rounded-lg bg-white p-2.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-200 transition ring-inset hover:ring-slate-300 has-[:checked]:bg-indigo-50/60 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600"
               >
-                <input type="radio" name={name} value={f.id} defaultChecked={f.id === defaultValue} className="sr-only" />
+                <input
+                  type="radio"
+                  name={name}
+                  value={f.id}
+                  defaultChecked={f.id === defaultValue}
+                  className="sr-only"
+                />
                 <FrameworkMark framework={f.id} size="sm" />
                 {f.label}
               </label>

@@ -1,30 +1,37 @@
 "use client";
 
 import { useState } from "react";
-import type { SetupGuide } from "@/lib/apps/snippets";
 import { cn } from "@/components/ui/cn";
 import { CodeBlock } from "@/components/ui/code-block";
+import type { SetupGuide } from "@/lib/apps/snippets";
 
 // What each kind of guide says around its code.
-const TEXT: Record<string, { install: string; setup: (framework: string) => string; setupNote: string; envTitle: string; envNote: string }> = {
+const TEXT: Record<
+  string,
+  { install: string; setup: (framework: string) => string; setupNote: string; envTitle: string; envNote: string }
+> = {
   hub: {
     install: "Install the Apitally client",
     setup: (f) => `Add it to your ${f} app`,
     setupNote: "Apitally's own setup, plus the line that sends the data to this Tallyhub instead of Apitally's cloud.",
     envTitle: "Or set the hub URL in the environment",
-    envNote: "Prefer configuration over code? Drop that line and set this variable where the app runs (.env, Docker, systemd).",
+    envNote:
+      "Prefer configuration over code? Drop that line and set this variable where the app runs (.env, Docker, systemd).",
   },
   otlp: {
     install: "Install the Apitally SDK",
     setup: (f) => `Add it to your ${f} app`,
-    setupNote: "Apitally's own setup with this app's write token, plus the line that sends its OpenTelemetry data to this Tallyhub.",
+    setupNote:
+      "Apitally's own setup with this app's write token, plus the line that sends its OpenTelemetry data to this Tallyhub.",
     envTitle: "Or configure it in the environment",
-    envNote: "Prefer configuration over code? Drop the os.environ line and the arguments, and set these where the app runs. apitally.init() reads them when the app starts.",
+    envNote:
+      "Prefer configuration over code? Drop the os.environ line and the arguments, and set these where the app runs. apitally.init() reads them when the app starts.",
   },
   otel: {
     install: "Install an OpenTelemetry SDK",
     setup: () => "Point its OTLP exporter at Tallyhub",
-    setupNote: "Set these standard variables where the service runs. Tallyhub counts requests from its HTTP SERVER spans and shows each as a request log.",
+    setupNote:
+      "Set these standard variables where the service runs. Tallyhub counts requests from its HTTP SERVER spans and shows each as a request log.",
     envTitle: "",
     envNote: "",
   },
@@ -36,7 +43,15 @@ const VARIANT_NOTE: Record<string, string> = {
 };
 
 /** The numbered setup instructions, with the environment the snippet reports chosen here. */
-export function SetupSteps({ guides, defaultEnv, frameworkLabel }: { guides: Record<string, SetupGuide[]>; defaultEnv: string; frameworkLabel: string }) {
+export function SetupSteps({
+  guides,
+  defaultEnv,
+  frameworkLabel,
+}: {
+  guides: Record<string, SetupGuide[]>;
+  defaultEnv: string;
+  frameworkLabel: string;
+}) {
   const envs = Object.keys(guides);
   const [env, setEnv] = useState(defaultEnv);
   const variants = guides[env] ?? guides[envs[0]];
@@ -68,7 +83,13 @@ export function SetupSteps({ guides, defaultEnv, frameworkLabel }: { guides: Rec
         <Step n={++n} title={text.setup(frameworkLabel)} description={text.setupNote}>
           {envs.length > 1 && (
             <div className="mb-3">
-              <Segmented label="Environment" mono options={envs.map((e) => ({ value: e, label: e }))} value={env} onChange={setEnv} />
+              <Segmented
+                label="Environment"
+                mono
+                options={envs.map((e) => ({ value: e, label: e }))}
+                value={env}
+                onChange={setEnv}
+              />
             </div>
           )}
           <CodeBlock block={guide.setup} name="setup" copyLabel="Copy setup snippet" />
@@ -77,7 +98,11 @@ export function SetupSteps({ guides, defaultEnv, frameworkLabel }: { guides: Rec
         {guide.id !== "otel" && (
           <Step n={++n} title={text.envTitle} description={text.envNote}>
             <CodeBlock block={guide.envVars} name="hub-env" copyLabel="Copy environment variables" />
-            {guide.protocol === "hub" && <p className="mt-2 text-[13px] text-slate-500">No trailing slash: the client appends /v2/… to it as is.</p>}
+            {guide.protocol === "hub" && (
+              <p className="mt-2 text-[13px] text-slate-500">
+                No trailing slash: the client appends /v2/… to it as is.
+              </p>
+            )}
           </Step>
         )}
 
@@ -113,7 +138,11 @@ function Segmented({
       <span className="text-[13px] text-slate-500" id={id}>
         {label}
       </span>
-      <div role="radiogroup" aria-labelledby={id} className="inline-flex flex-wrap rounded-lg bg-slate-100 p-0.5 ring-1 ring-slate-200 ring-inset">
+      <div
+        role="radiogroup"
+        aria-labelledby={id}
+        className="inline-flex flex-wrap rounded-lg bg-slate-100 p-0.5 ring-1 ring-slate-200 ring-inset"
+      >
         {options.map((o) => (
           <button
             key={o.value}
@@ -124,7 +153,9 @@ function Segmented({
             className={cn(
               "rounded-md px-2.5 py-1 text-[12.5px] transition",
               mono && "font-mono",
-              o.value === value ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-500 hover:text-slate-800",
+              o.value === value
+                ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200"
+                : "text-slate-500 hover:text-slate-800",
             )}
           >
             {o.label}
@@ -135,7 +166,19 @@ function Segmented({
   );
 }
 
-function Step({ n, title, description, optional, children }: { n: number; title: string; description?: string; optional?: boolean; children: React.ReactNode }) {
+function Step({
+  n,
+  title,
+  description,
+  optional,
+  children,
+}: {
+  n: number;
+  title: string;
+  description?: string;
+  optional?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <li className="relative grid grid-cols-[1.75rem_minmax(0,1fr)] gap-x-3 sm:gap-x-4">
       <span
@@ -147,7 +190,9 @@ function Step({ n, title, description, optional, children }: { n: number; title:
       <div className="min-w-0">
         <h2 className="flex flex-wrap items-center gap-2 pt-0.5 text-[15px] font-semibold text-slate-900">
           {title}
-          {optional && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">Optional</span>}
+          {optional && (
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] font-medium text-slate-500">Optional</span>
+          )}
         </h2>
         {description && <p className="mt-1 text-sm text-slate-500">{description}</p>}
         <div className="mt-3">{children}</div>

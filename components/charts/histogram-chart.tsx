@@ -1,15 +1,25 @@
 "use client";
+
 // Response-time distribution of the window, from the histogram bins.
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCompact, formatCount, formatMs, formatPercent } from "@/lib/format";
 import type { BinCount } from "@/lib/queries/percentiles";
-import { histogramBars, type HistogramBar } from "./histogram-bars";
 import { SERIES_COLORS } from "./colors";
+import { histogramBars, type HistogramBar } from "./histogram-bars";
 
 const label = (b: HistogramBar) => (b.to === null ? `≥ ${formatMs(b.from)}` : `${formatMs(b.from)}`);
-const span = (b: HistogramBar) => (b.to === null ? `${formatMs(b.from)} or slower` : `${formatMs(b.from)} – ${formatMs(b.to)}`);
+const span = (b: HistogramBar) =>
+  b.to === null ? `${formatMs(b.from)} or slower` : `${formatMs(b.from)} – ${formatMs(b.to)}`;
 
-export function HistogramChart({ bins, thresholdMs, height = 220 }: { bins: BinCount[]; thresholdMs?: number; height?: number }) {
+export function HistogramChart({
+  bins,
+  thresholdMs,
+  height = 220,
+}: {
+  bins: BinCount[];
+  thresholdMs?: number;
+  height?: number;
+}) {
   const bars = histogramBars(bins);
   const total = bars.reduce((n, b) => n + b.count, 0);
   const data = bars.map((b) => ({ ...b, label: label(b) }));
@@ -18,8 +28,21 @@ export function HistogramChart({ bins, thresholdMs, height = 220 }: { bins: BinC
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="8%">
           <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={{ stroke: "#cbd5e1" }} minTickGap={16} />
-          <YAxis tickFormatter={formatCompact} tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} axisLine={false} width={44} allowDecimals={false} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 11, fill: "#64748b" }}
+            tickLine={false}
+            axisLine={{ stroke: "#cbd5e1" }}
+            minTickGap={16}
+          />
+          <YAxis
+            tickFormatter={formatCompact}
+            tick={{ fontSize: 11, fill: "#64748b" }}
+            tickLine={false}
+            axisLine={false}
+            width={44}
+            allowDecimals={false}
+          />
           <Tooltip
             cursor={{ fill: "rgba(99, 102, 241, 0.06)" }}
             isAnimationActive={false}
@@ -38,7 +61,10 @@ export function HistogramChart({ bins, thresholdMs, height = 220 }: { bins: BinC
           />
           <Bar dataKey="count" isAnimationActive={false}>
             {data.map((b) => (
-              <Cell key={b.from} fill={thresholdMs !== undefined && b.from >= thresholdMs ? SERIES_COLORS.amber : SERIES_COLORS.brand} />
+              <Cell
+                key={b.from}
+                fill={thresholdMs !== undefined && b.from >= thresholdMs ? SERIES_COLORS.amber : SERIES_COLORS.brand}
+              />
             ))}
           </Bar>
         </BarChart>

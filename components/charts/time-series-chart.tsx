@@ -1,7 +1,19 @@
 "use client";
+
 // Bars or lines over time buckets, with exact numbers in the tooltip, the still-filling
 // bucket drawn dashed, and drag-to-zoom. Used by every time chart of the dashboard.
-import { Bar, CartesianGrid, Cell, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { formatBucketSpan, formatCompact, formatTick } from "@/lib/format";
 import { useDragZoom } from "./use-drag-zoom";
@@ -31,14 +43,30 @@ export interface TimeSeriesChartProps {
   onZoom?: (fromS: number, toS: number) => void;
 }
 
-export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat = formatCompact, height = 260, showTotal, onZoom }: TimeSeriesChartProps) {
+export function TimeSeriesChart({
+  data,
+  bucket,
+  series,
+  kind,
+  format,
+  axisFormat = formatCompact,
+  height = 260,
+  showTotal,
+  onZoom,
+}: TimeSeriesChartProps) {
   const zoom = useDragZoom(BUCKET_MINUTES[bucket] * 60, onZoom);
   const ticks = evenTicks(data, bucket);
   return (
     <div style={{ height }} className="w-full select-none [&_.recharts-surface]:outline-none">
       <ResponsiveContainer width="100%" height="100%">
         {/* Keyed by the first bucket: a zoom starts a fresh chart, without the old tooltip. */}
-        <ComposedChart key={`${bucket}:${data[0]?.t}`} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="18%" {...zoom.handlers}>
+        <ComposedChart
+          key={`${bucket}:${data[0]?.t}`}
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          barCategoryGap="18%"
+          {...zoom.handlers}
+        >
           <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
           <XAxis
             dataKey="t"
@@ -62,7 +90,15 @@ export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat
           <Tooltip
             cursor={{ fill: "rgba(99, 102, 241, 0.06)", stroke: "#c7d2fe" }}
             isAnimationActive={false}
-            content={(props) => <ChartTooltip {...(props as unknown as TooltipProps)} bucket={bucket} series={series} format={format} showTotal={showTotal} />}
+            content={(props) => (
+              <ChartTooltip
+                {...(props as unknown as TooltipProps)}
+                bucket={bucket}
+                series={series}
+                format={format}
+                showTotal={showTotal}
+              />
+            )}
           />
           {series.map((s) =>
             kind === "lines" ? (
@@ -79,15 +115,36 @@ export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat
                 isAnimationActive={false}
               />
             ) : (
-              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={kind === "stacked" ? "stack" : undefined} isAnimationActive={false} maxBarSize={48}>
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                fill={s.color}
+                stackId={kind === "stacked" ? "stack" : undefined}
+                isAnimationActive={false}
+                maxBarSize={48}
+              >
                 {/* The still-filling bucket: nearly full colour with a dashed outline. */}
                 {data.map((p) =>
-                  p.partial ? <Cell key={p.t} fillOpacity={0.75} stroke={s.color} strokeWidth={1} strokeDasharray="3 2" /> : <Cell key={p.t} />,
+                  p.partial ? (
+                    <Cell key={p.t} fillOpacity={0.75} stroke={s.color} strokeWidth={1} strokeDasharray="3 2" />
+                  ) : (
+                    <Cell key={p.t} />
+                  ),
                 )}
               </Bar>
             ),
           )}
-          {zoom.area && <ReferenceArea x1={zoom.area.x1} x2={zoom.area.x2} fill="#6366f1" fillOpacity={0.12} stroke="#6366f1" strokeOpacity={0.4} />}
+          {zoom.area && (
+            <ReferenceArea
+              x1={zoom.area.x1}
+              x2={zoom.area.x2}
+              fill="#6366f1"
+              fillOpacity={0.12}
+              stroke="#6366f1"
+              strokeOpacity={0.4}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </div>
@@ -95,7 +152,11 @@ export function TimeSeriesChart({ data, bucket, series, kind, format, axisFormat
 }
 
 /** Steps between ticks, in buckets, that fall on round clock times. */
-const TICK_STEPS: Record<Bucket, number[]> = { minute: [1, 2, 5, 10, 15, 30, 60], hour: [1, 2, 3, 4, 6, 12, 24], day: [1, 2, 7, 14] };
+const TICK_STEPS: Record<Bucket, number[]> = {
+  minute: [1, 2, 5, 10, 15, 30, 60],
+  hour: [1, 2, 3, 4, 6, 12, 24],
+  day: [1, 2, 7, 14],
+};
 const MAX_TICKS = 8;
 
 /**
@@ -122,7 +183,14 @@ interface TooltipProps {
   payload?: { payload: TimePoint }[];
 }
 
-function ChartTooltip({ active, payload, bucket, series, format, showTotal }: TooltipProps & { bucket: Bucket; series: Series[]; format: (v: number) => string; showTotal?: boolean }) {
+function ChartTooltip({
+  active,
+  payload,
+  bucket,
+  series,
+  format,
+  showTotal,
+}: TooltipProps & { bucket: Bucket; series: Series[]; format: (v: number) => string; showTotal?: boolean }) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   const values = series.map((s) => ({ ...s, value: point[s.key] as number | null }));
@@ -142,10 +210,15 @@ function ChartTooltip({ active, payload, bucket, series, format, showTotal }: To
             {[...values].reverse().map((v) => (
               <tr key={v.key}>
                 <td className="py-0.5 pr-4 text-slate-600">
-                  <span className="mr-1.5 inline-block size-2 rounded-sm align-middle" style={{ background: v.color }} />
+                  <span
+                    className="mr-1.5 inline-block size-2 rounded-sm align-middle"
+                    style={{ background: v.color }}
+                  />
                   {v.label}
                 </td>
-                <td className="py-0.5 text-right font-medium text-slate-900 tabular-nums">{v.value === null ? "—" : format(v.value)}</td>
+                <td className="py-0.5 text-right font-medium text-slate-900 tabular-nums">
+                  {v.value === null ? "—" : format(v.value)}
+                </td>
               </tr>
             ))}
             {showTotal && values.length > 1 && (

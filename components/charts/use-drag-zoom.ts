@@ -1,4 +1,5 @@
 "use client";
+
 // Drag across a time chart to narrow the period to the buckets under the drag.
 import { useState } from "react";
 import type { MouseHandlerDataParam } from "recharts";
@@ -29,6 +30,7 @@ export function useDragZoom(bucketSeconds: number, onZoom?: (fromS: number, toS:
         setEnd(null);
       },
     },
-    area: start !== null && end !== null && end !== start ? { x1: Math.min(start, end), x2: Math.max(start, end) } : null,
+    area:
+      start !== null && end !== null && end !== start ? { x1: Math.min(start, end), x2: Math.max(start, end) } : null,
   };
 }

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
-import { formatPercent } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
+import { formatPercent } from "@/lib/format";
 
 const METHOD_TONES: Record<string, string> = {
   GET: "bg-sky-50 text-sky-700 ring-sky-200",
@@ -12,7 +12,12 @@ const METHOD_TONES: Record<string, string> = {
 
 export function MethodBadge({ method }: { method: string }) {
   return (
-    <span className={cn("inline-flex w-14 shrink-0 justify-center rounded px-1 py-0.5 font-mono text-[10.5px] font-semibold ring-1 ring-inset", METHOD_TONES[method] ?? "bg-slate-100 text-slate-700 ring-slate-200")}>
+    <span
+      className={cn(
+        "inline-flex w-14 shrink-0 justify-center rounded px-1 py-0.5 font-mono text-[10.5px] font-semibold ring-1 ring-inset",
+        METHOD_TONES[method] ?? "bg-slate-100 text-slate-700 ring-slate-200",
+      )}
+    >
       {method}
     </span>
   );
@@ -41,8 +46,21 @@ export function EndpointName({ method, path, className }: { method: string; path
 
 export function StatusBadge({ code }: { code: number }) {
   const cls = Math.floor(code / 100);
-  const tone = cls === 5 ? "bg-red-50 text-red-700 ring-red-200" : cls === 4 ? "bg-amber-50 text-amber-800 ring-amber-200" : cls === 2 ? "bg-emerald-50 text-emerald-700 ring-emerald-200" : "bg-slate-100 text-slate-700 ring-slate-200";
-  return <span className={cn("inline-flex rounded px-1.5 py-0.5 font-mono text-[11.5px] font-semibold ring-1 ring-inset", tone)}>{code}</span>;
+  const tone =
+    cls === 5
+      ? "bg-red-50 text-red-700 ring-red-200"
+      : cls === 4
+        ? "bg-amber-50 text-amber-800 ring-amber-200"
+        : cls === 2
+          ? "bg-emerald-50 text-emerald-700 ring-emerald-200"
+          : "bg-slate-100 text-slate-700 ring-slate-200";
+  return (
+    <span
+      className={cn("inline-flex rounded px-1.5 py-0.5 font-mono text-[11.5px] font-semibold ring-1 ring-inset", tone)}
+    >
+      {code}
+    </span>
+  );
 }
 
 /** Error rate with a colour that says how bad it is. */

@@ -1,17 +1,32 @@
 "use client";
+
 // Rename a consumer, put it in a group (existing or new) or hide it, via the Consumers
 // page's server actions. What is set here sticks: later client syncs do not overwrite it.
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { renameConsumerAction, setConsumerGroupAction, setConsumerHiddenAction } from "@/app/(dashboard)/apps/[appId]/consumers/actions";
-import type { ConsumerRow } from "@/lib/queries/consumers-table";
-import type { FieldErrors } from "@/lib/validations/result";
+import {
+  renameConsumerAction,
+  setConsumerGroupAction,
+  setConsumerHiddenAction,
+} from "@/app/(dashboard)/apps/[appId]/consumers/actions";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/input";
+import type { ConsumerRow } from "@/lib/queries/consumers-table";
+import type { FieldErrors } from "@/lib/validations/result";
 import { viewQueryKey } from "./use-view";
 
-export function ConsumerEditor({ appId, consumer, groups, onClose }: { appId: number; consumer: ConsumerRow; groups: string[]; onClose: () => void }) {
+export function ConsumerEditor({
+  appId,
+  consumer,
+  groups,
+  onClose,
+}: {
+  appId: number;
+  consumer: ConsumerRow;
+  groups: string[];
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const queryClient = useQueryClient();
@@ -69,14 +84,33 @@ export function ConsumerEditor({ appId, consumer, groups, onClose }: { appId: nu
           </h2>
           <p className="mt-0.5 font-mono text-[12.5px] break-all text-slate-500">{consumer.identifier}</p>
         </div>
-        <Field name="name" label="Name" defaultValue={consumer.name ?? ""} placeholder={consumer.identifier} maxLength={64} errors={errors.name} hint="Shown instead of the identifier. Leave empty to show the identifier." autoFocus />
-        <Field name="group" label="Group" defaultValue={consumer.groupName ?? ""} list="consumer-groups" maxLength={64} errors={errors.group} hint="Pick a group or type a new name. Leave empty for no group." />
+        <Field
+          name="name"
+          label="Name"
+          defaultValue={consumer.name ?? ""}
+          placeholder={consumer.identifier}
+          maxLength={64}
+          errors={errors.name}
+          hint="Shown instead of the identifier. Leave empty to show the identifier."
+          autoFocus
+        />
+        <Field
+          name="group"
+          label="Group"
+          defaultValue={consumer.groupName ?? ""}
+          list="consumer-groups"
+          maxLength={64}
+          errors={errors.group}
+          hint="Pick a group or type a new name. Leave empty for no group."
+        />
         <datalist id="consumer-groups">
           {groups.map((g) => (
             <option key={g} value={g} />
           ))}
         </datalist>
-        <p className="text-[12.5px] text-slate-500">Names and groups set here are kept when the client later sends its own.</p>
+        <p className="text-[12.5px] text-slate-500">
+          Names and groups set here are kept when the client later sends its own.
+        </p>
         <FormMessage message={message} />
         <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 pt-4">
           <button

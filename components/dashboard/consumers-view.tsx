@@ -1,18 +1,19 @@
 "use client";
+
 // Consumers: who calls the API (new vs returning over time), each consumer or group with
 // its traffic, and editing a consumer's name, group or visibility.
 import Link from "next/link";
 import { useState } from "react";
-import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
-import { formatCount } from "@/lib/format";
-import type { ConsumerRow } from "@/lib/queries/consumers-table";
-import type { GroupRow } from "@/lib/queries/consumer-groups";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { Legend } from "@/components/charts/legend";
 import { Sparkline } from "@/components/charts/sparkline";
 import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
+import { formatCount } from "@/lib/format";
+import type { GroupRow } from "@/lib/queries/consumer-groups";
+import type { ConsumerRow } from "@/lib/queries/consumers-table";
 import { ErrorRate } from "./badges";
 import { ConsumerEditor } from "./consumer-editor";
 import { DataTable, type Column } from "./data-table";
@@ -30,7 +31,15 @@ const SERIES = [
   { key: "new", label: "New", color: SERIES_COLORS.teal },
 ];
 
-export function ConsumersView({ appId, initial, options }: { appId: number; initial: ViewEnvelope<"consumers"> | null; options: ViewEnvelope<"filter-options"> | null }) {
+export function ConsumersView({
+  appId,
+  initial,
+  options,
+}: {
+  appId: number;
+  initial: ViewEnvelope<"consumers"> | null;
+  options: ViewEnvelope<"filter-options"> | null;
+}) {
   const view = useView(appId, "consumers", initial);
   return (
     <ViewFrame appId={appId} options={options} view={view}>
@@ -39,7 +48,15 @@ export function ConsumersView({ appId, initial, options }: { appId: number; init
   );
 }
 
-function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"consumers">; bucket: ViewEnvelope<"consumers">["window"]["bucket"] }) {
+function Consumers({
+  appId,
+  data,
+  bucket,
+}: {
+  appId: number;
+  data: ViewData<"consumers">;
+  bucket: ViewEnvelope<"consumers">["window"]["bucket"];
+}) {
   const [tab, setTab] = useState<"consumers" | "groups">("consumers");
   const [editing, setEditing] = useState<ConsumerRow | null>(null);
   const zoom = useZoom();
@@ -58,13 +75,32 @@ function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"con
             value: formatCount(data.groups.length),
             sub: `${formatCount(data.groups.filter((g) => g.requests > 0).length)} with requests`,
           },
-          { key: "top", label: "Top consumer", value: top ? (top.name ?? top.identifier) : "—", sub: top ? `${formatCount(top.requests)} requests · ${Math.round((top.requests / (requests || 1)) * 100)}%` : undefined },
+          {
+            key: "top",
+            label: "Top consumer",
+            value: top ? (top.name ?? top.identifier) : "—",
+            sub: top
+              ? `${formatCount(top.requests)} requests · ${Math.round((top.requests / (requests || 1)) * 100)}%`
+              : undefined,
+          },
         ]}
       />
-      <Panel title="Consumers over time" description={<ZoomHint bucket={bucket} />} actions={<Legend series={SERIES} />}>
+      <Panel
+        title="Consumers over time"
+        description={<ZoomHint bucket={bucket} />}
+        actions={<Legend series={SERIES} />}
+      >
         <div className="px-2 py-3 sm:px-4">
           {data.consumers.length ? (
-            <TimeSeriesChart data={data.activity as unknown as TimePoint[]} bucket={bucket} series={SERIES} kind="stacked" format={formatCount} showTotal onZoom={zoom} />
+            <TimeSeriesChart
+              data={data.activity as unknown as TimePoint[]}
+              bucket={bucket}
+              series={SERIES}
+              kind="stacked"
+              format={formatCount}
+              showTotal
+              onZoom={zoom}
+            />
           ) : (
             <NoMatches what="consumers" />
           )}
@@ -72,7 +108,11 @@ function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"con
       </Panel>
       <Panel
         title={tab === "consumers" ? "Consumers" : "Groups"}
-        description={tab === "consumers" ? "Click a consumer to see its traffic; edit to rename, group or hide it" : "Consumer groups and their members' traffic"}
+        description={
+          tab === "consumers"
+            ? "Click a consumer to see its traffic; edit to rename, group or hide it"
+            : "Consumer groups and their members' traffic"
+        }
         actions={
           <div className="flex rounded-lg bg-slate-100 p-0.5 text-[13px] font-medium" role="tablist">
             {(["consumers", "groups"] as const).map((t) => (
@@ -82,7 +122,10 @@ function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"con
                 aria-selected={tab === t}
                 type="button"
                 onClick={() => setTab(t)}
-                className={cn("rounded-md px-3 py-1 capitalize", tab === t ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+                className={cn(
+                  "rounded-md px-3 py-1 capitalize",
+                  tab === t ? "bg-white text-slate-900 shadow-sm" : "text-slate-600 hover:text-slate-900",
+                )}
               >
                 {t}
               </button>
@@ -90,14 +133,33 @@ function Consumers({ appId, data, bucket }: { appId: number; data: ViewData<"con
           </div>
         }
       >
-        {tab === "consumers" ? <ConsumersTable appId={appId} rows={data.consumers} onEdit={setEditing} /> : <GroupsTable appId={appId} rows={data.groups} />}
+        {tab === "consumers" ? (
+          <ConsumersTable appId={appId} rows={data.consumers} onEdit={setEditing} />
+        ) : (
+          <GroupsTable appId={appId} rows={data.groups} />
+        )}
       </Panel>
-      {editing && <ConsumerEditor appId={appId} consumer={editing} groups={data.groups.map((g) => g.name)} onClose={() => setEditing(null)} />}
+      {editing && (
+        <ConsumerEditor
+          appId={appId}
+          consumer={editing}
+          groups={data.groups.map((g) => g.name)}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </div>
   );
 }
 
-function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: ConsumerRow[]; onEdit: (c: ConsumerRow) => void }) {
+function ConsumersTable({
+  appId,
+  rows,
+  onEdit,
+}: {
+  appId: number;
+  rows: ConsumerRow[];
+  onEdit: (c: ConsumerRow) => void;
+}) {
   const viewHref = useViewHref();
   const columns: Column<ConsumerRow>[] = [
     {
@@ -106,7 +168,10 @@ function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: Consumer
       sort: (c) => (c.name ?? c.identifier).toLowerCase(),
       className: "min-w-36 sm:min-w-44",
       cell: (c) => (
-        <Link href={viewHref(`/apps/${appId}/traffic`, { consumer: String(c.id), group: null })} className="group block">
+        <Link
+          href={viewHref(`/apps/${appId}/traffic`, { consumer: String(c.id), group: null })}
+          className="group block"
+        >
           <span className="font-medium text-slate-900 group-hover:text-indigo-700">{c.name ?? c.identifier}</span>
           {c.name && <span className="block font-mono text-[11.5px] break-all text-slate-500">{c.identifier}</span>}
           {/* The Group column is hidden on phones: the group shows under the name instead. */}
@@ -118,17 +183,47 @@ function ConsumersTable({ appId, rows, onEdit }: { appId: number; rows: Consumer
         </Link>
       ),
     },
-    { key: "group", header: "Group", hideOnPhone: true, sort: (c) => c.groupName, cell: (c) => (c.groupName ? <Badge>{c.groupName}</Badge> : <span className="text-slate-300">—</span>) },
-    { key: "requests", header: "Requests", align: "right", sort: (c) => c.requests, cell: (c) => formatCount(c.requests) },
-    { key: "errorRate", header: "Error rate", align: "right", sort: (c) => c.errorRate, cell: (c) => <ErrorRate rate={c.errorRate} /> },
-    { key: "last", header: "Last request", align: "right", hideOnPhone: true, sort: (c) => c.lastRequest, cell: (c) => <TimeAgo t={c.lastRequest} /> },
+    {
+      key: "group",
+      header: "Group",
+      hideOnPhone: true,
+      sort: (c) => c.groupName,
+      cell: (c) => (c.groupName ? <Badge>{c.groupName}</Badge> : <span className="text-slate-300">—</span>),
+    },
+    {
+      key: "requests",
+      header: "Requests",
+      align: "right",
+      sort: (c) => c.requests,
+      cell: (c) => formatCount(c.requests),
+    },
+    {
+      key: "errorRate",
+      header: "Error rate",
+      align: "right",
+      sort: (c) => c.errorRate,
+      cell: (c) => <ErrorRate rate={c.errorRate} />,
+    },
+    {
+      key: "last",
+      header: "Last request",
+      align: "right",
+      hideOnPhone: true,
+      sort: (c) => c.lastRequest,
+      cell: (c) => <TimeAgo t={c.lastRequest} />,
+    },
     { key: "trend", header: "Trend", hideOnPhone: true, cell: (c) => <Sparkline values={c.trend} /> },
     {
       key: "edit",
       header: <span className="sr-only">Edit</span>,
       align: "right",
       cell: (c) => (
-        <button type="button" onClick={() => onEdit(c)} aria-label={`Edit ${c.name ?? c.identifier}`} className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50">
+        <button
+          type="button"
+          onClick={() => onEdit(c)}
+          aria-label={`Edit ${c.name ?? c.identifier}`}
+          className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
+        >
           Edit
         </button>
       ),
@@ -154,15 +249,43 @@ function GroupsTable({ appId, rows }: { appId: number; rows: GroupRow[] }) {
       header: "Group",
       sort: (g) => g.name.toLowerCase(),
       cell: (g) => (
-        <Link href={viewHref(`/apps/${appId}/traffic`, { group: String(g.id), consumer: null })} className="font-medium text-slate-900 hover:text-indigo-700">
+        <Link
+          href={viewHref(`/apps/${appId}/traffic`, { group: String(g.id), consumer: null })}
+          className="font-medium text-slate-900 hover:text-indigo-700"
+        >
           {g.name}
         </Link>
       ),
     },
-    { key: "consumers", header: "Active / all", align: "right", sort: (g) => g.activeConsumers, cell: (g) => `${formatCount(g.activeConsumers)} / ${formatCount(g.consumers)}` },
-    { key: "requests", header: "Requests", align: "right", sort: (g) => g.requests, cell: (g) => formatCount(g.requests) },
-    { key: "errorRate", header: "Error rate", align: "right", sort: (g) => g.errorRate, cell: (g) => <ErrorRate rate={g.errorRate} /> },
-    { key: "last", header: "Last request", align: "right", hideOnPhone: true, sort: (g) => g.lastRequest, cell: (g) => <TimeAgo t={g.lastRequest} /> },
+    {
+      key: "consumers",
+      header: "Active / all",
+      align: "right",
+      sort: (g) => g.activeConsumers,
+      cell: (g) => `${formatCount(g.activeConsumers)} / ${formatCount(g.consumers)}`,
+    },
+    {
+      key: "requests",
+      header: "Requests",
+      align: "right",
+      sort: (g) => g.requests,
+      cell: (g) => formatCount(g.requests),
+    },
+    {
+      key: "errorRate",
+      header: "Error rate",
+      align: "right",
+      sort: (g) => g.errorRate,
+      cell: (g) => <ErrorRate rate={g.errorRate} />,
+    },
+    {
+      key: "last",
+      header: "Last request",
+      align: "right",
+      hideOnPhone: true,
+      sort: (g) => g.lastRequest,
+      cell: (g) => <TimeAgo t={g.lastRequest} />,
+    },
   ];
   return (
     <DataTable

@@ -1,10 +1,11 @@
 "use client";
+
 // A custom period from two local date-times. The URL keeps them in UTC (ISO).
 import { useState } from "react";
-import { isoMinute, type Filters } from "@/lib/filters";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/input";
 import { cn } from "@/components/ui/cn";
+import { inputClass } from "@/components/ui/input";
+import { isoMinute, type Filters } from "@/lib/filters";
 import { useSetFilters } from "./use-filters";
 
 const toLocalInput = (ms: number) => {
@@ -31,11 +32,21 @@ export function CustomRange({ filters, onClose }: { filters: Filters; onClose: (
     >
       <label className="grid flex-1 gap-1 text-xs font-medium text-slate-600 sm:flex-none">
         From
-        <input type="datetime-local" className={cn(inputClass, "h-9 py-1.5 text-[13px]")} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input
+          type="datetime-local"
+          className={cn(inputClass, "h-9 py-1.5 text-[13px]")}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
       </label>
       <label className="grid flex-1 gap-1 text-xs font-medium text-slate-600 sm:flex-none">
         To
-        <input type="datetime-local" className={cn(inputClass, "h-9 py-1.5 text-[13px]")} value={to} onChange={(e) => setTo(e.target.value)} />
+        <input
+          type="datetime-local"
+          className={cn(inputClass, "h-9 py-1.5 text-[13px]")}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        />
       </label>
       <div className="flex gap-2">
         <Button type="submit" size="md" disabled={!valid}>

@@ -1,4 +1,5 @@
 "use client";
+
 // A sortable, searchable table for the dashboard's lists. Columns say how to show, sort
 // and search a row; the table keeps sort and search state. Wide tables scroll sideways
 // on phones instead of squeezing.
@@ -29,7 +30,17 @@ export interface DataTableProps<R> {
   limit?: number;
 }
 
-export function DataTable<R>({ rows, columns, rowKey, search, defaultSort, onRowClick, empty, toolbar, limit = 200 }: DataTableProps<R>) {
+export function DataTable<R>({
+  rows,
+  columns,
+  rowKey,
+  search,
+  defaultSort,
+  onRowClick,
+  empty,
+  toolbar,
+  limit = 200,
+}: DataTableProps<R>) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState(defaultSort ?? null);
   const [showAll, setShowAll] = useState(false);
@@ -80,16 +91,25 @@ export function DataTable<R>({ rows, columns, rowKey, search, defaultSort, onRow
                     key={c.key}
                     scope="col"
                     aria-sort={active ? (sort!.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={cn("px-2 py-2 font-medium whitespace-nowrap first:pl-4 sm:px-3 last:pr-4 sm:first:pl-5 sm:last:pr-5", c.align === "right" && "text-right", c.hideOnPhone && "hidden sm:table-cell")}
+                    className={cn(
+                      "px-2 py-2 font-medium whitespace-nowrap first:pl-4 last:pr-4 sm:px-3 sm:first:pl-5 sm:last:pr-5",
+                      c.align === "right" && "text-right",
+                      c.hideOnPhone && "hidden sm:table-cell",
+                    )}
                   >
                     {c.sort ? (
                       <button
                         type="button"
-                        className={cn("inline-flex items-center gap-1 hover:text-slate-900", active && "text-slate-900")}
+                        className={cn(
+                          "inline-flex items-center gap-1 hover:text-slate-900",
+                          active && "text-slate-900",
+                        )}
                         onClick={() => setSort({ key: c.key, dir: active && sort!.dir === "desc" ? "asc" : "desc" })}
                       >
                         {c.header}
-                        <span className={cn("text-[10px]", !active && "opacity-0")}>{active && sort!.dir === "asc" ? "▲" : "▼"}</span>
+                        <span className={cn("text-[10px]", !active && "opacity-0")}>
+                          {active && sort!.dir === "asc" ? "▲" : "▼"}
+                        </span>
                       </button>
                     ) : (
                       c.header
@@ -104,12 +124,20 @@ export function DataTable<R>({ rows, columns, rowKey, search, defaultSort, onRow
               <tr
                 key={rowKey(r)}
                 onClick={onRowClick && ((e) => !(e.target as HTMLElement).closest("a,button,input") && onRowClick(r))}
-                className={cn("border-b border-slate-100 last:border-0", onRowClick && "cursor-pointer hover:bg-slate-50")}
+                className={cn(
+                  "border-b border-slate-100 last:border-0",
+                  onRowClick && "cursor-pointer hover:bg-slate-50",
+                )}
               >
                 {columns.map((c) => (
                   <td
                     key={c.key}
-                    className={cn("px-2 py-2.5 align-middle first:pl-4 sm:px-3 last:pr-4 sm:first:pl-5 sm:last:pr-5", c.align === "right" && "text-right tabular-nums whitespace-nowrap", c.hideOnPhone && "hidden sm:table-cell", c.className)}
+                    className={cn(
+                      "px-2 py-2.5 align-middle first:pl-4 last:pr-4 sm:px-3 sm:first:pl-5 sm:last:pr-5",
+                      c.align === "right" && "text-right whitespace-nowrap tabular-nums",
+                      c.hideOnPhone && "hidden sm:table-cell",
+                      c.className,
+                    )}
                   >
                     {c.cell(r)}
                   </td>
@@ -118,11 +146,19 @@ export function DataTable<R>({ rows, columns, rowKey, search, defaultSort, onRow
             ))}
           </tbody>
         </table>
-        {!visible.length && <div className="px-5 py-10 text-center text-sm text-slate-500">{query ? `Nothing matches “${query}”.` : (empty ?? "Nothing here yet.")}</div>}
+        {!visible.length && (
+          <div className="px-5 py-10 text-center text-sm text-slate-500">
+            {query ? `Nothing matches “${query}”.` : (empty ?? "Nothing here yet.")}
+          </div>
+        )}
       </div>
       {shown.length > visible.length && (
         <div className="border-t border-slate-100 px-5 py-2 text-center">
-          <button type="button" className="text-[13px] font-medium text-indigo-600 hover:text-indigo-500" onClick={() => setShowAll(true)}>
+          <button
+            type="button"
+            className="text-[13px] font-medium text-indigo-600 hover:text-indigo-500"
+            onClick={() => setShowAll(true)}
+          >
             Show all {shown.length}
           </button>
         </div>

@@ -1,13 +1,24 @@
 "use client";
+
 // Sets (or clears) this endpoint's own Apdex threshold; the view reloads its numbers after.
-import { useActionState, useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
+import { useActionState, useEffect } from "react";
+import { setEndpointApdexAction } from "@/app/(dashboard)/apps/[appId]/endpoints/[endpointId]/actions";
+import { ApdexField } from "@/components/ui/apdex-field";
 import { FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ApdexField } from "@/components/ui/apdex-field";
-import { setEndpointApdexAction } from "@/app/(dashboard)/apps/[appId]/endpoints/[endpointId]/actions";
 
-export function EndpointApdexForm({ appId, endpointId, ownTMs, appTMs }: { appId: number; endpointId: number; ownTMs: number | null; appTMs: number }) {
+export function EndpointApdexForm({
+  appId,
+  endpointId,
+  ownTMs,
+  appTMs,
+}: {
+  appId: number;
+  endpointId: number;
+  ownTMs: number | null;
+  appTMs: number;
+}) {
   const [state, action] = useActionState(setEndpointApdexAction, {});
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -22,7 +33,7 @@ export function EndpointApdexForm({ appId, endpointId, ownTMs, appTMs }: { appId
         placeholder={`App default: ${appTMs}`}
         hint="Leave empty to use the app's threshold."
         className="w-64"
-        defaultValue={state.values?.apdexTMs ?? (ownTMs ?? "")}
+        defaultValue={state.values?.apdexTMs ?? ownTMs ?? ""}
         errors={state.fieldErrors?.apdexTMs}
       />
       <SubmitButton pendingText="Saving…">Save threshold</SubmitButton>

@@ -1,17 +1,18 @@
 "use client";
+
 // One endpoint: traffic by status, who calls it, how fast it answers (percentiles,
 // distribution, Apdex), payload sizes, and what fails on it.
 import Link from "next/link";
-import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
-import { formatBytes, formatCompact, formatCount, formatMs, formatMsShort, formatPercent } from "@/lib/format";
-import type { TopConsumer } from "@/lib/queries/top-consumers";
 import { statusCodeColors } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
 import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
+import { formatBytes, formatCompact, formatCount, formatMs, formatMsShort, formatPercent } from "@/lib/format";
+import type { TopConsumer } from "@/lib/queries/top-consumers";
 import { EndpointName, ErrorRate } from "./badges";
-import { EndpointApdexForm } from "./endpoint-apdex-form";
 import { DataTable } from "./data-table";
+import { EndpointApdexForm } from "./endpoint-apdex-form";
 import { PERCENTILE_SERIES } from "./endpoints-view";
 import { ServerErrorsList, ValidationErrorsTable } from "./error-tables";
 import { StatCards, type Stat } from "./stat-cards";
@@ -37,16 +38,25 @@ export function EndpointView({
   const viewHref = useViewHref();
   return (
     <>
-      <Link href={viewHref(`/apps/${appId}/endpoints`)} className="mb-3 inline-flex items-center gap-1 text-[13px] font-medium text-slate-500 hover:text-slate-800">
+      <Link
+        href={viewHref(`/apps/${appId}/endpoints`)}
+        className="mb-3 inline-flex items-center gap-1 text-[13px] font-medium text-slate-500 hover:text-slate-800"
+      >
         ← All endpoints
       </Link>
       {view.data && (
         <div className="mb-4">
           <h2 className="text-lg font-semibold">
-            <EndpointName method={view.data.endpoint.method} path={view.data.endpoint.path} className="[&>span:last-child]:text-base [&>span:last-child]:text-slate-900" />
+            <EndpointName
+              method={view.data.endpoint.method}
+              path={view.data.endpoint.path}
+              className="[&>span:last-child]:text-base [&>span:last-child]:text-slate-900"
+            />
           </h2>
           {(view.data.endpoint.summary || view.data.endpoint.description) && (
-            <p className="mt-1 text-sm text-slate-500">{view.data.endpoint.summary ?? view.data.endpoint.description}</p>
+            <p className="mt-1 text-sm text-slate-500">
+              {view.data.endpoint.summary ?? view.data.endpoint.description}
+            </p>
           )}
         </div>
       )}
@@ -57,17 +67,50 @@ export function EndpointView({
   );
 }
 
-function Endpoint({ appId, data, bucket }: { appId: number; data: ViewData<"endpoint">; bucket: ViewEnvelope<"endpoint">["window"]["bucket"] }) {
+function Endpoint({
+  appId,
+  data,
+  bucket,
+}: {
+  appId: number;
+  data: ViewData<"endpoint">;
+  bucket: ViewEnvelope<"endpoint">["window"]["bucket"];
+}) {
   const zoom = useZoom();
   const viewHref = useViewHref();
   const { current: c, previous: p } = data.totals;
   const a = data.apdex;
   const total = a.satisfied + a.tolerating + a.frustrated;
   const stats: Stat[] = [
-    { key: "requests", label: "Requests", value: formatCompact(c.requests), current: c.requests, previous: p.requests, good: "neutral" },
-    { key: "errorRate", label: "Error rate", value: formatPercent(c.errorRate), current: c.errorRate, previous: p.errorRate, good: "down", delta: "points" },
-    { key: "p50", label: "p50", value: formatMs(data.responseTimes.overall.p50), sub: `p75 ${formatMs(data.responseTimes.overall.p75)}` },
-    { key: "p95", label: "p95", value: formatMs(data.responseTimes.overall.p95), sub: `p99 ${formatMs(data.responseTimes.overall.p99)}` },
+    {
+      key: "requests",
+      label: "Requests",
+      value: formatCompact(c.requests),
+      current: c.requests,
+      previous: p.requests,
+      good: "neutral",
+    },
+    {
+      key: "errorRate",
+      label: "Error rate",
+      value: formatPercent(c.errorRate),
+      current: c.errorRate,
+      previous: p.errorRate,
+      good: "down",
+      delta: "points",
+    },
+    {
+      key: "p50",
+      label: "p50",
+      value: formatMs(data.responseTimes.overall.p50),
+      sub: `p75 ${formatMs(data.responseTimes.overall.p75)}`,
+    },
+    {
+      key: "p95",
+      label: "p95",
+      value: formatMs(data.responseTimes.overall.p95),
+      sub: `p99 ${formatMs(data.responseTimes.overall.p99)}`,
+    },
     {
       key: "apdex",
       label: "Apdex",
@@ -82,56 +125,120 @@ function Endpoint({ appId, data, bucket }: { appId: number; data: ViewData<"endp
     },
   ];
   const colors = statusCodeColors(data.statusCodes);
-  const statusSeries = data.statusCodes.map((code) => ({ key: String(code), label: String(code), color: colors[code] }));
+  const statusSeries = data.statusCodes.map((code) => ({
+    key: String(code),
+    label: String(code),
+    color: colors[code],
+  }));
   const consumerColumns = [
     {
       key: "consumer",
       header: "Consumer",
       sort: (r: TopConsumer) => r.name ?? r.identifier,
       cell: (r: TopConsumer) => (
-        <Link href={viewHref(`/apps/${appId}/traffic`, { consumer: String(r.id), group: null })} className="group block">
+        <Link
+          href={viewHref(`/apps/${appId}/traffic`, { consumer: String(r.id), group: null })}
+          className="group block"
+        >
           <span className="font-medium text-slate-900 group-hover:text-indigo-700">{r.name ?? r.identifier}</span>
           {r.name && <span className="block font-mono text-[11.5px] break-all text-slate-500">{r.identifier}</span>}
         </Link>
       ),
     },
-    { key: "requests", header: "Requests", align: "right" as const, sort: (r: TopConsumer) => r.requests, cell: (r: TopConsumer) => formatCount(r.requests) },
-    { key: "errorRate", header: "Error rate", align: "right" as const, sort: (r: TopConsumer) => r.errorRate, cell: (r: TopConsumer) => <ErrorRate rate={r.errorRate} /> },
+    {
+      key: "requests",
+      header: "Requests",
+      align: "right" as const,
+      sort: (r: TopConsumer) => r.requests,
+      cell: (r: TopConsumer) => formatCount(r.requests),
+    },
+    {
+      key: "errorRate",
+      header: "Error rate",
+      align: "right" as const,
+      sort: (r: TopConsumer) => r.errorRate,
+      cell: (r: TopConsumer) => <ErrorRate rate={r.errorRate} />,
+    },
   ];
   return (
     <div className="space-y-5">
       <StatCards stats={stats} />
       <div className="grid gap-5 lg:grid-cols-5 lg:items-start">
-        <Panel className="lg:col-span-3" title="Requests by status" description={<ZoomHint bucket={bucket} />} actions={<Legend series={statusSeries} />}>
+        <Panel
+          className="lg:col-span-3"
+          title="Requests by status"
+          description={<ZoomHint bucket={bucket} />}
+          actions={<Legend series={statusSeries} />}
+        >
           <div className="px-2 py-3 sm:px-4">
             {c.requests ? (
-              <TimeSeriesChart data={data.statusChart as TimePoint[]} bucket={bucket} series={statusSeries} kind="stacked" format={formatCount} showTotal onZoom={zoom} />
+              <TimeSeriesChart
+                data={data.statusChart as TimePoint[]}
+                bucket={bucket}
+                series={statusSeries}
+                kind="stacked"
+                format={formatCount}
+                showTotal
+                onZoom={zoom}
+              />
             ) : (
               <NoMatches />
             )}
           </div>
         </Panel>
         <Panel className="lg:col-span-2" title="Top consumers" description="By requests to this endpoint">
-          <DataTable rows={data.topConsumers} columns={consumerColumns} rowKey={(r) => r.id} empty="No identified consumers called this endpoint in this period." />
+          <DataTable
+            rows={data.topConsumers}
+            columns={consumerColumns}
+            rowKey={(r) => r.id}
+            empty="No identified consumers called this endpoint in this period."
+          />
         </Panel>
       </div>
       <div className="grid gap-5 lg:grid-cols-5">
-        <Panel className="lg:col-span-3" title="Response time" description="Percentiles per bucket" actions={<Legend series={PERCENTILE_SERIES} />}>
+        <Panel
+          className="lg:col-span-3"
+          title="Response time"
+          description="Percentiles per bucket"
+          actions={<Legend series={PERCENTILE_SERIES} />}
+        >
           <div className="px-2 py-3 sm:px-4">
             {data.responseTimes.histogram.length ? (
-              <TimeSeriesChart data={data.responseTimes.points as unknown as TimePoint[]} bucket={bucket} series={PERCENTILE_SERIES} kind="lines" format={formatMs} axisFormat={formatMsShort} onZoom={zoom} />
+              <TimeSeriesChart
+                data={data.responseTimes.points as unknown as TimePoint[]}
+                bucket={bucket}
+                series={PERCENTILE_SERIES}
+                kind="lines"
+                format={formatMs}
+                axisFormat={formatMsShort}
+                onZoom={zoom}
+              />
             ) : (
               <NoMatches />
             )}
           </div>
         </Panel>
-        <Panel className="lg:col-span-2" title="Distribution" description={`Slower than the Apdex threshold (${formatMs(a.thresholdMs)}) in amber`}>
-          <div className="px-2 py-3 sm:px-4">{data.responseTimes.histogram.length ? <HistogramChart bins={data.responseTimes.histogram} thresholdMs={a.thresholdMs} height={260} /> : <NoMatches />}</div>
+        <Panel
+          className="lg:col-span-2"
+          title="Distribution"
+          description={`Slower than the Apdex threshold (${formatMs(a.thresholdMs)}) in amber`}
+        >
+          <div className="px-2 py-3 sm:px-4">
+            {data.responseTimes.histogram.length ? (
+              <HistogramChart bins={data.responseTimes.histogram} thresholdMs={a.thresholdMs} height={260} />
+            ) : (
+              <NoMatches />
+            )}
+          </div>
         </Panel>
       </div>
       <Panel
         title="Apdex threshold"
-        description={data.endpoint.apdexTSource === "endpoint" ? "This endpoint has its own threshold." : `This endpoint uses the app's threshold (${formatMs(data.endpoint.appApdexTMs)}).`}
+        description={
+          data.endpoint.apdexTSource === "endpoint"
+            ? "This endpoint has its own threshold."
+            : `This endpoint uses the app's threshold (${formatMs(data.endpoint.appApdexTMs)}).`
+        }
       >
         <EndpointApdexForm
           appId={appId}

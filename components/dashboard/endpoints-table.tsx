@@ -1,11 +1,12 @@
 "use client";
+
 // Every endpoint with its traffic and speed; a row opens the endpoint's drill-down with
 // the same filters. A red mark flags endpoints whose server errors were captured.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { AlertIcon } from "@/components/ui/icons";
 import { formatBytes, formatCount, formatMs } from "@/lib/format";
 import type { EndpointRow } from "@/lib/queries/endpoints-table";
-import { AlertIcon } from "@/components/ui/icons";
 import { EndpointName, ErrorRate } from "./badges";
 import { DataTable, type Column } from "./data-table";
 import { useViewHref } from "./use-filters";
@@ -32,12 +33,52 @@ export function EndpointsTable({ appId, rows }: { appId: number; rows: EndpointR
         </Link>
       ),
     },
-    { key: "requests", header: "Requests", align: "right", sort: (e) => e.requests, cell: (e) => (e.requests ? formatCount(e.requests) : <span className="text-slate-300">0</span>) },
-    { key: "errorRate", header: "Error rate", align: "right", sort: (e) => e.errorRate, cell: (e) => <ErrorRate rate={e.errorRate} /> },
-    { key: "p50", header: "p50", align: "right", hideOnPhone: true, sort: (e) => e.p50, cell: (e) => <Ms ms={e.p50} /> },
-    { key: "p95", header: "p95", align: "right", hideOnPhone: true, sort: (e) => e.p95, cell: (e) => <Ms ms={e.p95} /> },
-    { key: "bytesIn", header: "Received", align: "right", hideOnPhone: true, sort: (e) => e.bytesIn, cell: (e) => <Bytes n={e.bytesIn} /> },
-    { key: "bytesOut", header: "Sent", align: "right", hideOnPhone: true, sort: (e) => e.bytesOut, cell: (e) => <Bytes n={e.bytesOut} /> },
+    {
+      key: "requests",
+      header: "Requests",
+      align: "right",
+      sort: (e) => e.requests,
+      cell: (e) => (e.requests ? formatCount(e.requests) : <span className="text-slate-300">0</span>),
+    },
+    {
+      key: "errorRate",
+      header: "Error rate",
+      align: "right",
+      sort: (e) => e.errorRate,
+      cell: (e) => <ErrorRate rate={e.errorRate} />,
+    },
+    {
+      key: "p50",
+      header: "p50",
+      align: "right",
+      hideOnPhone: true,
+      sort: (e) => e.p50,
+      cell: (e) => <Ms ms={e.p50} />,
+    },
+    {
+      key: "p95",
+      header: "p95",
+      align: "right",
+      hideOnPhone: true,
+      sort: (e) => e.p95,
+      cell: (e) => <Ms ms={e.p95} />,
+    },
+    {
+      key: "bytesIn",
+      header: "Received",
+      align: "right",
+      hideOnPhone: true,
+      sort: (e) => e.bytesIn,
+      cell: (e) => <Bytes n={e.bytesIn} />,
+    },
+    {
+      key: "bytesOut",
+      header: "Sent",
+      align: "right",
+      hideOnPhone: true,
+      sort: (e) => e.bytesOut,
+      cell: (e) => <Bytes n={e.bytesOut} />,
+    },
   ];
   return (
     <DataTable

@@ -1,12 +1,13 @@
 "use client";
+
 // Endpoints / Performance: how fast the API answers (percentiles over time and the
 // distribution), and every endpoint with its speed and errors.
-import type { ViewEnvelope } from "@/lib/dashboard/views";
-import { formatMs, formatMsShort } from "@/lib/format";
 import { PERCENTILE_COLORS } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
 import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import type { ViewEnvelope } from "@/lib/dashboard/views";
+import { formatMs, formatMsShort } from "@/lib/format";
 import { EndpointsTable } from "./endpoints-table";
 import { StatCards } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
@@ -15,9 +16,21 @@ import { useZoom } from "./use-zoom";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
 
-export const PERCENTILE_SERIES = (["p50", "p75", "p95", "p99"] as const).map((key) => ({ key, label: key, color: PERCENTILE_COLORS[key] }));
+export const PERCENTILE_SERIES = (["p50", "p75", "p95", "p99"] as const).map((key) => ({
+  key,
+  label: key,
+  color: PERCENTILE_COLORS[key],
+}));
 
-export function EndpointsView({ appId, initial, options }: { appId: number; initial: ViewEnvelope<"endpoints"> | null; options: ViewEnvelope<"filter-options"> | null }) {
+export function EndpointsView({
+  appId,
+  initial,
+  options,
+}: {
+  appId: number;
+  initial: ViewEnvelope<"endpoints"> | null;
+  options: ViewEnvelope<"filter-options"> | null;
+}) {
   const view = useView(appId, "endpoints", initial);
   const zoom = useZoom();
   const data = view.data;
@@ -27,10 +40,20 @@ export function EndpointsView({ appId, initial, options }: { appId: number; init
       {data && (
         <div className="space-y-5">
           <StatCards
-                  stats={PERCENTILE_SERIES.map((s) => ({ key: s.key, label: `${s.label} response time`, value: formatMs(data.responseTimes.overall[s.key]), sub: "all endpoints in the filters" }))}
+            stats={PERCENTILE_SERIES.map((s) => ({
+              key: s.key,
+              label: `${s.label} response time`,
+              value: formatMs(data.responseTimes.overall[s.key]),
+              sub: "all endpoints in the filters",
+            }))}
           />
           <div className="grid gap-5 lg:grid-cols-5">
-            <Panel className="lg:col-span-3" title="Response time" description={<ZoomHint bucket={bucket} />} actions={<Legend series={PERCENTILE_SERIES} />}>
+            <Panel
+              className="lg:col-span-3"
+              title="Response time"
+              description={<ZoomHint bucket={bucket} />}
+              actions={<Legend series={PERCENTILE_SERIES} />}
+            >
               <div className="px-2 py-3 sm:px-4">
                 {data.responseTimes.histogram.length ? (
                   <TimeSeriesChart
@@ -48,7 +71,13 @@ export function EndpointsView({ appId, initial, options }: { appId: number; init
               </div>
             </Panel>
             <Panel className="lg:col-span-2" title="Distribution" description="Requests by response time">
-              <div className="px-2 py-3 sm:px-4">{data.responseTimes.histogram.length ? <HistogramChart bins={data.responseTimes.histogram} height={260} /> : <NoMatches />}</div>
+              <div className="px-2 py-3 sm:px-4">
+                {data.responseTimes.histogram.length ? (
+                  <HistogramChart bins={data.responseTimes.histogram} height={260} />
+                ) : (
+                  <NoMatches />
+                )}
+              </div>
             </Panel>
           </div>
           <Panel title="Endpoints" description="Open one for its consumers, response times, Apdex and errors">

@@ -1,14 +1,15 @@
 "use client";
+
 // The error lists shared by the Errors view and the endpoint drill-down: error responses
 // per status and endpoint, validation errors, and server errors with their tracebacks.
 import Link from "next/link";
 import { useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { ChevronRightIcon } from "@/components/ui/icons";
 import { formatCount, plural } from "@/lib/format";
 import type { ErrorResponseRow } from "@/lib/queries/error-responses";
 import type { ServerErrorRow } from "@/lib/queries/server-errors";
 import type { ValidationErrorRow } from "@/lib/queries/validation-errors";
-import { ChevronRightIcon } from "@/components/ui/icons";
-import { cn } from "@/components/ui/cn";
 import { EndpointName, StatusBadge } from "./badges";
 import { DataTable, type Column } from "./data-table";
 import { TimeAgo } from "./time-ago";
@@ -25,14 +26,41 @@ export function ErrorResponsesTable({ appId, rows }: { appId: number; rows: Erro
       sort: (r) => `${r.path} ${r.method}`,
       className: "min-w-40 sm:min-w-52",
       cell: (r) => (
-        <Link href={viewHref(`/apps/${appId}/endpoints/${r.endpointId}`, { status: String(r.statusCode), endpoint: null, method: null })} className="hover:[&_span:last-child]:text-indigo-700">
+        <Link
+          href={viewHref(`/apps/${appId}/endpoints/${r.endpointId}`, {
+            status: String(r.statusCode),
+            endpoint: null,
+            method: null,
+          })}
+          className="hover:[&_span:last-child]:text-indigo-700"
+        >
           <EndpointName method={r.method} path={r.path} />
         </Link>
       ),
     },
-    { key: "occurrences", header: "Occurrences", align: "right", sort: (r) => r.occurrences, cell: (r) => formatCount(r.occurrences) },
-    { key: "consumers", header: "Consumers", align: "right", hideOnPhone: true, sort: (r) => r.consumers, cell: (r) => formatCount(r.consumers) },
-    { key: "lastSeen", header: "Last seen", align: "right", hideOnPhone: true, sort: (r) => r.lastSeen, cell: (r) => <TimeAgo t={r.lastSeen} /> },
+    {
+      key: "occurrences",
+      header: "Occurrences",
+      align: "right",
+      sort: (r) => r.occurrences,
+      cell: (r) => formatCount(r.occurrences),
+    },
+    {
+      key: "consumers",
+      header: "Consumers",
+      align: "right",
+      hideOnPhone: true,
+      sort: (r) => r.consumers,
+      cell: (r) => formatCount(r.consumers),
+    },
+    {
+      key: "lastSeen",
+      header: "Last seen",
+      align: "right",
+      hideOnPhone: true,
+      sort: (r) => r.lastSeen,
+      cell: (r) => <TimeAgo t={r.lastSeen} />,
+    },
   ];
   return (
     <DataTable
@@ -46,13 +74,23 @@ export function ErrorResponsesTable({ appId, rows }: { appId: number; rows: Erro
   );
 }
 
-export function ValidationErrorsTable({ rows, showEndpoint = true }: { rows: ValidationErrorRow[]; showEndpoint?: boolean }) {
+export function ValidationErrorsTable({
+  rows,
+  showEndpoint = true,
+}: {
+  rows: ValidationErrorRow[];
+  showEndpoint?: boolean;
+}) {
   const columns: Column<ValidationErrorRow>[] = [
     {
       key: "loc",
       header: "Field",
       sort: (r) => r.loc.join("."),
-      cell: (r) => <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[12px] break-words text-slate-800">{r.loc.join(".")}</code>,
+      cell: (r) => (
+        <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[12px] break-words text-slate-800">
+          {r.loc.join(".")}
+        </code>
+      ),
     },
     {
       key: "msg",
@@ -67,18 +105,48 @@ export function ValidationErrorsTable({ rows, showEndpoint = true }: { rows: Val
       ),
     },
     ...(showEndpoint
-      ? [{ key: "endpoint", header: "Endpoint", className: "min-w-52", hideOnPhone: true, sort: (r: ValidationErrorRow) => `${r.path} ${r.method}`, cell: (r: ValidationErrorRow) => <EndpointName method={r.method} path={r.path} /> }]
+      ? [
+          {
+            key: "endpoint",
+            header: "Endpoint",
+            className: "min-w-52",
+            hideOnPhone: true,
+            sort: (r: ValidationErrorRow) => `${r.path} ${r.method}`,
+            cell: (r: ValidationErrorRow) => <EndpointName method={r.method} path={r.path} />,
+          },
+        ]
       : []),
     { key: "count", header: "Count", align: "right", sort: (r) => r.count, cell: (r) => formatCount(r.count) },
-    { key: "consumers", header: "Consumers", align: "right", hideOnPhone: true, sort: (r) => r.consumers, cell: (r) => formatCount(r.consumers) },
-    { key: "lastSeen", header: "Last seen", align: "right", hideOnPhone: true, sort: (r) => r.lastSeen, cell: (r) => <TimeAgo t={r.lastSeen} /> },
+    {
+      key: "consumers",
+      header: "Consumers",
+      align: "right",
+      hideOnPhone: true,
+      sort: (r) => r.consumers,
+      cell: (r) => formatCount(r.consumers),
+    },
+    {
+      key: "lastSeen",
+      header: "Last seen",
+      align: "right",
+      hideOnPhone: true,
+      sort: (r) => r.lastSeen,
+      cell: (r) => <TimeAgo t={r.lastSeen} />,
+    },
   ];
   return (
     <DataTable
       rows={rows}
       columns={columns}
       rowKey={(r) => r.id}
-      search={rows.length > 5 ? { placeholder: "Search validation errors", text: (r) => `${r.loc.join(".")} ${r.msg} ${r.type} ${r.method} ${r.path}` } : undefined}
+      search={
+        rows.length > 5
+          ? {
+              placeholder: "Search validation errors",
+              text: (r) => `${r.loc.join(".")} ${r.msg} ${r.type} ${r.method} ${r.path}`,
+            }
+          : undefined
+      }
       defaultSort={{ key: "count", dir: "desc" }}
       empty="No validation errors in this period."
     />
@@ -86,9 +154,18 @@ export function ValidationErrorsTable({ rows, showEndpoint = true }: { rows: Val
 }
 
 /** Server errors as expandable rows: the traceback loads when a row opens. */
-export function ServerErrorsList({ appId, rows, showEndpoint = true }: { appId: number; rows: ServerErrorRow[]; showEndpoint?: boolean }) {
+export function ServerErrorsList({
+  appId,
+  rows,
+  showEndpoint = true,
+}: {
+  appId: number;
+  rows: ServerErrorRow[];
+  showEndpoint?: boolean;
+}) {
   const [open, setOpen] = useState<number | null>(null);
-  if (!rows.length) return <div className="px-5 py-10 text-center text-sm text-slate-500">No server errors in this period.</div>;
+  if (!rows.length)
+    return <div className="px-5 py-10 text-center text-sm text-slate-500">No server errors in this period.</div>;
   return (
     <ul className="mt-2 divide-y divide-slate-100 border-t border-slate-100">
       {rows.map((e) => (
@@ -99,7 +176,9 @@ export function ServerErrorsList({ appId, rows, showEndpoint = true }: { appId: 
             onClick={() => setOpen(open === e.id ? null : e.id)}
             className="flex w-full items-start gap-3 px-4 py-3 text-left hover:bg-slate-50 sm:px-5"
           >
-            <ChevronRightIcon className={cn("mt-0.5 text-slate-400 transition-transform", open === e.id && "rotate-90")} />
+            <ChevronRightIcon
+              className={cn("mt-0.5 text-slate-400 transition-transform", open === e.id && "rotate-90")}
+            />
             <div className="min-w-0 flex-1">
               <div className="flex flex-wrap items-baseline gap-x-2">
                 <span className="font-mono text-[13px] font-semibold text-red-700">{e.type}</span>
@@ -128,7 +207,15 @@ export function ServerErrorsList({ appId, rows, showEndpoint = true }: { appId: 
   );
 }
 
-function Traceback({ appId, errorId, sentryEventId }: { appId: number; errorId: number; sentryEventId: string | null }) {
+function Traceback({
+  appId,
+  errorId,
+  sentryEventId,
+}: {
+  appId: number;
+  errorId: number;
+  sentryEventId: string | null;
+}) {
   const { data, error, isPending } = useView(appId, "traceback", null, { errorId: String(errorId) }, { poll: false });
   return (
     <div className="px-4 pb-4 sm:px-5 sm:pl-12">
@@ -137,11 +224,17 @@ function Traceback({ appId, errorId, sentryEventId }: { appId: number; errorId: 
       ) : error ? (
         <p className="text-[13px] text-red-600">The traceback could not be loaded: {error.message}</p>
       ) : data?.traceback ? (
-        <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-[12px] leading-relaxed whitespace-pre text-slate-100">{data.traceback}</pre>
+        <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-[12px] leading-relaxed whitespace-pre text-slate-100">
+          {data.traceback}
+        </pre>
       ) : (
         <p className="text-[13px] text-slate-500">The client sent no traceback for this error.</p>
       )}
-      {sentryEventId && <p className="mt-2 text-xs text-slate-500">Sentry event: <code className="font-mono">{sentryEventId}</code></p>}
+      {sentryEventId && (
+        <p className="mt-2 text-xs text-slate-500">
+          Sentry event: <code className="font-mono">{sentryEventId}</code>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
+
 // Errors: 4xx vs 5xx over time, the failing status codes per endpoint, validation errors
 // and server errors with their tracebacks.
-import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
-import { formatCount, formatPercent } from "@/lib/format";
 import { STATUS_CLASS_COLORS } from "@/components/charts/colors";
 import { Legend } from "@/components/charts/legend";
 import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
+import { formatCount, formatPercent } from "@/lib/format";
 import { ErrorResponsesTable, ServerErrorsList, ValidationErrorsTable } from "./error-tables";
 import { StatCards } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
@@ -19,7 +20,15 @@ const SERIES = [
   { key: "5xx", label: "Server errors (5xx)", color: STATUS_CLASS_COLORS["5xx"] },
 ];
 
-export function ErrorsView({ appId, initial, options }: { appId: number; initial: ViewEnvelope<"errors"> | null; options: ViewEnvelope<"filter-options"> | null }) {
+export function ErrorsView({
+  appId,
+  initial,
+  options,
+}: {
+  appId: number;
+  initial: ViewEnvelope<"errors"> | null;
+  options: ViewEnvelope<"filter-options"> | null;
+}) {
   const view = useView(appId, "errors", initial);
   const zoom = useZoom();
   const data = view.data;
@@ -28,9 +37,21 @@ export function ErrorsView({ appId, initial, options }: { appId: number; initial
       {data && (
         <div className="space-y-5">
           <ErrorStats data={data} />
-          <Panel title="Errors over time" description={<ZoomHint bucket={data.chart.bucket} />} actions={<Legend series={SERIES} />}>
+          <Panel
+            title="Errors over time"
+            description={<ZoomHint bucket={data.chart.bucket} />}
+            actions={<Legend series={SERIES} />}
+          >
             <div className="px-2 py-3 sm:px-4">
-              <TimeSeriesChart data={data.chart.points as unknown as TimePoint[]} bucket={data.chart.bucket} series={SERIES} kind="stacked" format={formatCount} showTotal onZoom={zoom} />
+              <TimeSeriesChart
+                data={data.chart.points as unknown as TimePoint[]}
+                bucket={data.chart.bucket}
+                series={SERIES}
+                kind="stacked"
+                format={formatCount}
+                showTotal
+                onZoom={zoom}
+              />
             </div>
           </Panel>
           <Panel title="Error responses" description="4xx and 5xx responses per status code and endpoint">
@@ -54,8 +75,23 @@ function ErrorStats({ data }: { data: ViewData<"errors"> }) {
   return (
     <StatCards
       stats={[
-        { key: "rate", label: "Error rate", value: formatPercent(c.errorRate), current: c.errorRate, previous: p.errorRate, good: "down", delta: "points" },
-        { key: "errors", label: "Error responses", value: formatCount(c.errors), current: c.errors, previous: p.errors, good: "down" },
+        {
+          key: "rate",
+          label: "Error rate",
+          value: formatPercent(c.errorRate),
+          current: c.errorRate,
+          previous: p.errorRate,
+          good: "down",
+          delta: "points",
+        },
+        {
+          key: "errors",
+          label: "Error responses",
+          value: formatCount(c.errors),
+          current: c.errors,
+          previous: p.errors,
+          good: "down",
+        },
         { key: "4xx", label: "Client errors (4xx)", value: formatCount(sum("4xx")), sub: "in this period" },
         { key: "5xx", label: "Server errors (5xx)", value: formatCount(sum("5xx")), sub: "in this period" },
       ]}

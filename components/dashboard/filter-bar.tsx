@@ -1,22 +1,49 @@
 "use client";
+
 // The filter bar shared by every view: period (with a custom range), environment,
 // consumer or group, endpoint search, method and status. Every change goes to the URL.
 import { useId, useState } from "react";
+import { cn } from "@/components/ui/cn";
+import { ChevronDownIcon, XIcon } from "@/components/ui/icons";
+import { inputClass } from "@/components/ui/input";
 import { PERIODS } from "@/lib/buckets";
 import type { ViewEnvelope } from "@/lib/dashboard/views";
 import type { Filters } from "@/lib/filters";
-import { cn } from "@/components/ui/cn";
-import { inputClass } from "@/components/ui/input";
-import { ChevronDownIcon, XIcon } from "@/components/ui/icons";
 import { CustomRange } from "./custom-range";
 import { useFilters, useSetFilters } from "./use-filters";
 import { useView } from "./use-view";
 
 const PERIOD_LABELS: Record<(typeof PERIODS)[number], string> = { "1h": "1h", "24h": "24h", "7d": "7d", "30d": "30d" };
-const STATUS_SUGGESTIONS = ["2xx", "3xx", "4xx", "5xx", "200", "201", "204", "400", "401", "403", "404", "409", "422", "429", "500", "502", "503"];
+const STATUS_SUGGESTIONS = [
+  "2xx",
+  "3xx",
+  "4xx",
+  "5xx",
+  "200",
+  "201",
+  "204",
+  "400",
+  "401",
+  "403",
+  "404",
+  "409",
+  "422",
+  "429",
+  "500",
+  "502",
+  "503",
+];
 const selectClass = cn(inputClass, "h-9 py-1.5 pr-8 text-[13px]");
 
-export function FilterBar({ appId, initialOptions, status }: { appId: number; initialOptions: ViewEnvelope<"filter-options"> | null; status?: React.ReactNode }) {
+export function FilterBar({
+  appId,
+  initialOptions,
+  status,
+}: {
+  appId: number;
+  initialOptions: ViewEnvelope<"filter-options"> | null;
+  status?: React.ReactNode;
+}) {
   const { filters, query } = useFilters();
   const setFilters = useSetFilters();
   const { data: options } = useView(appId, "filter-options", initialOptions);
@@ -40,7 +67,11 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
   return (
     <div className="mb-5" role="search" aria-label="Filters">
       <div className="flex flex-wrap items-center gap-2">
-        <div className="order-1 flex flex-1 rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-300 sm:order-none sm:flex-none" role="group" aria-label="Period">
+        <div
+          className="order-1 flex flex-1 rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-300 sm:order-none sm:flex-none"
+          role="group"
+          aria-label="Period"
+        >
           {PERIODS.map((p) => (
             <PeriodButton key={p} active={filters.period === p} onClick={() => setFilters({ period: p })}>
               {PERIOD_LABELS[p]}
@@ -50,7 +81,9 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
             {filters.period === "custom" ? <CustomRangeLabel filters={filters} /> : "Custom"}
           </PeriodButton>
         </div>
-        {status && <div className={cn("order-2 flex shrink-0 items-center sm:order-last", !query && "sm:ml-auto")}>{status}</div>}
+        {status && (
+          <div className={cn("order-2 flex shrink-0 items-center sm:order-last", !query && "sm:ml-auto")}>{status}</div>
+        )}
         <select
           aria-label="Consumer or group"
           className={cn(selectClass, "order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-40 sm:flex-none")}
@@ -107,7 +140,12 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
           </button>
         )}
         <div id={moreId} className={cn("order-6 grid w-full grid-cols-2 gap-2 sm:contents", !moreOpen && "hidden")}>
-          <select aria-label="Environment" className={cn(selectClass, "sm:w-44")} value={filters.env ?? ""} onChange={(e) => setFilters({ env: e.target.value || null })}>
+          <select
+            aria-label="Environment"
+            className={cn(selectClass, "sm:w-44")}
+            value={filters.env ?? ""}
+            onChange={(e) => setFilters({ env: e.target.value || null })}
+          >
             <option value="">All environments</option>
             {(options?.envs ?? (filters.env ? [filters.env] : [])).map((env) => (
               <option key={env} value={env}>
@@ -127,7 +165,12 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
               setFilters({ endpoint: exact ? String(exact.id) : text });
             }}
           />
-          <select aria-label="Method" className={cn(selectClass, "sm:w-36")} value={filters.method ?? ""} onChange={(e) => setFilters({ method: e.target.value || null })}>
+          <select
+            aria-label="Method"
+            className={cn(selectClass, "sm:w-36")}
+            value={filters.method ?? ""}
+            onChange={(e) => setFilters({ method: e.target.value || null })}
+          >
             <option value="">All methods</option>
             {(options?.methods ?? []).map((m) => (
               <option key={m} value={m}>
@@ -156,7 +199,15 @@ export function FilterBar({ appId, initialOptions, status }: { appId: number; in
   );
 }
 
-function PeriodButton({ active, onClick, children }: { active: boolean; onClick: () => void; children: React.ReactNode }) {
+function PeriodButton({
+  active,
+  onClick,
+  children,
+}: {
+  active: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -173,8 +224,15 @@ function PeriodButton({ active, onClick, children }: { active: boolean; onClick:
 }
 
 function CustomRangeLabel({ filters }: { filters: Filters }) {
-  const fmt = (ms: number) => new Date(ms).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).replace(",", "");
-  return <span suppressHydrationWarning>{filters.from && filters.to ? `${fmt(filters.from)} – ${fmt(filters.to)}` : "Custom"}</span>;
+  const fmt = (ms: number) =>
+    new Date(ms)
+      .toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .replace(",", "");
+  return (
+    <span suppressHydrationWarning>
+      {filters.from && filters.to ? `${fmt(filters.from)} – ${fmt(filters.to)}` : "Custom"}
+    </span>
+  );
 }
 
 /** A text filter applied on Enter or when leaving the field, with suggestions. */

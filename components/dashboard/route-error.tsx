@@ -1,4 +1,5 @@
 "use client";
+
 // The error boundary of the dashboard views (their error.tsx files): says what happened
 // and offers a retry, inside the app's tabs, instead of a blank page.
 import { useEffect } from "react";
@@ -8,7 +9,10 @@ import { AlertIcon } from "@/components/ui/icons";
 export default function RouteError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => console.error(error), [error]);
   return (
-    <div role="alert" className="flex flex-col items-center rounded-xl bg-white px-6 py-14 text-center shadow-sm ring-1 ring-slate-200">
+    <div
+      role="alert"
+      className="flex flex-col items-center rounded-xl bg-white px-6 py-14 text-center shadow-sm ring-1 ring-slate-200"
+    >
       <div className="mb-4 flex size-12 items-center justify-center rounded-xl bg-red-50 text-red-600 ring-1 ring-red-100">
         <AlertIcon className="size-6" />
       </div>

@@ -1,8 +1,9 @@
 "use client";
+
 // Headline numbers with their change against the previous period. A card can be a
 // button that switches the main chart to its metric.
-import { formatPercent, relativeChange } from "@/lib/format";
 import { cn } from "@/components/ui/cn";
+import { formatPercent, relativeChange } from "@/lib/format";
 
 export interface Stat {
   key: string;
@@ -21,7 +22,15 @@ export interface Stat {
 
 const GRIDS = { 4: "grid-cols-2 lg:grid-cols-4", 6: "grid-cols-2 sm:grid-cols-3 xl:grid-cols-6" };
 
-export function StatCards({ stats, selected, onSelect }: { stats: Stat[]; selected?: string; onSelect?: (key: string) => void }) {
+export function StatCards({
+  stats,
+  selected,
+  onSelect,
+}: {
+  stats: Stat[];
+  selected?: string;
+  onSelect?: (key: string) => void;
+}) {
   // A description list: each value is announced with its label (dt), its change after it.
   return (
     <dl className={cn("grid gap-3", GRIDS[stats.length === 4 ? 4 : 6])}>
@@ -46,14 +55,21 @@ function StatCard({ stat, selected, onSelect }: { stat: Stat; selected: boolean;
     >
       <dt className="min-w-0 text-[12.5px] font-medium text-slate-500">
         {onSelect ? (
-          <button type="button" onClick={onSelect} aria-pressed={selected} className="block w-full truncate text-left outline-none after:absolute after:inset-0 after:rounded-xl">
+          <button
+            type="button"
+            onClick={onSelect}
+            aria-pressed={selected}
+            className="block w-full truncate text-left outline-none after:absolute after:inset-0 after:rounded-xl"
+          >
             {stat.label}
           </button>
         ) : (
           <span className="block truncate">{stat.label}</span>
         )}
       </dt>
-      <dd className="mt-1 truncate text-xl font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl">{stat.value}</dd>
+      <dd className="mt-1 truncate text-xl font-semibold tracking-tight text-slate-900 tabular-nums sm:text-2xl">
+        {stat.value}
+      </dd>
       {stat.previous !== undefined ? (
         <Delta stat={stat} />
       ) : (
@@ -81,7 +97,7 @@ function Delta({ stat }: { stat: Stat }) {
     return <dd className="mt-0.5 truncate text-xs text-slate-400">no earlier data</dd>;
   }
   const flat = Math.abs(change) < 0.005;
-  const goodNews = !stat.good || stat.good === "neutral" || flat ? null : (change > 0) === (stat.good === "up");
+  const goodNews = !stat.good || stat.good === "neutral" || flat ? null : change > 0 === (stat.good === "up");
   return (
     <dd className="mt-0.5 flex items-center gap-1 text-xs">
       <span

@@ -1,19 +1,20 @@
 "use client";
+
 // Traffic: headline numbers against the previous period, the main chart (switched by the
 // cards) and every endpoint below.
 import { useState } from "react";
+import { SERIES_COLORS, STATUS_CLASS_COLORS } from "@/components/charts/colors";
+import { Legend } from "@/components/charts/legend";
+import { TimeSeriesChart, type Series, type TimePoint } from "@/components/charts/time-series-chart";
 import { bucketMinutesCovered, type Bucket, type TimeWindow } from "@/lib/buckets";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatBytes, formatCompact, formatCount, formatPercent, formatRate } from "@/lib/format";
 import type { TrafficPoint } from "@/lib/queries/traffic-chart";
 import { STATUS_CLASSES } from "@/lib/status";
-import { SERIES_COLORS, STATUS_CLASS_COLORS } from "@/components/charts/colors";
-import { Legend } from "@/components/charts/legend";
-import { TimeSeriesChart, type Series, type TimePoint } from "@/components/charts/time-series-chart";
 import { EndpointsTable } from "./endpoints-table";
 import { StatCards, type Stat } from "./stat-cards";
-import { useZoom } from "./use-zoom";
 import { useView } from "./use-view";
+import { useZoom } from "./use-zoom";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
 
@@ -28,8 +29,10 @@ interface MetricChart {
   data: (points: TrafficPoint[], window: TimeWindow) => TimePoint[];
 }
 
-const one = (key: string, value: (p: TrafficPoint, window: TimeWindow) => number | null) => (points: TrafficPoint[], window: TimeWindow) =>
-  points.map((p) => ({ t: p.t, partial: p.partial, [key]: p.requests === null ? null : value(p, window) }));
+const one =
+  (key: string, value: (p: TrafficPoint, window: TimeWindow) => number | null) =>
+  (points: TrafficPoint[], window: TimeWindow) =>
+    points.map((p) => ({ t: p.t, partial: p.partial, [key]: p.requests === null ? null : value(p, window) }));
 
 const METRICS: Record<Metric, MetricChart> = {
   requests: {
@@ -82,7 +85,15 @@ const METRICS: Record<Metric, MetricChart> = {
   },
 };
 
-export function TrafficView({ appId, initial, options }: { appId: number; initial: ViewEnvelope<"traffic"> | null; options: ViewEnvelope<"filter-options"> | null }) {
+export function TrafficView({
+  appId,
+  initial,
+  options,
+}: {
+  appId: number;
+  initial: ViewEnvelope<"traffic"> | null;
+  options: ViewEnvelope<"filter-options"> | null;
+}) {
   const view = useView(appId, "traffic", initial);
   return (
     <ViewFrame appId={appId} options={options} view={view}>
@@ -96,19 +107,66 @@ function Traffic({ appId, data, timeWindow }: { appId: number; data: ViewData<"t
   const zoom = useZoom();
   const { current: c, previous: p } = data.totals;
   const stats: Stat[] = [
-    { key: "requests", label: "Requests", value: formatCompact(c.requests), current: c.requests, previous: p.requests, good: "neutral" },
-    { key: "requestsPerMinute", label: "Requests / min", value: formatRate(c.requestsPerMinute), current: c.requestsPerMinute, previous: p.requestsPerMinute, good: "neutral" },
-    { key: "errorRate", label: "Error rate", value: formatPercent(c.errorRate), current: c.errorRate, previous: p.errorRate, good: "down", delta: "points" },
-    { key: "bytesIn", label: "Data received", value: formatBytes(c.bytesIn), current: c.bytesIn, previous: p.bytesIn, good: "neutral" },
-    { key: "bytesOut", label: "Data sent", value: formatBytes(c.bytesOut), current: c.bytesOut, previous: p.bytesOut, good: "neutral" },
-    { key: "consumers", label: "Consumers", value: formatCount(c.consumers), current: c.consumers, previous: p.consumers, good: "up" },
+    {
+      key: "requests",
+      label: "Requests",
+      value: formatCompact(c.requests),
+      current: c.requests,
+      previous: p.requests,
+      good: "neutral",
+    },
+    {
+      key: "requestsPerMinute",
+      label: "Requests / min",
+      value: formatRate(c.requestsPerMinute),
+      current: c.requestsPerMinute,
+      previous: p.requestsPerMinute,
+      good: "neutral",
+    },
+    {
+      key: "errorRate",
+      label: "Error rate",
+      value: formatPercent(c.errorRate),
+      current: c.errorRate,
+      previous: p.errorRate,
+      good: "down",
+      delta: "points",
+    },
+    {
+      key: "bytesIn",
+      label: "Data received",
+      value: formatBytes(c.bytesIn),
+      current: c.bytesIn,
+      previous: p.bytesIn,
+      good: "neutral",
+    },
+    {
+      key: "bytesOut",
+      label: "Data sent",
+      value: formatBytes(c.bytesOut),
+      current: c.bytesOut,
+      previous: p.bytesOut,
+      good: "neutral",
+    },
+    {
+      key: "consumers",
+      label: "Consumers",
+      value: formatCount(c.consumers),
+      current: c.consumers,
+      previous: p.consumers,
+      good: "up",
+    },
   ];
   const chart = METRICS[metric];
   const series = metric === "requests" ? statusSeries(data.chart.points) : chart.series;
   return (
     <div className="space-y-5">
       <StatCards stats={stats} selected={metric} onSelect={(k) => setMetric(k as Metric)} />
-      <Panel title={chart.title} description={<ZoomHint bucket={data.chart.bucket} />} actions={series.length > 1 && <Legend series={series} />}>
+      <Panel
+        title={chart.title}
+        description={<ZoomHint bucket={data.chart.bucket} />}
+        actions={series.length > 1 && <Legend series={series} />}
+      >
         <div className="px-2 pt-3 pb-3 sm:px-4">
           {c.requests === 0 && data.chart.points.every((pt) => !pt.requests) ? (
             <NoMatches />
@@ -126,7 +184,14 @@ function Traffic({ appId, data, timeWindow }: { appId: number; data: ViewData<"t
           )}
         </div>
       </Panel>
-      <Panel title="Endpoints" description={data.endpoints.length ? `${data.endpoints.length} endpoints, including ones not called in this period` : "No endpoints match the endpoint filters"}>
+      <Panel
+        title="Endpoints"
+        description={
+          data.endpoints.length
+            ? `${data.endpoints.length} endpoints, including ones not called in this period`
+            : "No endpoints match the endpoint filters"
+        }
+      >
         <EndpointsTable appId={appId} rows={data.endpoints} />
       </Panel>
     </div>

@@ -1,4 +1,5 @@
 "use client";
+
 // Filters live in the URL. These hooks read them (the same parser as the server) and
 // change them with router.replace, so views stay shareable and survive reloads.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -38,7 +39,8 @@ export function useSetFilters() {
   const searchParams = useSearchParams();
   return useCallback(
     (changes: FilterChanges | "reset") => {
-      const next = changes === "reset" ? new URLSearchParams() : withFilters(new URLSearchParams(searchParams), changes);
+      const next =
+        changes === "reset" ? new URLSearchParams() : withFilters(new URLSearchParams(searchParams), changes);
       const q = next.toString();
       router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false });
     },

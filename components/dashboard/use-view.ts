@@ -1,4 +1,5 @@
 "use client";
+
 // Polls one view bundle from the JSON route. The page renders the first bundle on the
 // server and hands it over as `initial`; polling keeps the view live after that.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -8,7 +9,10 @@ import { useFilters } from "./use-filters";
 export const POLL_INTERVAL_MS = 15_000;
 
 export class ViewError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

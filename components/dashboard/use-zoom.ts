@@ -1,4 +1,5 @@
 "use client";
+
 import { useCallback } from "react";
 import { isoMinute } from "@/lib/filters";
 import { useSetFilters } from "./use-filters";

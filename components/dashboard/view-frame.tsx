@@ -1,10 +1,11 @@
 "use client";
+
 // The frame of every data view: filter bar with the live indicator, ignored-filter notice,
 // then the view, or the setup hint when the app has sent nothing yet.
 import type { ViewEnvelope } from "@/lib/dashboard/views";
 import { FilterBar } from "./filter-bar";
-import { FilterIssues, LiveStatus, NoDataYet } from "./view-parts";
 import { ViewSkeleton } from "./skeletons";
+import { FilterIssues, LiveStatus, NoDataYet } from "./view-parts";
 
 interface ViewState {
   envelope: { issues: ViewEnvelope<"traffic">["issues"]; data: unknown } | undefined;

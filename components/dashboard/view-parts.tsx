@@ -1,16 +1,29 @@
 "use client";
+
 // Pieces every view shares: panels, the "no data yet" state pointing to Setup, notices
 // for ignored filter params, and the live/refresh indicator.
 import Link from "next/link";
-import type { FilterIssue } from "@/lib/filters";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertIcon, PulseIcon } from "@/components/ui/icons";
-import { cn } from "@/components/ui/cn";
+import type { FilterIssue } from "@/lib/filters";
 import { useSetFilters } from "./use-filters";
 
-export function Panel({ title, description, actions, children, className }: { title: React.ReactNode; description?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Panel({
+  title,
+  description,
+  actions,
+  children,
+  className,
+}: {
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <Card className={cn("min-w-0 overflow-hidden", className)}>
       <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-2 px-4 pt-4 sm:px-5">
@@ -46,7 +59,11 @@ export function NoMatches({ what = "requests" }: { what?: string }) {
   return (
     <div className="px-5 py-10 text-center text-sm text-slate-500">
       No {what} match these filters in this period.{" "}
-      <button type="button" className="font-medium text-indigo-600 hover:text-indigo-500" onClick={() => setFilters("reset")}>
+      <button
+        type="button"
+        className="font-medium text-indigo-600 hover:text-indigo-500"
+        onClick={() => setFilters("reset")}
+      >
         Reset filters
       </button>
     </div>
@@ -56,7 +73,10 @@ export function NoMatches({ what = "requests" }: { what?: string }) {
 export function FilterIssues({ issues }: { issues: FilterIssue[] | undefined }) {
   if (!issues?.length) return null;
   return (
-    <div role="status" className="mb-4 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-[13px] text-amber-900 ring-1 ring-amber-200 ring-inset">
+    <div
+      role="status"
+      className="mb-4 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-[13px] text-amber-900 ring-1 ring-amber-200 ring-inset"
+    >
       <AlertIcon className="mt-0.5 text-amber-600" />
       <div>
         Some filters in the link were ignored:{" "}

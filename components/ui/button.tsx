@@ -2,7 +2,8 @@ import { cn } from "./cn";
 
 const VARIANTS = {
   primary: "bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600",
-  secondary: "bg-white text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-indigo-600",
+  secondary:
+    "bg-white text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-indigo-600",
   ghost: "text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-indigo-600",
   danger: "bg-red-600 text-white shadow-sm hover:bg-red-500 focus-visible:outline-red-600",
 } as const;
@@ -18,7 +19,7 @@ export type ButtonStyle = { variant?: keyof typeof VARIANTS; size?: keyof typeof
 /** Button looks for anything clickable, so links can look like buttons too. */
 export function buttonClass({ variant = "primary", size = "md", className }: ButtonStyle = {}): string {
   return cn(
-    "inline-flex shrink-0 items-center justify-center whitespace-nowrap rounded-lg font-medium transition-colors",
+    "inline-flex shrink-0 items-center justify-center rounded-lg font-medium whitespace-nowrap transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-50",
     VARIANTS[variant],
     SIZES[size],
@@ -26,6 +27,12 @@ export function buttonClass({ variant = "primary", size = "md", className }: But
   );
 }
 
-export function Button({ variant, size, className, type = "button", ...props }: ButtonStyle & React.ComponentProps<"button">) {
+export function Button({
+  variant,
+  size,
+  className,
+  type = "button",
+  ...props
+}: ButtonStyle & React.ComponentProps<"button">) {
   return <button type={type} className={buttonClass({ variant, size, className })} {...props} />;
 }

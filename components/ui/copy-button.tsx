@@ -20,7 +20,17 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error("copy failed");
 }
 
-export function CopyButton({ text, label, className, tone = "dark" }: { text: string; label: string; className?: string; tone?: "dark" | "light" }) {
+export function CopyButton({
+  text,
+  label,
+  className,
+  tone = "dark",
+}: {
+  text: string;
+  label: string;
+  className?: string;
+  tone?: "dark" | "light";
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -35,12 +45,20 @@ export function CopyButton({ text, label, className, tone = "dark" }: { text: st
         type="button"
         aria-label={label}
         title={label}
-        onClick={() => writeClipboard(text).then(() => setState("copied"), () => setState("failed"))}
+        onClick={() =>
+          writeClipboard(text).then(
+            () => setState("copied"),
+            () => setState("failed"),
+          )
+        }
         className={cn(
           "inline-flex h-7 items-center gap-1.5 rounded-md px-2 text-xs font-medium transition-colors",
           "focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-indigo-500",
-          tone === "dark" ? "text-slate-300 hover:bg-white/10 hover:text-white" : "text-slate-600 ring-1 ring-inset ring-slate-200 hover:bg-slate-50 hover:text-slate-900",
-          state === "copied" && (tone === "dark" ? "text-emerald-300 hover:text-emerald-300" : "text-emerald-700 hover:text-emerald-700"),
+          tone === "dark"
+            ? "text-slate-300 hover:bg-white/10 hover:text-white"
+            : "text-slate-600 ring-1 ring-slate-200 ring-inset hover:bg-slate-50 hover:text-slate-900",
+          state === "copied" &&
+            (tone === "dark" ? "text-emerald-300 hover:text-emerald-300" : "text-emerald-700 hover:text-emerald-700"),
           className,
         )}
       >
@@ -48,7 +66,11 @@ export function CopyButton({ text, label, className, tone = "dark" }: { text: st
         <span>{state === "copied" ? "Copied" : state === "failed" ? "Press Ctrl+C" : "Copy"}</span>
       </button>
       <span aria-live="polite" className="sr-only">
-        {state === "copied" ? "Copied to clipboard" : state === "failed" ? "Could not copy; select the text and copy it" : ""}
+        {state === "copied"
+          ? "Copied to clipboard"
+          : state === "failed"
+            ? "Could not copy; select the text and copy it"
+            : ""}
       </span>
     </>
   );

@@ -1,9 +1,9 @@
 import { cn } from "./cn";
 
 export const inputClass = cn(
-  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300",
-  "placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 focus:outline-none",
-  "aria-[invalid=true]:ring-red-400 aria-[invalid=true]:focus:ring-red-500 disabled:bg-slate-50 disabled:text-slate-500",
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset",
+  "placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 focus:outline-none focus:ring-inset",
+  "disabled:bg-slate-50 disabled:text-slate-500 aria-[invalid=true]:ring-red-400 aria-[invalid=true]:focus:ring-red-500",
 );
 
 export function Input({ className, ...props }: React.ComponentProps<"input">) {
@@ -33,15 +33,28 @@ export function Field({
   errors,
   className,
   ...input
-}: { name: string; label: React.ReactNode; hint?: React.ReactNode; errors?: string[] } & React.ComponentProps<"input">) {
+}: {
+  name: string;
+  label: React.ReactNode;
+  hint?: React.ReactNode;
+  errors?: string[];
+} & React.ComponentProps<"input">) {
   const id = input.id ?? `field-${name}`;
   // An error replaces the hint rather than repeating it.
   const showHint = hint && !errors?.length;
-  const describedBy = [showHint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [showHint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className={className}>
       <Label htmlFor={id}>{label}</Label>
-      <Input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className="mt-1.5" {...input} />
+      <Input
+        id={id}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        className="mt-1.5"
+        {...input}
+      />
       {showHint && (
         <p id={`${id}-hint`} className="mt-1.5 text-[13px] text-slate-500">
           {hint}

@@ -14,7 +14,12 @@ export function StatusDot({ tone, className }: { tone: StatusTone; className?: s
   return (
     <span className={cn("relative inline-flex size-2.5 shrink-0", className)} aria-hidden="true">
       {(tone === "live" || tone === "waiting") && (
-        <span className={cn("absolute inline-flex size-full animate-ping rounded-full opacity-60", tone === "live" ? "bg-emerald-400" : "bg-amber-300")} />
+        <span
+          className={cn(
+            "absolute inline-flex size-full animate-ping rounded-full opacity-60",
+            tone === "live" ? "bg-emerald-400" : "bg-amber-300",
+          )}
+        />
       )}
       <span className={cn("relative inline-flex size-2.5 rounded-full", TONES[tone])} />
     </span>

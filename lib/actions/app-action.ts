@@ -36,9 +36,13 @@ export type AppAction<S extends InputSchema, T, A extends unknown[] = []> = ((
   ...args: A
 ) => Promise<Result<T>>) & { schema: S };
 
-export type UserAction<S extends InputSchema, T> = ((userId: string, input: unknown) => Promise<Result<T>>) & { schema: S };
+export type UserAction<S extends InputSchema, T> = ((userId: string, input: unknown) => Promise<Result<T>>) & {
+  schema: S;
+};
 
-/** An app-scoped mutation: app access, then the input, then fn. Extra arguments after the input go to fn as they are. */
+/**
+ * An app-scoped mutation: app access, then the input, then fn. Extra arguments after the input go to fn as they are.
+ */
 export function appAction<S extends InputSchema, T, A extends unknown[] = []>(
   schema: S,
   fn: (ctx: AppActionContext<z.output<S>>, ...args: A) => Promise<Result<T>>,
@@ -92,7 +96,10 @@ export function appFormAction<S extends InputSchema, T>(action: AppAction<S, T>,
 }
 
 /** appFormAction for a mutation without an app. */
-export function userFormAction<S extends InputSchema, T>(action: UserAction<S, T>, done: (value: T) => FormState | Promise<FormState>) {
+export function userFormAction<S extends InputSchema, T>(
+  action: UserAction<S, T>,
+  done: (value: T) => FormState | Promise<FormState>,
+) {
   return async (_prev: FormState, form: FormData): Promise<FormState> => {
     const user = await requireUser();
     const values = formFields(action.schema, form);
@@ -106,7 +113,10 @@ export function userFormAction<S extends InputSchema, T>(action: UserAction<S, T
  * A server action client code calls with the app id and an input object; it returns the mutation's Result as it
  * is, after done() (revalidation) on success.
  */
-export function appCallAction<S extends InputSchema, T>(action: AppAction<S, T>, done?: (value: T, ctx: { appId: number }) => void) {
+export function appCallAction<S extends InputSchema, T>(
+  action: AppAction<S, T>,
+  done?: (value: T, ctx: { appId: number }) => void,
+) {
   return async (appIdParam: number, input: z.input<S>): Promise<Result<T>> => {
     const user = await requireUser();
     // The arguments of a server action are whatever the caller sent.

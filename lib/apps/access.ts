@@ -3,8 +3,8 @@
 // reveal nothing. getAppForUser is the rule itself; pages use requireApp, server actions
 // the guard in lib/actions/app-action.ts, JSON routes withApp in lib/auth/app-route.ts.
 import { notFound } from "next/navigation";
-import { prisma } from "@/lib/db";
 import { requireUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
 import { appIdParamSchema } from "@/lib/validations/app";
 
 export async function getAppForUser(appId: number, userId: string) {

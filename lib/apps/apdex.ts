@@ -11,13 +11,21 @@ export const setAppApdex = appAction(appApdexSchema, async ({ app, input }) => {
   return ok({ apdexTMs: input.apdexTMs });
 });
 
-/** One endpoint's own threshold, { endpointId, apdexTMs } (empty: the app's again); an endpoint the app lacks is a 404. */
-export const setEndpointApdexInput = appAction(endpointApdexSchema, async ({ app, input: { endpointId, apdexTMs } }) => {
-  if (endpointId === null) notFound();
-  const { count } = await prisma().endpoint.updateMany({ where: { appId: app.id, id: endpointId }, data: { apdexTMs } });
-  if (count === 0) notFound();
-  return ok({ apdexTMs });
-});
+/**
+ * One endpoint's own threshold, { endpointId, apdexTMs } (empty: the app's again); an endpoint the app lacks is a 404.
+ */
+export const setEndpointApdexInput = appAction(
+  endpointApdexSchema,
+  async ({ app, input: { endpointId, apdexTMs } }) => {
+    if (endpointId === null) notFound();
+    const { count } = await prisma().endpoint.updateMany({
+      where: { appId: app.id, id: endpointId },
+      data: { apdexTMs },
+    });
+    if (count === 0) notFound();
+    return ok({ apdexTMs });
+  },
+);
 
 /** The same, with the endpoint id apart from the rest of the input. */
 export function setEndpointApdex(userId: string, appId: number, endpointId: number, input: object) {

@@ -10,20 +10,23 @@ import { newWriteToken } from "./write-token";
  * Creates an app with its environments (ids 1..n), a fresh client ID and an OTLP write token. The client ID is a
  * lower-case canonical UUID v4, the only form the JS client accepts.
  */
-export const createApp = userAction(createAppSchema, async ({ userId: ownerId, input }): Promise<Result<AppWithEnvironments>> => {
-  const { name, framework, environments } = input;
-  // A nested create is one transaction: the app never exists without its environments.
-  const app = await prisma().app.create({
-    data: {
-      ownerId,
-      name,
-      framework,
-      clientId: randomUUID(),
-      writeToken: newWriteToken(),
-      nextEnvId: environments.length + 1,
-      environments: { create: environments.map((envName, i) => ({ id: i + 1, name: envName })) },
-    },
-    include: { environments: { orderBy: { id: "asc" } } },
-  });
-  return ok(app);
-});
+export const createApp = userAction(
+  createAppSchema,
+  async ({ userId: ownerId, input }): Promise<Result<AppWithEnvironments>> => {
+    const { name, framework, environments } = input;
+    // A nested create is one transaction: the app never exists without its environments.
+    const app = await prisma().app.create({
+      data: {
+        ownerId,
+        name,
+        framework,
+        clientId: randomUUID(),
+        writeToken: newWriteToken(),
+        nextEnvId: environments.length + 1,
+        environments: { create: environments.map((envName, i) => ({ id: i + 1, name: envName })) },
+      },
+      include: { environments: { orderBy: { id: "asc" } } },
+    });
+    return ok(app);
+  },
+);

@@ -10,7 +10,8 @@ import { invalid, ok } from "@/lib/validations/result";
 
 export const addEnvironment = appAction(addEnvironmentSchema, async ({ app, input: { name } }) =>
   prisma().$transaction(async (tx) => {
-    const { environments } = (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
+    const { environments } =
+      (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     if (environments.some((e) => e.name === name)) return invalid({ name: [`"${name}" already exists.`] });
     if (environments.length >= MAX_ENVIRONMENTS) {
       return invalid({ name: [`An app can have at most ${MAX_ENVIRONMENTS} environments.`] });
@@ -28,7 +29,8 @@ export const addEnvironment = appAction(addEnvironmentSchema, async ({ app, inpu
 /** Removes one environment ({ envId }); an unknown environment, like an unknown app, is a 404. */
 export const removeEnvironment = appAction(removeEnvironmentSchema, async ({ app, input: { envId } }) =>
   prisma().$transaction(async (tx) => {
-    const { environments } = (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
+    const { environments } =
+      (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     const env = environments.find((e) => e.id === envId);
     if (!env) notFound();
     if (environments.length === 1) return invalid({ environment: ["An app needs at least one environment."] });

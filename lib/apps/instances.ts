@@ -21,7 +21,11 @@ const MAX_INSTANCES = 10;
 export async function getSetupStatus(appId: number): Promise<SetupStatus> {
   const [status, instances, envs] = await Promise.all([
     getAppStatus(appId),
-    prisma().instance.findMany({ where: { appId }, orderBy: { lastSyncAt: { sort: "desc", nulls: "last" } }, take: MAX_INSTANCES }),
+    prisma().instance.findMany({
+      where: { appId },
+      orderBy: { lastSyncAt: { sort: "desc", nulls: "last" } },
+      take: MAX_INSTANCES,
+    }),
     prisma().environment.findMany({ where: { appId }, select: { id: true, name: true } }),
   ]);
   const envName = new Map(envs.map((e) => [e.id, e.name]));

@@ -13,6 +13,10 @@ export async function listAppsForUser(userId: string) {
   const now = Date.now();
   return apps.map((app, i) => {
     const lastSyncAt = statuses[i].lastSyncAt;
-    return { ...app, liveness: liveness(lastSyncAt, now), lastSyncAgo: lastSyncAt === null ? null : timeAgo(lastSyncAt, now) };
+    return {
+      ...app,
+      liveness: liveness(lastSyncAt, now),
+      lastSyncAgo: lastSyncAt === null ? null : timeAgo(lastSyncAt, now),
+    };
   });
 }

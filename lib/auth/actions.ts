@@ -1,11 +1,12 @@
 "use server";
+
 // Sign-up, sign-in and sign-out as server actions. Validation happens here and again in
 // the Credentials provider, because /api/auth/callback/credentials is reachable directly.
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { callbackPathSchema, signInSchema } from "@/lib/validations/auth";
 import { formText, parseInput, type FormState } from "@/lib/validations/result";
-import { signIn, signOut, SignInLocked } from "./auth";
+import { signIn, SignInLocked, signOut } from "./auth";
 import { SIGN_IN_PATH } from "./config";
 import { lockedMessage } from "./credentials";
 import { registerUser } from "./users";
@@ -23,7 +24,10 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     // signIn redirects by throwing NEXT_REDIRECT, which must reach Next.js untouched.
     if (!(e instanceof AuthError)) throw e;
     if (e instanceof SignInLocked) return { message: lockedMessage(e.retryAfterS), values };
-    return { message: e.type === "CredentialsSignin" ? WRONG_CREDENTIALS : "Signing in failed. Please try again.", values };
+    return {
+      message: e.type === "CredentialsSignin" ? WRONG_CREDENTIALS : "Signing in failed. Please try again.",
+      values,
+    };
   }
   return {};
 }

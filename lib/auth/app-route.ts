@@ -6,7 +6,8 @@ import type { SessionUser } from "./credentials";
 import { currentUser } from "./session";
 
 /** Every answer of these routes: JSON, never cached (they are polled). */
-export const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+export const json = (body: unknown, status = 200) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 /** The route's "not found": for the app, and for whatever the handler cannot find in it. */
 export const notFoundJson = () => json({ error: "Not found." }, 404);
@@ -21,7 +22,9 @@ export interface AppRouteContext<P> {
 }
 
 /** A route handler for an app: session → app id → access → handler. */
-export function withApp<P extends { appId: string } = { appId: string }>(handler: (ctx: AppRouteContext<P>) => Promise<Response>) {
+export function withApp<P extends { appId: string } = { appId: string }>(
+  handler: (ctx: AppRouteContext<P>) => Promise<Response>,
+) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     const user = await currentUser();
     if (!user) return json({ error: "Sign in to see this app." }, 401);

@@ -38,7 +38,10 @@ export async function checkCredentials(input: unknown, clientIp: string | null):
  * can forge the header, which is why the per-email limit never depends on it.
  */
 export function clientIpFrom(headers: Headers): string | null {
-  const hops = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return hops.at(-1) ?? headers.get("x-real-ip") ?? null;
 }
 

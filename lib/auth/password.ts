@@ -12,6 +12,9 @@ export function hashPassword(password: string): Promise<string> {
 let unknownUserHash: Promise<string> | undefined;
 
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
-  const ok = await bcrypt.compare(password, hash ?? (await (unknownUserHash ??= hashPassword("tallyhub-unknown-user"))));
+  const ok = await bcrypt.compare(
+    password,
+    hash ?? (await (unknownUserHash ??= hashPassword("tallyhub-unknown-user"))),
+  );
   return ok && hash !== null;
 }

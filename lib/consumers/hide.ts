@@ -6,7 +6,13 @@ import { ok } from "@/lib/validations/result";
 import { setConsumerHiddenSchema } from "./schemas";
 import { updateConsumerOr404 } from "./update";
 
-export const setConsumerHidden = appAction(setConsumerHiddenSchema, async ({ app, input: { consumerId, hidden } }, nowS: number = Math.floor(Date.now() / 1000)) => {
-  await updateConsumerOr404(sql(), app.id, consumerId, `"hidden" = ?, "hiddenAt" = ?`, [hidden, hidden ? nowS : null]);
-  return ok({ hidden });
-});
+export const setConsumerHidden = appAction(
+  setConsumerHiddenSchema,
+  async ({ app, input: { consumerId, hidden } }, nowS: number = Math.floor(Date.now() / 1000)) => {
+    await updateConsumerOr404(sql(), app.id, consumerId, `"hidden" = ?, "hiddenAt" = ?`, [
+      hidden,
+      hidden ? nowS : null,
+    ]);
+    return ok({ hidden });
+  },
+);

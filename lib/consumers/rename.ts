@@ -3,8 +3,8 @@
 import { appAction } from "@/lib/actions/app-action";
 import { sql } from "@/lib/db";
 import { ok } from "@/lib/validations/result";
-import { updateConsumerOr404 } from "./update";
 import { renameConsumerSchema } from "./schemas";
+import { updateConsumerOr404 } from "./update";
 
 export const renameConsumer = appAction(renameConsumerSchema, async ({ app, input: { consumerId, name } }) => {
   await updateConsumerOr404(sql(), app.id, consumerId, `"name" = ?, "nameByUser" = ?`, [name, true]);

@@ -2,7 +2,11 @@
 // clients' own limits (64 characters for name and group, see docs/hub-protocol.md §6).
 import { z } from "zod";
 
-const consumerId = z.coerce.number({ error: "Unknown consumer." }).int().positive().max(2 ** 31 - 1);
+const consumerId = z.coerce
+  .number({ error: "Unknown consumer." })
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 
 // Blank clears: the consumer shows its identifier again / leaves its group.
 const optionalLabel = (what: string) =>

@@ -5,7 +5,17 @@ import type { Param, Sql } from "@/lib/db";
  * Updates one consumer of the app. No such consumer in this app is a 404, as for someone
  * else's app: consumer ids reveal nothing.
  */
-export async function updateConsumerOr404(db: Sql, appId: number, consumerId: number, set: string, params: Param[]): Promise<void> {
-  const changed = await db.run(`UPDATE "Consumer" SET ${set} WHERE "appId" = ? AND "id" = ?`, [...params, appId, consumerId]);
+export async function updateConsumerOr404(
+  db: Sql,
+  appId: number,
+  consumerId: number,
+  set: string,
+  params: Param[],
+): Promise<void> {
+  const changed = await db.run(`UPDATE "Consumer" SET ${set} WHERE "appId" = ? AND "id" = ?`, [
+    ...params,
+    appId,
+    consumerId,
+  ]);
   if (changed === 0) notFound();
 }

@@ -12,6 +12,9 @@ export interface PageProps {
 export async function loadPage<V extends ViewName>(props: PageProps, view: V, extra: Record<string, string> = {}) {
   const { app } = await requireApp(props.params);
   const params: SearchParamsInput = { ...(await props.searchParams), ...extra };
-  const [initial, options] = await Promise.all([loadView(app.id, view, params), loadView(app.id, "filter-options", params)]);
+  const [initial, options] = await Promise.all([
+    loadView(app.id, view, params),
+    loadView(app.id, "filter-options", params),
+  ]);
   return { app, initial, options };
 }

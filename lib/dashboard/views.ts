@@ -3,7 +3,13 @@
 // through loadView, so a page and its polling can never disagree.
 import { z } from "zod";
 import type { TimeWindow } from "@/lib/buckets";
-import { filtersToSearchParams, parseFilters, type FilterIssue, type Filters, type SearchParamsInput } from "@/lib/filters";
+import {
+  filtersToSearchParams,
+  parseFilters,
+  type FilterIssue,
+  type Filters,
+  type SearchParamsInput,
+} from "@/lib/filters";
 import { getAppStatus } from "@/lib/queries/app-status";
 import { getConsumerActivity } from "@/lib/queries/consumer-activity";
 import { getConsumerGroups } from "@/lib/queries/consumer-groups";
@@ -24,7 +30,11 @@ interface ViewContext {
   params: SearchParamsInput;
 }
 
-const idParam = z.coerce.number().int().positive().max(2 ** 31 - 1);
+const idParam = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 function readId(params: SearchParamsInput, key: string): number | null {
   const raw = params instanceof URLSearchParams ? params.get(key) : [params[key]].flat()[0];
   const parsed = idParam.safeParse(raw ?? undefined);
@@ -44,7 +54,11 @@ const VIEWS = {
     return { hasData: data, totals, chart, endpoints };
   },
   endpoints: async ({ appId, filters }: ViewContext) => {
-    const [data, endpoints, responseTimes] = await Promise.all([hasData(appId), getEndpointsTable(appId, filters), getResponseTimes(appId, filters)]);
+    const [data, endpoints, responseTimes] = await Promise.all([
+      hasData(appId),
+      getEndpointsTable(appId, filters),
+      getResponseTimes(appId, filters),
+    ]);
     return { hasData: data, endpoints, responseTimes };
   },
   endpoint: async ({ appId, filters, params }: ViewContext) => {
@@ -97,7 +111,12 @@ export interface ViewEnvelope<V extends ViewName> {
  * One view of an app the caller may see (check access first: requireApp or
  * getAppForUser). Null when the view's subject does not exist (unknown endpoint id).
  */
-export async function loadView<V extends ViewName>(appId: number, view: V, params: SearchParamsInput, nowMs = Date.now()): Promise<ViewEnvelope<V> | null> {
+export async function loadView<V extends ViewName>(
+  appId: number,
+  view: V,
+  params: SearchParamsInput,
+  nowMs = Date.now(),
+): Promise<ViewEnvelope<V> | null> {
   const { filters, issues } = parseFilters(params, nowMs);
   const data = (await VIEWS[view]({ appId, filters, params })) as ViewData<V> | null;
   if (data === null) return null;

@@ -2,14 +2,14 @@
 // share the same settings. Process-wide singletons live in lib/db/index.ts.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as PgClient } from "../generated/postgres/client";
-import { dbKind, sqliteFilePath } from "./url";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import { pgSql, sqliteSql, type Sql } from "./sql";
+import { dbKind, sqliteFilePath } from "./url";
 
 export type Prisma = SqliteClient;
 

@@ -2,8 +2,8 @@
 import "server-only";
 // Process-wide database handles, opened lazily from DATABASE_URL.
 import { openPrisma, openSql, type Prisma } from "./connect";
-import { databaseUrl } from "./url";
 import type { Sql } from "./sql";
+import { databaseUrl } from "./url";
 
 const g = globalThis as unknown as { __tallyhubSql?: Sql; __tallyhubPrisma?: Prisma };
 

@@ -18,12 +18,20 @@ export function migrationsDir(kind: Sql["kind"], root = /* turbopackIgnore: true
 // the whole project. The migration files read from it are still traced (…/migration.sql).
 export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<string[]> {
   if (!existsSync(/* turbopackIgnore: true */ dir)) throw new Error(`No migrations folder at ${dir}`);
-  await db.run(`CREATE TABLE IF NOT EXISTS ${TABLE} ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`);
+  await db.run(
+    `CREATE TABLE IF NOT EXISTS ${TABLE} ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`,
+  );
   const done = new Map(
-    (await db.all<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM ${TABLE}`)).map((r) => [r.name, r.checksum]),
+    (await db.all<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM ${TABLE}`)).map((r) => [
+      r.name,
+      r.checksum,
+    ]),
   );
   const applied: string[] = [];
-  const names = readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = readdirSync(/* turbopackIgnore: true */ dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   for (const name of names) {
     const text = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
     const checksum = createHash("sha256").update(text).digest("hex");
@@ -33,7 +41,11 @@ export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<st
     }
     await db.tx(async (q) => {
       await q.exec(text);
-      await q.run(`INSERT INTO ${TABLE} ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`, [name, checksum, new Date().toISOString()]);
+      await q.run(`INSERT INTO ${TABLE} ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`, [
+        name,
+        checksum,
+        new Date().toISOString(),
+      ]);
     });
     applied.push(name);
   }

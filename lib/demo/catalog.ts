@@ -16,8 +16,28 @@ export interface DemoConsumer {
   group: string | null;
 }
 
-const RESOURCES = ["users", "orders", "invoices", "products", "carts", "payments", "shipments", "reviews", "coupons", "webhooks",
-  "teams", "projects", "tasks", "comments", "files", "events", "reports", "subscriptions", "plans", "tokens"];
+const RESOURCES = [
+  "users",
+  "orders",
+  "invoices",
+  "products",
+  "carts",
+  "payments",
+  "shipments",
+  "reviews",
+  "coupons",
+  "webhooks",
+  "teams",
+  "projects",
+  "tasks",
+  "comments",
+  "files",
+  "events",
+  "reports",
+  "subscriptions",
+  "plans",
+  "tokens",
+];
 const SHAPES: Array<[string, (r: string) => string, boolean]> = [
   ["GET", (r) => `/v1/${r}`, false],
   ["POST", (r) => `/v1/${r}`, true],
@@ -25,15 +45,37 @@ const SHAPES: Array<[string, (r: string) => string, boolean]> = [
   ["PATCH", (r) => `/v1/${r}/{id}`, true],
   ["DELETE", (r) => `/v1/${r}/{id}`, false],
 ];
-const COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", "Tyrell", "Cyberdyne", "Soylent",
-  "Aperture", "Vandelay", "Pied Piper", "Dunder", "Gringotts", "Oceanic", "Monarch", "Massive", "Nakatomi"];
+const COMPANIES = [
+  "Acme",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Hooli",
+  "Stark",
+  "Wayne",
+  "Wonka",
+  "Tyrell",
+  "Cyberdyne",
+  "Soylent",
+  "Aperture",
+  "Vandelay",
+  "Pied Piper",
+  "Dunder",
+  "Gringotts",
+  "Oceanic",
+  "Monarch",
+  "Massive",
+  "Nakatomi",
+];
 const SUFFIXES = ["Labs", "Corp", "Inc", "GmbH", "Systems", "Digital", "Cloud", "Analytics", "Studio", "Partners"];
 const GROUPS = ["Enterprise", "Pro", "Starter", "Free", "Internal"];
 
 export function demoEndpoints(count: number, rng: Rng): DemoEndpoint[] {
   const out: DemoEndpoint[] = [];
   for (let i = 0; out.length < count; i++) {
-    const resource = RESOURCES[i % RESOURCES.length] + (i >= RESOURCES.length * SHAPES.length ? `-v${Math.floor(i / (RESOURCES.length * SHAPES.length)) + 1}` : "");
+    const resource =
+      RESOURCES[i % RESOURCES.length] +
+      (i >= RESOURCES.length * SHAPES.length ? `-v${Math.floor(i / (RESOURCES.length * SHAPES.length)) + 1}` : "");
     const [method, path, hasBody] = SHAPES[Math.floor(i / RESOURCES.length) % SHAPES.length];
     const slow = i % 17 === 5; // a few slow endpoints
     out.push({

@@ -26,7 +26,7 @@ export async function seedDemoTraffic(
   let rows = 0;
   // PostgreSQL stores several minutes at once (one connection each); SQLite has one writer.
   const parallel = Math.max(1, opts.concurrency ?? 1);
-  for (let i = 0, t = from; t < until; ) {
+  for (let i = 0, t = from; t < until;) {
     const batch: Promise<unknown>[] = [];
     for (let k = 0; k < parallel && t < until; k++, i++, t += 60) {
       const payload = traffic.syncFor(t);

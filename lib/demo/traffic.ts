@@ -60,7 +60,8 @@ export class DemoTraffic {
     const minute = Math.floor(epochS / MINUTE_S);
     const rng = mulberry32(this.options.seed * 1_000_003 + minute);
     const load = DemoTraffic.load(epochS) * (0.9 + 0.2 * rng());
-    const burst = minute % BURST_EVERY_MIN < BURST_LENGTH_MIN ? Math.floor(minute / BURST_EVERY_MIN) % this.endpoints.length : -1;
+    const burst =
+      minute % BURST_EVERY_MIN < BURST_LENGTH_MIN ? Math.floor(minute / BURST_EVERY_MIN) % this.endpoints.length : -1;
     const target = Math.max(1, Math.round(this.options.rowsPerMinute * load));
 
     const rows = new Map<string, ReturnType<typeof makeRow>>();
@@ -88,7 +89,10 @@ export class DemoTraffic {
       validation_errors: validation,
       server_errors: server,
       consumers,
-      resources: { cpu_percent: Math.round(load * 40 * 10) / 10, memory_rss: 180_000_000 + Math.round(load * 60_000_000) },
+      resources: {
+        cpu_percent: Math.round(load * 40 * 10) / 10,
+        memory_rss: 180_000_000 + Math.round(load * 60_000_000),
+      },
     };
   }
 }
@@ -142,7 +146,15 @@ function inc(h: Record<string, number>, bin: number) {
 }
 
 function validationError(ep: DemoEndpoint, consumer: string | null, count: number) {
-  return { consumer, method: ep.method, path: ep.path, loc: ["body", "email"], msg: "value is not a valid email address", type: "value_error.email", error_count: count };
+  return {
+    consumer,
+    method: ep.method,
+    path: ep.path,
+    loc: ["body", "email"],
+    msg: "value is not a valid email address",
+    type: "value_error.email",
+    error_count: count,
+  };
 }
 
 function serverError(ep: DemoEndpoint, consumer: string | null, count: number, inBurst: boolean) {
@@ -150,7 +162,13 @@ function serverError(ep: DemoEndpoint, consumer: string | null, count: number, i
     ? ["sqlalchemy.exc.OperationalError", "(psycopg.OperationalError) connection to server failed: timeout expired"]
     : ["builtins.KeyError", "'customer_id'"];
   return {
-    consumer, method: ep.method, path: ep.path, type, msg, error_count: count, sentry_event_id: null,
+    consumer,
+    method: ep.method,
+    path: ep.path,
+    type,
+    msg,
+    error_count: count,
+    sentry_event_id: null,
     traceback: `Traceback (most recent call last):\n  File "/app/api/routes.py", line 88, in handler\n    return await service.run(request)\n  File "/app/api/service.py", line 41, in run\n    raise ${type.split(".").pop()}(${JSON.stringify(msg)})\n${type}: ${msg}\n`,
   };
 }

@@ -1,8 +1,8 @@
 // Reads a request body with a byte cap, streaming so an endless chunked upload never sits
 // in memory, and gunzips it when it is gzip (the /log files come with no Content-Encoding
 // header, so the magic bytes decide) with a cap on the inflated size against gzip bombs.
-import { constants, gunzip } from "node:zlib";
 import { promisify } from "node:util";
+import { constants, gunzip } from "node:zlib";
 import { tooLarge, unprocessable } from "./responses";
 
 const gunzipAsync = promisify(gunzip);
@@ -16,7 +16,11 @@ export interface BodyLimits {
 // instead of a reset connection; a client that keeps going beyond this gets cut off.
 const DRAIN_FACTOR = 4;
 
-export async function readBody(request: Request, limits: BodyLimits, opts: { partialGzip?: boolean } = {}): Promise<Buffer> {
+export async function readBody(
+  request: Request,
+  limits: BodyLimits,
+  opts: { partialGzip?: boolean } = {},
+): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limits.compressed) throw tooLarge(limits.compressed);
   const raw = await readCapped(request, limits.compressed);
@@ -53,9 +57,13 @@ export function isGzip(buf: Buffer): boolean {
 export async function inflate(buf: Buffer, cap: number, partial = true): Promise<Buffer> {
   try {
     // Z_SYNC_FLUSH keeps what a truncated file holds instead of failing on it.
-    return await gunzipAsync(buf, { maxOutputLength: cap, finishFlush: partial ? constants.Z_SYNC_FLUSH : constants.Z_FINISH });
+    return await gunzipAsync(buf, {
+      maxOutputLength: cap,
+      finishFlush: partial ? constants.Z_SYNC_FLUSH : constants.Z_FINISH,
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) throw tooLarge(cap, "Body inflates to more than");
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError)
+      throw tooLarge(cap, "Body inflates to more than");
     throw unprocessable([{ loc: ["body"], msg: "Body is not a valid gzip stream", type: "value_error.gzip" }]);
   }
 }

@@ -11,7 +11,7 @@ import { normaliseEnv } from "./env";
 import { BODY_LIMITS } from "./limits";
 import { uuid } from "./normalise";
 import { parseLogFile, parseStartup, parseSync } from "./parse";
-import { HubReply, accepted, notFound, unavailable, unprocessable } from "./responses";
+import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
 
 export type HubEndpoint = "startup" | "sync" | "log";
@@ -23,7 +23,9 @@ export async function handleHubPost(endpoint: HubEndpoint, request: Request, par
     const appId = await findAppId(clientId);
     const env = normaliseEnv(envSegment);
     if (env === null) {
-      throw unprocessable([{ loc: ["path", "env"], msg: "env must be 1-32 letters, digits, '_' or '-'", type: "value_error.env" }]);
+      throw unprocessable([
+        { loc: ["path", "env"], msg: "env must be 1-32 letters, digits, '_' or '-'", type: "value_error.env" },
+      ]);
     }
     const fileUuid = endpoint === "log" ? logFileUuid(request) : "";
     const body = await readRequestBody(request, endpoint);
@@ -51,7 +53,8 @@ async function findAppId(clientIdSegment: string): Promise<number> {
 
 function logFileUuid(request: Request): string {
   const u = uuid(new URL(request.url).searchParams.get("uuid") ?? "");
-  if (u === null) throw unprocessable([{ loc: ["query", "uuid"], msg: "uuid must be a UUID", type: "value_error.uuid" }]);
+  if (u === null)
+    throw unprocessable([{ loc: ["query", "uuid"], msg: "uuid must be a UUID", type: "value_error.uuid" }]);
   return u;
 }
 

@@ -7,7 +7,10 @@ import { STRING_MAX } from "./limits";
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
 
-/** Drops NUL (PostgreSQL text cannot hold it), mends lone surrogates and cuts to max UTF-16 units without splitting a pair. */
+/**
+ * Drops NUL (PostgreSQL text cannot hold it), mends lone surrogates and cuts to max UTF-16 units without splitting a
+ * pair.
+ */
 export function cleanText(s: string, max: number): string {
   if (s.includes("\u0000")) s = s.replaceAll("\u0000", "");
   if (LONE_SURROGATE.test(s)) s = s.replace(LONE_SURROGATES, "\ufffd");

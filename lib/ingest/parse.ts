@@ -3,9 +3,9 @@
 import type { z } from "zod";
 import type { LogLine, StartupPayload, SyncPayload } from "../model/payloads";
 import { unprocessable, type ErrorDetail } from "./responses";
+import { logLineSchema } from "./schemas/log-line";
 import { startupSchema } from "./schemas/startup";
 import { syncSchema } from "./schemas/sync";
-import { logLineSchema } from "./schemas/log-line";
 
 const MAX_DETAILS = 20;
 

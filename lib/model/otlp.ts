@@ -32,10 +32,15 @@ export interface InstanceMetrics {
 /** A trace export, for one instance. */
 export interface InstanceTraces {
   sender: Sender;
-  /** Errors and consumers per minute; `requests` holds span-derived counts, used only if the instance counts from spans. */
+  /**
+   * Errors and consumers per minute; `requests` holds span-derived counts, used only if the instance counts from spans.
+   */
   syncs: SyncPayload[];
   logs: LogLine[];
-  /** The receipt of this export's request logs for the instance (a span sent again in another export is stored once by its uuid). */
+  /**
+   * The receipt of this export's request logs for the instance (a span sent again in another export is stored once by
+   * its uuid).
+   */
   logFileUuid: string;
 }
 

@@ -12,7 +12,10 @@ export interface AppStatus {
 
 export async function getAppStatus(appId: number): Promise<AppStatus> {
   const [[sync], endpoints, traffic] = await Promise.all([
-    sql().all<{ at: number | null }>(`SELECT MAX("Instance"."lastSyncAt") AS "at" FROM "Instance" WHERE "Instance"."appId" = ?`, [appId]),
+    sql().all<{ at: number | null }>(
+      `SELECT MAX("Instance"."lastSyncAt") AS "at" FROM "Instance" WHERE "Instance"."appId" = ?`,
+      [appId],
+    ),
     sql().all(`SELECT 1 AS "one" FROM "Endpoint" WHERE "Endpoint"."appId" = ? LIMIT 1`, [appId]),
     sql().all(`SELECT 1 AS "one" FROM "RequestRollup" WHERE "RequestRollup"."appId" = ? LIMIT 1`, [appId]),
   ]);

@@ -29,7 +29,10 @@ export async function getConsumerActivity(appId: number, f: Filters): Promise<Co
     [...src.params, appId],
   );
   const byBucket = new Map(
-    rows.map((r) => [Number(r.bucket), { active: Number(r.active), new: Number(r.new), returning: Number(r.active) - Number(r.new) }]),
+    rows.map((r) => [
+      Number(r.bucket),
+      { active: Number(r.active), new: Number(r.new), returning: Number(r.active) - Number(r.new) },
+    ]),
   );
   return fillSeries(f.window, byBucket, () => ({ active: 0, new: 0, returning: 0 }));
 }

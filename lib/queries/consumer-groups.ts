@@ -3,8 +3,8 @@
 // includes them too).
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { requestSource } from "./source";
 import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
+import { requestSource } from "./source";
 import { byText } from "./where";
 
 export interface GroupRow {

@@ -1,11 +1,10 @@
 // The Consumers view's table: each visible consumer with traffic in the window, with a
 // small trend of its requests per bucket.
-import { bucketStarts } from "@/lib/buckets";
+import { BUCKET_MINUTES, bucketStarts } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { BUCKET_MINUTES } from "@/lib/buckets";
-import { requestSource } from "./source";
 import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
+import { requestSource } from "./source";
 import { bucketSql, VISIBLE_CONSUMER } from "./where";
 
 export interface ConsumerRow {
@@ -28,7 +27,16 @@ export async function getConsumersTable(appId: number, f: Filters): Promise<Cons
   const totals = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
   const perBucket = requestSource(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
   const [rows, trendRows] = await Promise.all([
-    sql().all<{ id: number; identifier: string; name: string | null; groupId: number | null; groupName: string | null; requests: number; errors: number; lastMinute: number }>(
+    sql().all<{
+      id: number;
+      identifier: string;
+      name: string | null;
+      groupId: number | null;
+      groupName: string | null;
+      requests: number;
+      errors: number;
+      lastMinute: number;
+    }>(
       `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name",
          "Consumer"."groupId" AS "groupId", "ConsumerGroup"."name" AS "groupName",
          "c"."requests" AS "requests", "c"."errors" AS "errors", "c"."lastMinute" AS "lastMinute"

@@ -5,13 +5,13 @@ import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { apdex, DEFAULT_APDEX_T_MS, type Apdex } from "./apdex";
-import { getServerErrors, type ServerErrorRow } from "./server-errors";
+import { getResponseTimes, type ResponseTimes } from "./response-times";
 import { fillSeries, groupByBucket, type SeriesPoint } from "./series";
+import { getServerErrors, type ServerErrorRow } from "./server-errors";
+import { binSource, requestSource } from "./source";
 import { getTopConsumers, type TopConsumer } from "./top-consumers";
 import { getTrafficTotals, type TrafficTotals } from "./traffic-totals";
 import { getValidationErrors, type ValidationErrorRow } from "./validation-errors";
-import { getResponseTimes, type ResponseTimes } from "./response-times";
-import { binSource, requestSource } from "./source";
 import { bucketSql } from "./where";
 
 export interface EndpointInfo {
@@ -45,7 +45,9 @@ export interface EndpointDetail {
 }
 
 export async function getEndpointInfo(appId: number, endpointId: number): Promise<EndpointInfo | null> {
-  const [row] = await sql().all<Omit<EndpointInfo, "apdexTSource" | "apdexTMs" | "appApdexTMs"> & { endpointT: number | null; appT: number | null }>(
+  const [row] = await sql().all<
+    Omit<EndpointInfo, "apdexTSource" | "apdexTMs" | "appApdexTMs"> & { endpointT: number | null; appT: number | null }
+  >(
     `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path", "Endpoint"."summary" AS "summary",
        "Endpoint"."description" AS "description", "Endpoint"."apdexTMs" AS "endpointT", "App"."apdexTMs" AS "appT"
      FROM "Endpoint" JOIN "App" ON "App"."id" = "Endpoint"."appId" WHERE "Endpoint"."appId" = ? AND "Endpoint"."id" = ?`,
@@ -64,7 +66,11 @@ export async function getEndpointInfo(appId: number, endpointId: number): Promis
   };
 }
 
-export async function getEndpointDetail(appId: number, endpointId: number, filters: Filters): Promise<EndpointDetail | null> {
+export async function getEndpointDetail(
+  appId: number,
+  endpointId: number,
+  filters: Filters,
+): Promise<EndpointDetail | null> {
   const endpoint = await getEndpointInfo(appId, endpointId);
   if (!endpoint) return null;
   // The page is about this endpoint: the endpoint search and method filters give way.
@@ -73,28 +79,33 @@ export async function getEndpointDetail(appId: number, endpointId: number, filte
   const sizeBins = binSource(appId, f, [1, 2]);
   const rollupBucket = bucketSql(`"r"."minute"`, f.window.bucket);
 
-  const [totals, statusRows, responseTimes, sizeCounts, topConsumers, validationErrors, serverErrors] = await Promise.all([
-    getTrafficTotals(appId, f),
-    sql().all<{ bucket: number; statusCode: number; requests: number }>(
-      `SELECT ${rollupBucket} AS "bucket", "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "requests"
+  const [totals, statusRows, responseTimes, sizeCounts, topConsumers, validationErrors, serverErrors] =
+    await Promise.all([
+      getTrafficTotals(appId, f),
+      sql().all<{ bucket: number; statusCode: number; requests: number }>(
+        `SELECT ${rollupBucket} AS "bucket", "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "requests"
        FROM ${statuses.text} GROUP BY 1, 2`,
-      statuses.params,
-    ),
-    getResponseTimes(appId, f),
-    // Size sums only include requests whose size was known, and so do the size bins:
-    // their count is the right divisor for an average.
-    sql().all<{ kind: number; count: number }>(
-      `SELECT "r"."kind" AS "kind", SUM("r"."count") AS "count" FROM ${sizeBins.text} GROUP BY "r"."kind"`,
-      sizeBins.params,
-    ),
-    getTopConsumers(appId, f),
-    getValidationErrors(appId, f),
-    getServerErrors(appId, f),
-  ]);
+        statuses.params,
+      ),
+      getResponseTimes(appId, f),
+      // Size sums only include requests whose size was known, and so do the size bins:
+      // their count is the right divisor for an average.
+      sql().all<{ kind: number; count: number }>(
+        `SELECT "r"."kind" AS "kind", SUM("r"."count") AS "count" FROM ${sizeBins.text} GROUP BY "r"."kind"`,
+        sizeBins.params,
+      ),
+      getTopConsumers(appId, f),
+      getValidationErrors(appId, f),
+      getServerErrors(appId, f),
+    ]);
 
   const statusCodes = [...new Set(statusRows.map((r) => Number(r.statusCode)))].sort((a, b) => a - b);
   const zeroStatuses = () => Object.fromEntries(statusCodes.map((c) => [String(c), 0])) as Record<string, number>;
-  const byStatus = groupByBucket(statusRows, zeroStatuses, (acc, r) => (acc[String(Number(r.statusCode))] += Number(r.requests)));
+  const byStatus = groupByBucket(
+    statusRows,
+    zeroStatuses,
+    (acc, r) => (acc[String(Number(r.statusCode))] += Number(r.requests)),
+  );
 
   const sized = new Map(sizeCounts.map((r) => [Number(r.kind), Number(r.count)]));
   const average = (sum: number, count: number | undefined) => (count ? sum / count : null);

@@ -5,7 +5,17 @@ import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { binsByKey, P50_P95, percentiles } from "./percentiles";
 import { binSource, requestSource } from "./source";
-import { and, byText, endpointSubselect, ERROR_KINDS, errorFrom, errorRollupColumns, ERRORS_SUM, filterWhere, statusAllows } from "./where";
+import {
+  and,
+  byText,
+  endpointSubselect,
+  ERROR_KINDS,
+  errorFrom,
+  errorRollupColumns,
+  ERRORS_SUM,
+  filterWhere,
+  statusAllows,
+} from "./where";
 
 export interface EndpointRow {
   id: number;
@@ -28,7 +38,10 @@ const byEndpoint = (a: { path: string; method: string }, b: { path: string; meth
 
 export async function listEndpoints(appId: number, f: Pick<Filters, "endpoint" | "method">) {
   const subset = endpointSubselect(appId, f);
-  const where = and({ text: `"Endpoint"."appId" = ?`, params: [appId] }, subset && { text: `"Endpoint"."id" IN (${subset.text})`, params: subset.params });
+  const where = and(
+    { text: `"Endpoint"."appId" = ?`, params: [appId] },
+    subset && { text: `"Endpoint"."id" IN (${subset.text})`, params: subset.params },
+  );
   const rows = await sql().all<{ id: number; method: string; path: string; summary: string | null }>(
     `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path", "Endpoint"."summary" AS "summary"
      FROM "Endpoint" WHERE ${where.text}`,

@@ -15,7 +15,10 @@ export const CONSUMER_OPTIONS_LIMIT = 2000;
 
 export async function getFilterOptions(appId: number): Promise<FilterOptions> {
   const [envs, consumers, groups, endpoints] = await Promise.all([
-    sql().all<{ name: string }>(`SELECT "Environment"."name" AS "name" FROM "Environment" WHERE "Environment"."appId" = ? `, [appId]),
+    sql().all<{ name: string }>(
+      `SELECT "Environment"."name" AS "name" FROM "Environment" WHERE "Environment"."appId" = ? `,
+      [appId],
+    ),
     sql().all<{ id: number; identifier: string; name: string | null }>(
       `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name" FROM "Consumer"
        WHERE "Consumer"."appId" = ? AND ${VISIBLE_CONSUMER} ORDER BY "Consumer"."lastSeen" DESC, 1 LIMIT ${CONSUMER_OPTIONS_LIMIT}`,

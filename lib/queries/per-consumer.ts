@@ -15,4 +15,3 @@ export function perConsumer(source: Clause): Clause {
 
 /** The Consumer row of each per-consumer sum, for a FROM clause after perConsumer(). */
 export const JOIN_CONSUMER = `JOIN "Consumer" ON "Consumer"."appId" = ? AND "Consumer"."id" = "c"."consumerId"`;
-

@@ -45,7 +45,9 @@ export function percentiles<P extends Record<string, number>>(
   width = RESPONSE_TIME_BIN_MS,
 ): { [K in keyof P]: number | null } {
   const sorted = normaliseBins(bins);
-  return Object.fromEntries(Object.entries(ps).map(([k, p]) => [k, percentile(sorted, p, width)])) as { [K in keyof P]: number | null };
+  return Object.fromEntries(Object.entries(ps).map(([k, p]) => [k, percentile(sorted, p, width)])) as {
+    [K in keyof P]: number | null;
+  };
 }
 
 export const P50_P95 = { p50: 0.5, p95: 0.95 };

@@ -1,15 +1,20 @@
 // Response times over the window: p50/p75/p95/p99 per bucket and the whole-window
 // histogram, from the 10 ms bins. For the Endpoints view (all endpoints in the filters)
 // and the drill-down (one endpoint).
+import { BUCKET_MINUTES } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { binsByKey, normaliseBins, P50_TO_P99, percentiles, type BinCount } from "./percentiles";
 import { fillSeries, type SeriesPoint } from "./series";
-import { BUCKET_MINUTES } from "@/lib/buckets";
 import { binSource } from "./source";
 import { bucketSql } from "./where";
 
-export type ResponseTimePercentiles = { p50: number | null; p75: number | null; p95: number | null; p99: number | null };
+export type ResponseTimePercentiles = {
+  p50: number | null;
+  p75: number | null;
+  p95: number | null;
+  p99: number | null;
+};
 export type ResponseTimePoint = SeriesPoint & ResponseTimePercentiles;
 
 export interface ResponseTimes {

@@ -29,7 +29,11 @@ function nulls<V extends object>(v: V): Filled<V> {
 }
 
 /** Groups rows by their `bucket` column into objects built by `add`. */
-export function groupByBucket<R extends { bucket: number }, V>(rows: R[], zero: () => V, add: (acc: V, row: R) => void): Map<number, V> {
+export function groupByBucket<R extends { bucket: number }, V>(
+  rows: R[],
+  zero: () => V,
+  add: (acc: V, row: R) => void,
+): Map<number, V> {
   const out = new Map<number, V>();
   for (const row of rows) {
     const key = Number(row.bucket);

@@ -2,7 +2,15 @@
 // The list leaves tracebacks out (up to 64 KB each); the view loads one on expand.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { CONSUMERS_COUNT, ERROR_KINDS, ERROR_LIST_LIMIT, errorFrom, errorRollupColumns, filterWhere, statusAllows } from "./where";
+import {
+  CONSUMERS_COUNT,
+  ERROR_KINDS,
+  ERROR_LIST_LIMIT,
+  errorFrom,
+  errorRollupColumns,
+  filterWhere,
+  statusAllows,
+} from "./where";
 
 export interface ServerErrorRow {
   id: number;

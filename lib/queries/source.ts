@@ -7,9 +7,17 @@
 // answer: appId, minute, envId, the dimensions' ids, statusCode and the measures.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "@/lib/db";
-import { settings } from "@/lib/settings";
 import type { Filters } from "@/lib/filters";
-import { COARSE_BINS, COARSE_ROLLUPS, dimensionColumns, MINUTE_BINS, MINUTE_ROLLUP, type Dimension, type RollupTable } from "@/lib/rollups/tiers";
+import {
+  COARSE_BINS,
+  COARSE_ROLLUPS,
+  dimensionColumns,
+  MINUTE_BINS,
+  MINUTE_ROLLUP,
+  type Dimension,
+  type RollupTable,
+} from "@/lib/rollups/tiers";
+import { settings } from "@/lib/settings";
 import { filterWhere, rollupColumns, singleEndpointId, type Clause } from "./where";
 
 /** "minute" answers every question from per-minute rows: the baseline of the benchmark and the parity tests. */
@@ -55,7 +63,12 @@ function dimensionsOf(f: Filters, needs: readonly Dimension[] = []): Set<Dimensi
 }
 
 /** The tables that keep every needed dimension, coarsest first, ending with the per-minute table. */
-function family(coarse: readonly RollupTable[], minute: RollupTable, dims: Set<Dimension>, opts: SourceOptions): RollupTable[] {
+function family(
+  coarse: readonly RollupTable[],
+  minute: RollupTable,
+  dims: Set<Dimension>,
+  opts: SourceOptions,
+): RollupTable[] {
   if (currentTier() === "minute") return [minute];
   // A table of error rows only can answer a question about error rows only.
   const usable = coarse.filter((t) => (t.minStatus ?? 0) <= (opts.minStatus ?? 0));
@@ -63,26 +76,47 @@ function family(coarse: readonly RollupTable[], minute: RollupTable, dims: Set<D
   // ordered by preference); its coarser and finer siblings keep the same dimensions.
   const first = usable.find((t) => [...dims].every((d) => t.dims.includes(d)));
   if (!first) return [minute];
-  const sameKind = (t: RollupTable) => t.minStatus === first.minStatus && t.dims.length === first.dims.length && t.dims.every((d) => first.dims.includes(d));
+  const sameKind = (t: RollupTable) =>
+    t.minStatus === first.minStatus &&
+    t.dims.length === first.dims.length &&
+    t.dims.every((d) => first.dims.includes(d));
   const grain = opts.grain;
   const picked = usable.filter((t) => sameKind(t) && (grain === undefined || grain % t.grain === 0));
   return [...picked.sort((a, b) => b.grain - a.grain), minute];
 }
 
-function build(appId: number, f: Filters, tables: RollupTable[], opts: SourceOptions, select: (t: RollupTable) => string, extra: (t: RollupTable) => string[] = () => []): Clause {
+function build(
+  appId: number,
+  f: Filters,
+  tables: RollupTable[],
+  opts: SourceOptions,
+  select: (t: RollupTable) => string,
+  extra: (t: RollupTable) => string[] = () => [],
+): Clause {
   const range = opts.range ?? f.window;
   // No row is newer than the current minute, so a range reaching it may end at any later
   // boundary: the current hour or day then comes from the coarse table too.
   const top = tables[0].grain;
   const to = range.to > f.window.now ? Math.max(range.to, Math.ceil((f.window.now + 1) / top) * top) : range.to;
   const byGrain = new Map(tables.map((t) => [t.grain, t]));
-  const parts = segments(range.from, to, tables.map((t) => t.grain)).map((s) => {
+  const parts = segments(
+    range.from,
+    to,
+    tables.map((t) => t.grain),
+  ).map((s) => {
     const t = byGrain.get(s.grain)!;
     const where = filterWhere(appId, f, rollupColumns(t.table), s);
     const more = [...extra(t), ...(opts.minStatus ? [`"${t.table}"."statusCode" >= ${Number(opts.minStatus)}`] : [])];
-    return { text: `SELECT ${select(t)} FROM "${t.table}"${indexHint(t, f)} WHERE ${[where.text, ...more].join(" AND ")}`, params: where.params };
+    return {
+      text: `SELECT ${select(t)} FROM "${t.table}"${indexHint(t, f)} WHERE ${[where.text, ...more].join(" AND ")}`,
+      params: where.params,
+    };
   });
-  if (!parts.length) parts.push({ text: `SELECT ${select(tables[tables.length - 1])} FROM "${tables[tables.length - 1].table}" WHERE 1 = 0`, params: [] });
+  if (!parts.length)
+    parts.push({
+      text: `SELECT ${select(tables[tables.length - 1])} FROM "${tables[tables.length - 1].table}" WHERE 1 = 0`,
+      params: [],
+    });
   return { text: `(${parts.map((p) => p.text).join(" UNION ALL ")}) AS "r"`, params: parts.flatMap((p) => p.params) };
 }
 
@@ -92,7 +126,9 @@ function build(appId: number, f: Filters, tables: RollupTable[], opts: SourceOpt
  * 10 ms on 30 days of demo data. PostgreSQL picks the index by itself.
  */
 function indexHint(t: RollupTable, f: Filters): string {
-  return t.endpointIndex && sql().kind === "sqlite" && singleEndpointId(f) !== null ? ` INDEXED BY "${t.endpointIndex}"` : "";
+  return t.endpointIndex && sql().kind === "sqlite" && singleEndpointId(f) !== null
+    ? ` INDEXED BY "${t.endpointIndex}"`
+    : "";
 }
 
 const col = (t: RollupTable, c: string, as = c) => `"${t.table}"."${c}" AS "${as}"`;
@@ -120,7 +156,10 @@ export function requestSource(appId: number, f: Filters, opts: SourceOptions = {
   );
 }
 
-/** Histogram bins of the given kinds: columns appId, minute, envId, [endpointId], [consumerId], [statusCode], kind, bin, count. */
+/**
+ * Histogram bins of the given kinds: columns appId, minute, envId, [endpointId], [consumerId], [statusCode], kind, bin,
+ * count.
+ */
 export function binSource(appId: number, f: Filters, kinds: readonly number[], opts: SourceOptions = {}): Clause {
   const tables = family(COARSE_BINS, MINUTE_BINS, dimensionsOf(f, opts.needs), opts);
   return build(

@@ -1,8 +1,8 @@
 // The consumers sending the most requests (within the filters), for the endpoint drill-down.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { requestSource } from "./source";
 import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
+import { requestSource } from "./source";
 import { VISIBLE_CONSUMER } from "./where";
 
 export interface TopConsumer {
@@ -15,7 +15,13 @@ export interface TopConsumer {
 
 export async function getTopConsumers(appId: number, f: Filters, limit = 10): Promise<TopConsumer[]> {
   const src = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
-  const rows = await sql().all<{ id: number; identifier: string; name: string | null; requests: number; errors: number }>(
+  const rows = await sql().all<{
+    id: number;
+    identifier: string;
+    name: string | null;
+    requests: number;
+    errors: number;
+  }>(
     `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name",
        "c"."requests" AS "requests", "c"."errors" AS "errors"
      FROM ${src.text} ${JOIN_CONSUMER}

@@ -8,7 +8,6 @@ import { fillSeries, groupByBucket, type Filled, type SeriesPoint } from "./seri
 import { requestSource } from "./source";
 import { bucketSql, CONSUMERS_COUNT } from "./where";
 
-
 export interface TrafficValues extends Record<StatusClass, number> {
   requests: number;
   errors: number;
@@ -24,7 +23,18 @@ export interface TrafficChart {
   points: TrafficPoint[];
 }
 
-const zero = (): TrafficValues => ({ "1xx": 0, "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0, requests: 0, errors: 0, bytesIn: 0, bytesOut: 0, consumers: 0 });
+const zero = (): TrafficValues => ({
+  "1xx": 0,
+  "2xx": 0,
+  "3xx": 0,
+  "4xx": 0,
+  "5xx": 0,
+  requests: 0,
+  errors: 0,
+  bytesIn: 0,
+  bytesOut: 0,
+  consumers: 0,
+});
 
 export async function getTrafficChart(appId: number, f: Filters): Promise<TrafficChart> {
   const { bucket } = f.window;

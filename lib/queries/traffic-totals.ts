@@ -32,7 +32,10 @@ async function numbers(appId: number, f: Filters, range: { from: number; to: num
        FROM ${sums.text}`,
       sums.params,
     ),
-    sql().all<{ consumers: number }>(`SELECT ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers" FROM ${consumerRows.text}`, consumerRows.params),
+    sql().all<{ consumers: number }>(
+      `SELECT ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers" FROM ${consumerRows.text}`,
+      consumerRows.params,
+    ),
   ]);
   const requests = Number(row?.requests ?? 0);
   const errors = Number(row?.errors ?? 0);

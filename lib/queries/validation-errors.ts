@@ -2,7 +2,15 @@
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { exactLastSeen } from "./server-errors";
-import { CONSUMERS_COUNT, ERROR_KINDS, ERROR_LIST_LIMIT, errorFrom, errorRollupColumns, filterWhere, statusAllows } from "./where";
+import {
+  CONSUMERS_COUNT,
+  ERROR_KINDS,
+  ERROR_LIST_LIMIT,
+  errorFrom,
+  errorRollupColumns,
+  filterWhere,
+  statusAllows,
+} from "./where";
 
 export interface ValidationErrorRow {
   id: number;
@@ -31,7 +39,9 @@ function parseLoc(loc: string): string[] {
 export async function getValidationErrors(appId: number, f: Filters): Promise<ValidationErrorRow[]> {
   if (!statusAllows(f, ERROR_KINDS.validation.statuses)) return [];
   const where = filterWhere(appId, f, errorRollupColumns("validation"));
-  const rows = await sql().all<Omit<ValidationErrorRow, "loc" | "lastSeen"> & { loc: string; lastMinute: number; storedLastSeen: number }>(
+  const rows = await sql().all<
+    Omit<ValidationErrorRow, "loc" | "lastSeen"> & { loc: string; lastMinute: number; storedLastSeen: number }
+  >(
     `SELECT "ValidationError"."id" AS "id", "ValidationError"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
        "ValidationError"."loc" AS "loc", "ValidationError"."msg" AS "msg", "ValidationError"."type" AS "type", "ValidationError"."lastSeen" AS "storedLastSeen",
        SUM("ValidationErrorRollup"."count") AS "count", ${CONSUMERS_COUNT(`"ValidationErrorRollup"."consumerId"`)} AS "consumers",

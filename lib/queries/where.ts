@@ -31,7 +31,9 @@ export interface Clause {
 }
 
 export const and = (...parts: (Clause | string | null)[]): Clause => {
-  const clauses = parts.filter((p): p is Clause | string => !!p).map((p) => (typeof p === "string" ? { text: p, params: [] } : p));
+  const clauses = parts
+    .filter((p): p is Clause | string => !!p)
+    .map((p) => (typeof p === "string" ? { text: p, params: [] } : p));
   return { text: clauses.map((c) => `(${c.text})`).join(" AND ") || "1=1", params: clauses.flatMap((c) => c.params) };
 };
 
@@ -65,7 +67,12 @@ export const singleEndpointId = (f: Pick<Filters, "endpoint" | "method">): numbe
  * The predicate for rows of one app in [range.from, range.to) matching the filters.
  * `range` defaults to the filters' window; pass `f.window.previous` for comparisons.
  */
-export function filterWhere(appId: number, f: Filters, cols: FilterColumns, range: { from: number; to: number } = f.window): Clause {
+export function filterWhere(
+  appId: number,
+  f: Filters,
+  cols: FilterColumns,
+  range: { from: number; to: number } = f.window,
+): Clause {
   const parts: (Clause | null)[] = [
     { text: `${cols.appId} = ?`, params: [appId] },
     { text: `${cols.minute} >= ? AND ${cols.minute} < ?`, params: [range.from, range.to] },
@@ -88,7 +95,8 @@ export function filterWhere(appId: number, f: Filters, cols: FilterColumns, rang
   const endpoints = one === null ? endpointSubselect(appId, f) : null;
   if (one !== null) parts.push({ text: `${cols.endpoint} = ?`, params: [one] });
   if (endpoints) parts.push({ text: `${cols.endpoint} IN (${endpoints.text})`, params: endpoints.params });
-  if (f.status && cols.status) parts.push({ text: `${cols.status} >= ? AND ${cols.status} < ?`, params: [f.status.min, f.status.max] });
+  if (f.status && cols.status)
+    parts.push({ text: `${cols.status} >= ? AND ${cols.status} < ?`, params: [f.status.min, f.status.max] });
   return and(...parts);
 }
 
@@ -134,7 +142,8 @@ export function bucketSql(minuteColumn: string, bucket: Bucket): string {
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // Shared aggregate expressions, so "error" and "consumer" mean one thing everywhere.
-export const ERRORS_SUM = (t: string) => `SUM(CASE WHEN "${t}"."statusCode" >= 400 THEN "${t}"."requestCount" ELSE 0 END)`;
+export const ERRORS_SUM = (t: string) =>
+  `SUM(CASE WHEN "${t}"."statusCode" >= 400 THEN "${t}"."requestCount" ELSE 0 END)`;
 export const CONSUMERS_COUNT = (col: string) => `COUNT(DISTINCT CASE WHEN ${col} <> 0 THEN ${col} END)`;
 
 /** Hidden consumers stay out of lists until they send requests after being hidden. */

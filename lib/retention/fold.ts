@@ -5,9 +5,9 @@
 // other minutes left, so folding it again, after a crash or by a second server running
 // the job at the same time, adds nothing. The hourly and daily tables need no folding: they were
 // written at that grain by the ingest.
+import { grainStart } from "../buckets";
 import type { Sql } from "../db";
 import { BYTES_MAX, COUNT_MAX } from "../ingest/limits";
-import { grainStart } from "../buckets";
 import { dimensionColumns, MINUTE_BINS, MINUTE_ROLLUP } from "../rollups/tiers";
 import { addCapped } from "../store/batch";
 import { inTransaction } from "../store/transaction";
@@ -22,9 +22,17 @@ export const MINUTE_TABLES: MinuteTable[] = [
   {
     table: MINUTE_ROLLUP.table,
     keys: ["envId", ...dimensionColumns(MINUTE_ROLLUP)],
-    values: [["requestCount", COUNT_MAX], ["requestSizeSum", BYTES_MAX], ["responseSizeSum", BYTES_MAX]],
+    values: [
+      ["requestCount", COUNT_MAX],
+      ["requestSizeSum", BYTES_MAX],
+      ["responseSizeSum", BYTES_MAX],
+    ],
   },
-  { table: MINUTE_BINS.table, keys: ["envId", ...dimensionColumns(MINUTE_BINS), "kind", "bin"], values: [["count", COUNT_MAX]] },
+  {
+    table: MINUTE_BINS.table,
+    keys: ["envId", ...dimensionColumns(MINUTE_BINS), "kind", "bin"],
+    values: [["count", COUNT_MAX]],
+  },
   { table: "ValidationErrorRollup", keys: ["envId", "errorId", "consumerId"], values: [["count", COUNT_MAX]] },
   { table: "ServerErrorRollup", keys: ["envId", "errorId", "consumerId"], values: [["count", COUNT_MAX]] },
 ];
@@ -34,7 +42,9 @@ const q = (c: string) => `"${c}"`;
 /** Folds one table's hour; returns how many per-minute rows it folded away. */
 async function foldTableHour(db: Sql, t: MinuteTable, appId: number, hour: number): Promise<number> {
   const keys = t.keys.map(q).join(", ");
-  const sums = t.values.map(([c, max]) => `CASE WHEN SUM(${q(c)}) > ${max} THEN ${max} ELSE SUM(${q(c)}) END`).join(", ");
+  const sums = t.values
+    .map(([c, max]) => `CASE WHEN SUM(${q(c)}) > ${max} THEN ${max} ELSE SUM(${q(c)}) END`)
+    .join(", ");
   // Added to the hour's first minute (never overwritten), so a sync the ingest stored
   // there meanwhile (it rounds minutes past the horizon to the hour) keeps its counts.
   await db.run(
@@ -44,7 +54,11 @@ async function foldTableHour(db: Sql, t: MinuteTable, appId: number, hour: numbe
      ON CONFLICT ("appId", "minute", ${keys}) DO UPDATE SET ${t.values.map(([c, max]) => addCapped(t.table, c, max)).join(", ")}`,
     [appId, hour, hour + 60],
   );
-  return db.run(`DELETE FROM ${q(t.table)} WHERE "appId" = ? AND "minute" > ? AND "minute" < ?`, [appId, hour, hour + 60]);
+  return db.run(`DELETE FROM ${q(t.table)} WHERE "appId" = ? AND "minute" > ? AND "minute" < ?`, [
+    appId,
+    hour,
+    hour + 60,
+  ]);
 }
 
 /** The first minute at or after `from` (and before `to`) holding any per-minute row of the app. */
@@ -70,7 +84,7 @@ export async function foldApp(db: Sql, appId: number, horizon: number): Promise<
   if (!app) return { hours: 0, rows: 0 };
   let hours = 0;
   let rows = 0;
-  for (let from = Number(app.foldedThrough); from < horizon; ) {
+  for (let from = Number(app.foldedThrough); from < horizon;) {
     const next = await nextMinute(db, appId, from, horizon);
     const hour = next === null ? horizon : grainStart(next, 60);
     const end = Math.min(hour + 60, horizon);

@@ -6,18 +6,36 @@ import { COARSE_BINS, COARSE_ROLLUPS } from "../rollups/tiers";
 import { MINUTE_TABLES } from "./fold";
 
 /** Every table with a per-app "minute" column. */
-export const ROLLUP_TABLES = [...MINUTE_TABLES.map((t) => t.table), ...COARSE_ROLLUPS.map((t) => t.table), ...COARSE_BINS.map((t) => t.table)];
+export const ROLLUP_TABLES = [
+  ...MINUTE_TABLES.map((t) => t.table),
+  ...COARSE_ROLLUPS.map((t) => t.table),
+  ...COARSE_BINS.map((t) => t.table),
+];
 
 const SLICE_MINUTES = 1440;
 const SLICE_SECONDS = 86_400;
 
 /** Deletes the app's rows of `table` whose `column` is below `before`, a slice at a time. */
-export async function deleteBefore(db: Sql, table: string, column: string, appId: number, before: number, slice: number): Promise<number> {
-  const [row] = await db.all<{ m: number | null }>(`SELECT MIN("${column}") AS "m" FROM "${table}" WHERE "appId" = ? AND "${column}" < ?`, [appId, before]);
+export async function deleteBefore(
+  db: Sql,
+  table: string,
+  column: string,
+  appId: number,
+  before: number,
+  slice: number,
+): Promise<number> {
+  const [row] = await db.all<{ m: number | null }>(
+    `SELECT MIN("${column}") AS "m" FROM "${table}" WHERE "appId" = ? AND "${column}" < ?`,
+    [appId, before],
+  );
   if (row?.m == null) return 0;
   let deleted = 0;
   for (let from = Number(row.m); from < before; from += slice) {
-    deleted += await db.run(`DELETE FROM "${table}" WHERE "appId" = ? AND "${column}" >= ? AND "${column}" < ?`, [appId, from, Math.min(from + slice, before)]);
+    deleted += await db.run(`DELETE FROM "${table}" WHERE "appId" = ? AND "${column}" >= ? AND "${column}" < ?`, [
+      appId,
+      from,
+      Math.min(from + slice, before),
+    ]);
   }
   return deleted;
 }
@@ -33,10 +51,14 @@ export interface PruneCutoffs {
 
 export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
-  for (const table of ROLLUP_TABLES) deleted[table] = await deleteBefore(db, table, "minute", appId, c.rollupsBefore, SLICE_MINUTES);
+  for (const table of ROLLUP_TABLES)
+    deleted[table] = await deleteBefore(db, table, "minute", appId, c.rollupsBefore, SLICE_MINUTES);
   deleted.RequestLog = await deleteBefore(db, "RequestLog", "ts", appId, c.logsBefore, SLICE_SECONDS);
   deleted.RequestAppLog = await deleteBefore(db, "RequestAppLog", "ts", appId, c.logsBefore, SLICE_SECONDS);
-  deleted.ResourceSample = await db.run(`DELETE FROM "ResourceSample" WHERE "appId" = ? AND "ts" < ?`, [appId, c.samplesBefore]);
+  deleted.ResourceSample = await db.run(`DELETE FROM "ResourceSample" WHERE "appId" = ? AND "ts" < ?`, [
+    appId,
+    c.samplesBefore,
+  ]);
   return deleted;
 }
 
@@ -45,4 +67,5 @@ export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise
  * a week a receipt only takes space.
  */
 export const RECEIPT_DAYS = 7;
-export const pruneReceipts = (db: Sql, beforeSeconds: number) => db.run(`DELETE FROM "IngestReceipt" WHERE "receivedAt" < ?`, [beforeSeconds]);
+export const pruneReceipts = (db: Sql, beforeSeconds: number) =>
+  db.run(`DELETE FROM "IngestReceipt" WHERE "receivedAt" < ?`, [beforeSeconds]);

@@ -15,7 +15,9 @@ export interface RetentionReport {
   ms: number;
 }
 
-export async function runRetention(opts: { db?: Sql; now?: number; config?: RetentionConfig } = {}): Promise<RetentionReport> {
+export async function runRetention(
+  opts: { db?: Sql; now?: number; config?: RetentionConfig } = {},
+): Promise<RetentionReport> {
   const started = Date.now();
   const db = opts.db ?? sql();
   const now = opts.now ?? nowSeconds();
@@ -34,7 +36,8 @@ export async function runRetention(opts: { db?: Sql; now?: number; config?: Rete
     const folded = await foldApp(db, Number(id), horizon);
     report.foldedHours += folded.hours;
     report.foldedRows += folded.rows;
-    for (const [table, n] of Object.entries(await pruneApp(db, Number(id), cutoffs))) report.deleted[table] = (report.deleted[table] ?? 0) + n;
+    for (const [table, n] of Object.entries(await pruneApp(db, Number(id), cutoffs)))
+      report.deleted[table] = (report.deleted[table] ?? 0) + n;
     report.apps++;
   }
   report.deleted.IngestReceipt = await pruneReceipts(db, now - RECEIPT_DAYS * 86_400);

@@ -54,4 +54,5 @@ export const DIMENSION_COLUMN: Record<Dimension, "endpointId" | "consumerId" | "
 };
 
 /** The table's dimension columns in key order. */
-export const dimensionColumns = (t: RollupTable) => DIMENSIONS.filter((d) => t.dims.includes(d)).map((d) => DIMENSION_COLUMN[d]);
+export const dimensionColumns = (t: RollupTable) =>
+  DIMENSIONS.filter((d) => t.dims.includes(d)).map((d) => DIMENSION_COLUMN[d]);

@@ -1,7 +1,7 @@
+import { ensureAuthSecret } from "../auth/secret";
 import { sql } from "../db";
 import { migrate } from "../db/migrate";
 import { databaseUrl, dbKind } from "../db/url";
-import { ensureAuthSecret } from "../auth/secret";
 import { retentionConfig } from "../retention/config";
 import { startRetentionSchedule } from "../retention/schedule";
 import { settings, SettingsError } from "../settings";
@@ -14,7 +14,9 @@ export async function bootServer() {
   const where = dbKind() === "sqlite" ? databaseUrl() : "PostgreSQL";
   console.log(`[tallyhub] database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}`);
   if (startRetentionSchedule()) {
-    console.log(`[tallyhub] retention: per-minute rows ${retention.minuteDays} d, rollups ${retention.days} d, request logs ${retention.logDays} d, every ${retention.intervalMinutes} min`);
+    console.log(
+      `[tallyhub] retention: per-minute rows ${retention.minuteDays} d, rollups ${retention.days} d, request logs ${retention.logDays} d, every ${retention.intervalMinutes} min`,
+    );
   }
 }
 

@@ -27,17 +27,27 @@ export interface EnsureSpec<T> {
 }
 
 /** Ids for all wanted keys, creating the missing ones. */
-export async function ensureIds<T>(db: Sql, appId: number, spec: EnsureSpec<T>, wanted: Map<string, T>): Promise<Map<string, number>> {
+export async function ensureIds<T>(
+  db: Sql,
+  appId: number,
+  spec: EnsureSpec<T>,
+  wanted: Map<string, T>,
+): Promise<Map<string, number>> {
   if (wanted.size === 0) return new Map();
   const keys = [...wanted.keys()];
   const ids = await spec.find(db, appId, keys);
   const missing = keys.filter((k) => !ids.has(k));
   if (missing.length === 0) return ids;
   const first = await allocateIds(db, appId, spec.counter, missing.length);
-  await spec.create(db, appId, missing.map((key, i) => ({ key, id: first + i, value: wanted.get(key)! })));
+  await spec.create(
+    db,
+    appId,
+    missing.map((key, i) => ({ key, id: first + i, value: wanted.get(key)! })),
+  );
   // Another transaction may have created some of them first: read back the real ids.
   for (const [k, id] of await spec.find(db, appId, missing)) ids.set(k, id);
   // Keys must read back exactly as sent (parsers mend text the databases would change).
-  if (ids.size !== wanted.size) throw new Error(`${spec.counter}: ${wanted.size - ids.size} key(s) not found after insert`);
+  if (ids.size !== wanted.size)
+    throw new Error(`${spec.counter}: ${wanted.size - ids.size} key(s) not found after insert`);
   return ids;
 }

@@ -15,7 +15,7 @@ function chunkSizes(total: number, cap: number): number[] {
   let top = 1;
   while (top * 2 <= cap) top *= 2;
   const sizes: number[] = [];
-  for (let left = total; left > 0; ) {
+  for (let left = total; left > 0;) {
     let size = top;
     while (size > left) size /= 2;
     sizes.push(size);
@@ -94,7 +94,12 @@ async function insertUnnest(db: Sql, { table, columns, rows, tail = "" }: Insert
 }
 
 /** SELECT … WHERE <column> IN (…) in chunks, for looking up many keys at once. */
-export async function selectIn<T = Row>(db: Sql, text: (placeholders: string) => string, fixed: Param[], keys: Param[]): Promise<T[]> {
+export async function selectIn<T = Row>(
+  db: Sql,
+  text: (placeholders: string) => string,
+  fixed: Param[],
+  keys: Param[],
+): Promise<T[]> {
   const out: T[] = [];
   for (let at = 0; at < keys.length; at += MAX_CHUNK_ROWS) {
     const chunk = keys.slice(at, at + MAX_CHUNK_ROWS);
@@ -104,7 +109,13 @@ export async function selectIn<T = Row>(db: Sql, text: (placeholders: string) =>
 }
 
 /** Ids of the app's rows whose `keyColumn` is one of `keys`, by key (consumers, groups, error fingerprints). */
-export async function findIdsByKey(db: Sql, table: string, keyColumn: string, appId: number, keys: string[]): Promise<Map<string, number>> {
+export async function findIdsByKey(
+  db: Sql,
+  table: string,
+  keyColumn: string,
+  appId: number,
+  keys: string[],
+): Promise<Map<string, number>> {
   const rows = await selectIn<{ id: number; key: string }>(
     db,
     (ph) => `SELECT "id", ${q(keyColumn)} AS "key" FROM ${q(table)} WHERE "appId" = ? AND ${q(keyColumn)} IN (${ph})`,

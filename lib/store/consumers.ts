@@ -35,7 +35,15 @@ function consumerSpec(groupIds: Map<string, number>): EnsureSpec<ConsumerSightin
       await insertMany(db, {
         table: "Consumer",
         columns: consumerColumns,
-        rows: items.map(({ key, id, value: c }) => [appId, id, key, c.name, c.group ? groupIds.get(c.group)! : null, c.firstSeen, c.lastSeen]),
+        rows: items.map(({ key, id, value: c }) => [
+          appId,
+          id,
+          key,
+          c.name,
+          c.group ? groupIds.get(c.group)! : null,
+          c.firstSeen,
+          c.lastSeen,
+        ]),
         tail: "ON CONFLICT DO NOTHING",
       });
     },
@@ -46,7 +54,11 @@ function consumerSpec(groupIds: Map<string, number>): EnsureSpec<ConsumerSightin
  * Ids for every identifier seen, creating new consumers; existing ones get their first/last
  * seen widened and the client's name/group applied.
  */
-export async function ensureConsumers(db: Sql, appId: number, seen: Map<string, ConsumerSighting>): Promise<Map<string, number>> {
+export async function ensureConsumers(
+  db: Sql,
+  appId: number,
+  seen: Map<string, ConsumerSighting>,
+): Promise<Map<string, number>> {
   if (seen.size === 0) return new Map();
   const groupNames = new Map<string, null>();
   for (const c of seen.values()) if (c.group) groupNames.set(c.group, null);

@@ -36,7 +36,16 @@ const endpointSpec = (now: number, inStartup: boolean): EnsureSpec<EndpointInfo>
     await insertMany(db, {
       table: "Endpoint",
       columns: ["appId", "id", "method", "path", "summary", "description", "inStartup", "firstSeen"],
-      rows: items.map(({ id, value: e }) => [appId, id, e.method, e.path, e.summary ?? null, e.description ?? null, inStartup, now]),
+      rows: items.map(({ id, value: e }) => [
+        appId,
+        id,
+        e.method,
+        e.path,
+        e.summary ?? null,
+        e.description ?? null,
+        inStartup,
+        now,
+      ]),
       tail: "ON CONFLICT DO NOTHING",
     });
   },
@@ -48,7 +57,12 @@ export function ensureEndpoints(db: Sql, appId: number, endpoints: Map<string, E
 }
 
 /** Records a startup's route list: creates the new ones and marks all of them as reported. */
-export async function recordStartupEndpoints(db: Sql, appId: number, endpoints: Map<string, EndpointInfo>, now: number) {
+export async function recordStartupEndpoints(
+  db: Sql,
+  appId: number,
+  endpoints: Map<string, EndpointInfo>,
+  now: number,
+) {
   const ids = await ensureIds(db, appId, endpointSpec(now, true), endpoints);
   const rows = [...ids].sort((a, b) => a[1] - b[1]);
   await insertMany(db, {

@@ -6,16 +6,17 @@ import { dbTimestamp } from "./time";
 const envSpec: EnsureSpec<null> = {
   counter: "nextEnvId",
   async find(db, appId, [name]) {
-    const rows = await db.all<{ id: number }>(`SELECT "id" FROM "Environment" WHERE "appId" = ? AND "name" = ?`, [appId, name]);
+    const rows = await db.all<{ id: number }>(`SELECT "id" FROM "Environment" WHERE "appId" = ? AND "name" = ?`, [
+      appId,
+      name,
+    ]);
     return new Map(rows.map((r) => [name, Number(r.id)]));
   },
   async create(db, appId, [{ key, id }]) {
-    await db.run(`INSERT INTO "Environment" ("appId", "id", "name", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, [
-      appId,
-      id,
-      key,
-      dbTimestamp(),
-    ]);
+    await db.run(
+      `INSERT INTO "Environment" ("appId", "id", "name", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [appId, id, key, dbTimestamp()],
+    );
   },
 };
 

@@ -25,7 +25,11 @@ export interface ServerErrorInfo {
   seen: number;
 }
 
-function errorSpec<T>(table: string, columns: string[], row: (appId: number, id: number, fp: string, v: T) => Param[]): EnsureSpec<T> {
+function errorSpec<T>(
+  table: string,
+  columns: string[],
+  row: (appId: number, id: number, fp: string, v: T) => Param[],
+): EnsureSpec<T> {
   return {
     counter: "nextErrorId",
     find: (db, appId, fps) => findIdsByKey(db, table, "fingerprint", appId, fps),
@@ -42,12 +46,40 @@ function errorSpec<T>(table: string, columns: string[], row: (appId: number, id:
 
 const validationColumns = ["appId", "id", "fingerprint", "endpointId", "loc", "msg", "type", "firstSeen", "lastSeen"];
 const validationRow = (appId: number, id: number, fp: string, v: ValidationErrorInfo): Param[] => [
-  appId, id, fp, v.endpointId, v.loc, v.msg, v.type, v.seen, v.seen,
+  appId,
+  id,
+  fp,
+  v.endpointId,
+  v.loc,
+  v.msg,
+  v.type,
+  v.seen,
+  v.seen,
 ];
 
-const serverColumns = ["appId", "id", "fingerprint", "endpointId", "type", "msg", "traceback", "sentryEventId", "firstSeen", "lastSeen"];
+const serverColumns = [
+  "appId",
+  "id",
+  "fingerprint",
+  "endpointId",
+  "type",
+  "msg",
+  "traceback",
+  "sentryEventId",
+  "firstSeen",
+  "lastSeen",
+];
 const serverRow = (appId: number, id: number, fp: string, v: ServerErrorInfo): Param[] => [
-  appId, id, fp, v.endpointId, v.type, v.msg, v.traceback, v.sentryEventId, v.seen, v.seen,
+  appId,
+  id,
+  fp,
+  v.endpointId,
+  v.type,
+  v.msg,
+  v.traceback,
+  v.sentryEventId,
+  v.seen,
+  v.seen,
 ];
 
 /** Ids by fingerprint; existing errors get their first/last seen widened. */
@@ -57,13 +89,24 @@ export async function ensureValidationErrors(db: Sql, appId: number, errors: Map
   return ids;
 }
 
-/** Ids by fingerprint; existing errors get their first/last seen widened and, unless the data is older, the latest traceback. */
+/**
+ * Ids by fingerprint; existing errors get their first/last seen widened and, unless the data is older, the latest
+ * traceback.
+ */
 export async function ensureServerErrors(db: Sql, appId: number, errors: Map<string, ServerErrorInfo>) {
   const ids = await ensureIds(db, appId, errorSpec("ServerError", serverColumns, serverRow), errors);
   const newer = `excluded."lastSeen" >= "ServerError"."lastSeen"`;
-  await touch(db, appId, "ServerError", serverColumns, ids, errors, serverRow,
+  await touch(
+    db,
+    appId,
+    "ServerError",
+    serverColumns,
+    ids,
+    errors,
+    serverRow,
     `, "traceback" = CASE WHEN ${newer} AND excluded."traceback" IS NOT NULL THEN excluded."traceback" ELSE "ServerError"."traceback" END,
-       "sentryEventId" = CASE WHEN ${newer} AND excluded."sentryEventId" IS NOT NULL THEN excluded."sentryEventId" ELSE "ServerError"."sentryEventId" END`);
+       "sentryEventId" = CASE WHEN ${newer} AND excluded."sentryEventId" IS NOT NULL THEN excluded."sentryEventId" ELSE "ServerError"."sentryEventId" END`,
+  );
   return ids;
 }
 

@@ -24,7 +24,13 @@ export async function recordStartupInstance(
   );
 }
 
-export async function recordResources(db: Sql, appId: number, uuid: string, ts: number, r: { cpuPercent: number; memoryRss: number }) {
+export async function recordResources(
+  db: Sql,
+  appId: number,
+  uuid: string,
+  ts: number,
+  r: { cpuPercent: number; memoryRss: number },
+) {
   await db.run(
     `INSERT INTO "ResourceSample" ("appId", "instanceUuid", "ts", "cpuPercent", "memoryRss") VALUES (?, ?, ?, ?, ?)
      ON CONFLICT ("appId", "instanceUuid", "ts") DO UPDATE SET "cpuPercent" = excluded."cpuPercent", "memoryRss" = excluded."memoryRss"`,

@@ -19,7 +19,13 @@ type Opts = { db?: Sql; now?: number };
 /** For exports that carry syncs: the fold horizon at `now`, as storeSync takes it. */
 type SyncingOpts = Opts & Pick<SyncOpts, "foldHorizon">;
 
-function once(kind: ReceiptKind, appId: number, receipt: string, opts: Opts, fn: (db: Sql, now: number) => Promise<void>) {
+function once(
+  kind: ReceiptKind,
+  appId: number,
+  receipt: string,
+  opts: Opts,
+  fn: (db: Sql, now: number) => Promise<void>,
+) {
   const now = opts.now ?? nowSeconds();
   return inTransaction(async (db): Promise<StoreResult> => {
     if (!(await claimReceipt(db, appId, kind, receipt, now))) return "duplicate";
@@ -33,7 +39,13 @@ function once(kind: ReceiptKind, appId: number, receipt: string, opts: Opts, fn:
  * the instance's life: Apitally's histograms (or an Apitally SDK's resource) → metrics; spans
  * of any other service → spans. So a service sending both is never counted twice.
  */
-async function countSource(db: Sql, appId: number, s: Sender, claim: CountSource | null, now: number): Promise<CountSource | null> {
+async function countSource(
+  db: Sql,
+  appId: number,
+  s: Sender,
+  claim: CountSource | null,
+  now: number,
+): Promise<CountSource | null> {
   const envId = await ensureEnv(db, appId, s.env);
   const rows = await db.all<{ countsFrom: string | null }>(
     `INSERT INTO "Instance" ("appId", "uuid", "envId", "firstSeen", "client", "countsFrom") VALUES (?, ?, ?, ?, ?, ?)
@@ -51,7 +63,11 @@ export function storeOtlpMetrics(appId: number, receipt: string, instances: Inst
       const source = await countSource(db, appId, i.sender, i.countsFromMetrics ? "metrics" : null, now);
       // Every metrics export is the instance's heartbeat, requests or not.
       for (const sync of i.syncs) {
-        await storeSync(appId, i.sender.env, source === "metrics" ? sync : { ...sync, requests: [] }, { db, now, foldHorizon: opts.foldHorizon });
+        await storeSync(appId, i.sender.env, source === "metrics" ? sync : { ...sync, requests: [] }, {
+          db,
+          now,
+          foldHorizon: opts.foldHorizon,
+        });
       }
       for (const sample of i.samples) await recordResources(db, appId, i.sender.instanceUuid, sample.ts, sample);
     }
@@ -63,7 +79,11 @@ export function storeOtlpTraces(appId: number, receipt: string, instances: Insta
     for (const i of instances) {
       const source = await countSource(db, appId, i.sender, i.sender.apitally ? "metrics" : "spans", now);
       for (const sync of i.syncs) {
-        await storeSync(appId, i.sender.env, source === "spans" ? sync : { ...sync, requests: [] }, { db, now, foldHorizon: opts.foldHorizon });
+        await storeSync(appId, i.sender.env, source === "spans" ? sync : { ...sync, requests: [] }, {
+          db,
+          now,
+          foldHorizon: opts.foldHorizon,
+        });
       }
       if (i.logs.length > 0) await storeLogFile(appId, i.sender.env, i.logFileUuid, i.logs, { db, now });
     }
@@ -81,7 +101,18 @@ export function storeOtlpLogs(appId: number, receipt: string, batch: LogsBatch, 
     await insertMany(db, {
       table: "RequestAppLog",
       columns: APP_LOG_COLUMNS,
-      rows: batch.appLogs.map((l: AppLog) => [appId, l.requestUuid, l.id, l.ts, l.logger, l.level, l.message, l.file, l.line, l.spanId]),
+      rows: batch.appLogs.map((l: AppLog) => [
+        appId,
+        l.requestUuid,
+        l.id,
+        l.ts,
+        l.logger,
+        l.level,
+        l.message,
+        l.file,
+        l.line,
+        l.spanId,
+      ]),
       tail: `ON CONFLICT ("appId", "requestUuid", "id") DO NOTHING`,
     });
   });

@@ -6,7 +6,13 @@ import type { Sql } from "../db";
 export type ReceiptKind = "sync" | "log" | "otlp-metrics" | "otlp-traces" | "otlp-logs";
 
 /** True when this uuid is new for the app (and is now claimed). */
-export async function claimReceipt(db: Sql, appId: number, kind: ReceiptKind, uuid: string, now: number): Promise<boolean> {
+export async function claimReceipt(
+  db: Sql,
+  appId: number,
+  kind: ReceiptKind,
+  uuid: string,
+  now: number,
+): Promise<boolean> {
   const inserted = await db.run(
     `INSERT INTO "IngestReceipt" ("appId", "kind", "uuid", "receivedAt") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     [appId, kind, uuid, now],

@@ -1,10 +1,17 @@
 // Per-minute rollups. Rows of one sync are merged by key first (PostgreSQL refuses to
 // upsert the same row twice in one statement) and written in key order, so concurrent
 // syncs of one app lock rows in the same order and do not deadlock.
-import type { Param, Sql } from "../db";
 import { grainStart } from "../buckets";
+import type { Param, Sql } from "../db";
 import { BYTES_MAX, COUNT_MAX } from "../model/limits";
-import { COARSE_BINS, COARSE_ROLLUPS, MINUTE_BINS, MINUTE_ROLLUP, dimensionColumns, type RollupTable } from "../rollups/tiers";
+import {
+  COARSE_BINS,
+  COARSE_ROLLUPS,
+  dimensionColumns,
+  MINUTE_BINS,
+  MINUTE_ROLLUP,
+  type RollupTable,
+} from "../rollups/tiers";
 import { addCapped, insertMany, keepMax } from "./batch";
 
 export const BIN_KIND = { responseTime: 0, requestSize: 1, responseSize: 2 } as const;
@@ -77,7 +84,14 @@ const byKey = (columns: KeyColumns) => (a: { key: Key }, b: { key: Key }) => {
 };
 
 /** Adds one row's traffic to the row of the same key in `into`, held at the columns' maxima. */
-function addTraffic(into: Map<string, Traffic>, columns: KeyColumns, key: Key, count: number, reqBytes: number, resBytes: number) {
+function addTraffic(
+  into: Map<string, Traffic>,
+  columns: KeyColumns,
+  key: Key,
+  count: number,
+  reqBytes: number,
+  resBytes: number,
+) {
   const id = keyId(key, columns);
   const r = into.get(id);
   if (r) {
@@ -115,7 +129,15 @@ export class RequestRollups {
     await insertMany(db, {
       table: "RequestRollup",
       columns: ["appId", "minute", "envId", ...TRAFFIC_COLUMNS, "requestCount", "requestSizeSum", "responseSizeSum"],
-      rows: rows.map((r): Param[] => [appId, minute, envId, ...keyValues(r.key, TRAFFIC_COLUMNS), r.count, r.reqBytes, r.resBytes]),
+      rows: rows.map((r): Param[] => [
+        appId,
+        minute,
+        envId,
+        ...keyValues(r.key, TRAFFIC_COLUMNS),
+        r.count,
+        r.reqBytes,
+        r.resBytes,
+      ]),
       tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode") DO UPDATE SET
         ${addCapped("RequestRollup", "requestCount", COUNT_MAX)},
         ${addCapped("RequestRollup", "requestSizeSum", BYTES_MAX)},
@@ -166,7 +188,9 @@ export class RequestRollups {
     await insertMany(db, {
       table: t.table,
       columns: [...keyColumns, "count"],
-      rows: [...merged.values()].sort(byKey(columns)).map((b): Param[] => [appId, start, envId, ...keyValues(b.key, columns), b.count]),
+      rows: [...merged.values()]
+        .sort(byKey(columns))
+        .map((b): Param[] => [appId, start, envId, ...keyValues(b.key, columns), b.count]),
       tail: `ON CONFLICT (${keyColumns.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${addCapped(t.table, "count", COUNT_MAX)}`,
     });
   }

@@ -8,17 +8,31 @@ import { recordStartupInstance } from "./instances";
 import { nowSeconds } from "./time";
 import { inTransaction } from "./transaction";
 
-export async function storeStartup(appId: number, env: string, p: StartupPayload, opts: { db?: Sql; now?: number } = {}) {
+export async function storeStartup(
+  appId: number,
+  env: string,
+  p: StartupPayload,
+  opts: { db?: Sql; now?: number } = {},
+) {
   const now = opts.now ?? nowSeconds();
   const endpoints = new Map<string, EndpointInfo>();
   for (const route of p.paths) {
     const key = endpointKey(route.method, route.path);
     const prior = endpoints.get(key);
-    endpoints.set(key, { ...route, summary: route.summary ?? prior?.summary, description: route.description ?? prior?.description });
+    endpoints.set(key, {
+      ...route,
+      summary: route.summary ?? prior?.summary,
+      description: route.description ?? prior?.description,
+    });
   }
   await inTransaction(async (db) => {
     const envId = await ensureEnv(db, appId, env);
-    await recordStartupInstance(db, appId, { uuid: p.instanceUuid, envId, client: p.client, versions: p.versions }, now);
+    await recordStartupInstance(
+      db,
+      appId,
+      { uuid: p.instanceUuid, envId, client: p.client, versions: p.versions },
+      now,
+    );
     await recordStartupEndpoints(db, appId, endpoints, now);
     if (p.openapi) {
       await db.run(

@@ -5,7 +5,13 @@ import type { SyncPayload } from "../model/payloads";
 import { ensureConsumers, type ConsumerSighting } from "./consumers";
 import { endpointKey, ensureEndpoints, type EndpointInfo } from "./endpoints";
 import { ensureEnv } from "./environments";
-import { ensureServerErrors, ensureValidationErrors, fingerprint, type ServerErrorInfo, type ValidationErrorInfo } from "./errors";
+import {
+  ensureServerErrors,
+  ensureValidationErrors,
+  fingerprint,
+  type ServerErrorInfo,
+  type ValidationErrorInfo,
+} from "./errors";
 import { recordHeartbeat, recordResources } from "./instances";
 import { claimReceipt } from "./receipt";
 import { BIN_KIND, ErrorRollups, RequestRollups } from "./rollups";
@@ -38,13 +44,21 @@ export async function storeSync(appId: number, env: string, p: SyncPayload, opts
   const consumers = new Map<string, ConsumerSighting>();
   for (const item of [...requests, ...validationErrors, ...serverErrors]) {
     endpoints.set(endpointKey(item.method, item.path), { method: item.method, path: item.path });
-    if (item.consumer && !consumers.has(item.consumer)) consumers.set(item.consumer, { firstSeen: seen, lastSeen: seen, name: null, group: null });
+    if (item.consumer && !consumers.has(item.consumer))
+      consumers.set(item.consumer, { firstSeen: seen, lastSeen: seen, name: null, group: null });
   }
   for (const c of p.consumers) {
     const known = consumers.get(c.identifier);
-    consumers.set(c.identifier, { firstSeen: seen, lastSeen: seen, name: c.name ?? known?.name ?? null, group: c.group ?? known?.group ?? null });
+    consumers.set(c.identifier, {
+      firstSeen: seen,
+      lastSeen: seen,
+      name: c.name ?? known?.name ?? null,
+      group: c.group ?? known?.group ?? null,
+    });
   }
-  const validationFps = validationErrors.map((e) => fingerprint(endpointKey(e.method, e.path), JSON.stringify(e.loc), e.msg, e.type));
+  const validationFps = validationErrors.map((e) =>
+    fingerprint(endpointKey(e.method, e.path), JSON.stringify(e.loc), e.msg, e.type),
+  );
   const serverFps = serverErrors.map((e) => fingerprint(endpointKey(e.method, e.path), e.type, e.msg));
 
   return inTransaction(async (db) => {
@@ -58,7 +72,13 @@ export async function storeSync(appId: number, env: string, p: SyncPayload, opts
 
     const validationInfo = new Map<string, ValidationErrorInfo>();
     validationErrors.forEach((e, i) =>
-      validationInfo.set(validationFps[i], { endpointId: endpointId(e), loc: JSON.stringify(e.loc), msg: e.msg, type: e.type, seen }),
+      validationInfo.set(validationFps[i], {
+        endpointId: endpointId(e),
+        loc: JSON.stringify(e.loc),
+        msg: e.msg,
+        type: e.type,
+        seen,
+      }),
     );
     const serverInfo = new Map<string, ServerErrorInfo>();
     serverErrors.forEach((e, i) => {
@@ -87,7 +107,9 @@ export async function storeSync(appId: number, env: string, p: SyncPayload, opts
     await rollups.write(db, appId, minute, envId);
 
     const validationRollups = new ErrorRollups("ValidationErrorRollup");
-    validationErrors.forEach((e, i) => validationRollups.add(validationIds.get(validationFps[i])!, consumerId(e.consumer), e.count));
+    validationErrors.forEach((e, i) =>
+      validationRollups.add(validationIds.get(validationFps[i])!, consumerId(e.consumer), e.count),
+    );
     await validationRollups.write(db, appId, minute, envId);
     const serverRollups = new ErrorRollups("ServerErrorRollup");
     serverErrors.forEach((e, i) => serverRollups.add(serverIds.get(serverFps[i])!, consumerId(e.consumer), e.count));

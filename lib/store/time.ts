@@ -1,4 +1,5 @@
 import { grainStart } from "../buckets";
+
 /** Epoch seconds, the unit of every ingest time column. */
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 

@@ -10,7 +10,10 @@ export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-export function invalid(fieldErrors: FieldErrors, message?: string): { ok: false; fieldErrors: FieldErrors; message?: string } {
+export function invalid(
+  fieldErrors: FieldErrors,
+  message?: string,
+): { ok: false; fieldErrors: FieldErrors; message?: string } {
   return { ok: false, fieldErrors, message };
 }
 

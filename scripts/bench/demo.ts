@@ -6,8 +6,8 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { openSql } from "../../lib/db/connect";
 import type { Sql } from "../../lib/db";
+import { openSql } from "../../lib/db/connect";
 import { PG_ADMIN_URL, pgAdmin } from "../../tests/helpers/stack";
 import { track } from "./cleanup";
 import type { Kind } from "./ingest";
@@ -60,11 +60,17 @@ function readSidecar(kind: Kind): Sidecar | null {
 }
 
 const sameScale = (a: DemoScale, b: DemoScale) =>
-  a.days === b.days && a.consumers === b.consumers && a.endpoints === b.endpoints && a.rowsPerMinute === b.rowsPerMinute && a.seed === b.seed;
+  a.days === b.days &&
+  a.consumers === b.consumers &&
+  a.endpoints === b.endpoints &&
+  a.rowsPerMinute === b.rowsPerMinute &&
+  a.seed === b.seed;
 
 async function databaseExists(kind: Kind): Promise<boolean> {
   if (kind === "sqlite") return existsSync(path.resolve(DEMO_DIR, "demo-sqlite.db"));
-  return pgAdmin(async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DEMO_PG_DATABASE])).rowCount === 1);
+  return pgAdmin(
+    async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [DEMO_PG_DATABASE])).rowCount === 1,
+  );
 }
 
 /** The demo app's id, or null when the database has none. */
@@ -107,14 +113,22 @@ function runSeed(kind: Kind, scale: DemoScale): Promise<void> {
   const args = [
     "--conditions=react-server", // lib/db is server-only
     "scripts/seed-demo.ts",
-    "--days", String(scale.days),
-    "--consumers", String(scale.consumers),
-    "--endpoints", String(scale.endpoints),
-    "--rows-per-minute", String(scale.rowsPerMinute),
-    "--seed", String(scale.seed),
-    "--email", DEMO_EMAIL,
-    "--password", DEMO_PASSWORD,
-    "--app", DEMO_APP,
+    "--days",
+    String(scale.days),
+    "--consumers",
+    String(scale.consumers),
+    "--endpoints",
+    String(scale.endpoints),
+    "--rows-per-minute",
+    String(scale.rowsPerMinute),
+    "--seed",
+    String(scale.seed),
+    "--email",
+    DEMO_EMAIL,
+    "--password",
+    DEMO_PASSWORD,
+    "--app",
+    DEMO_APP,
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(path.resolve("node_modules/.bin/tsx"), args, {
@@ -132,16 +146,37 @@ function runSeed(kind: Kind, scale: DemoScale): Promise<void> {
   });
 }
 
-export async function ensureDemo(kind: Kind, scale: DemoScale, o: { reseed: boolean; log: (s: string) => void }): Promise<DemoDb> {
+export async function ensureDemo(
+  kind: Kind,
+  scale: DemoScale,
+  o: { reseed: boolean; log: (s: string) => void },
+): Promise<DemoDb> {
   mkdirSync(DEMO_DIR, { recursive: true });
   const sidecar = readSidecar(kind);
   const appId = await demoAppIn(kind);
   if (!o.reseed && appId !== null && sidecar && sameScale(sidecar.scale, scale)) {
-    return { kind, url: demoUrl(kind), appId, scale, seededAt: sidecar.seededAt, seededNow: false, seedSeconds: sidecar.seedSeconds };
+    return {
+      kind,
+      url: demoUrl(kind),
+      appId,
+      scale,
+      seededAt: sidecar.seededAt,
+      seededNow: false,
+      seedSeconds: sidecar.seedSeconds,
+    };
   }
-  const why = o.reseed ? "--reseed given" : appId === null ? "no demo app yet" : !sidecar ? "no record of a finished seed" : "it holds another scale";
-  o.log(`[${kind}] demo database ${kind === "sqlite" ? path.join(DEMO_DIR, "demo-sqlite.db") : DEMO_PG_DATABASE}: seeding (${why}): ${scale.days} days, ${scale.consumers} consumers, ${scale.endpoints} endpoints, ${scale.rowsPerMinute} rows/minute`);
-  if (scale.days >= 7) o.log(`[${kind}]   this takes a while: at the default scale (30 days) tens of minutes per database`);
+  const why = o.reseed
+    ? "--reseed given"
+    : appId === null
+      ? "no demo app yet"
+      : !sidecar
+        ? "no record of a finished seed"
+        : "it holds another scale";
+  o.log(
+    `[${kind}] demo database ${kind === "sqlite" ? path.join(DEMO_DIR, "demo-sqlite.db") : DEMO_PG_DATABASE}: seeding (${why}): ${scale.days} days, ${scale.consumers} consumers, ${scale.endpoints} endpoints, ${scale.rowsPerMinute} rows/minute`,
+  );
+  if (scale.days >= 7)
+    o.log(`[${kind}]   this takes a while: at the default scale (30 days) tens of minutes per database`);
   rmSync(sidecarPath(kind), { force: true });
   await recreate(kind);
   const t0 = Date.now();

@@ -39,7 +39,10 @@ const START_TS = Math.floor(Date.now() / 60_000) * 60 - 20 * 86_400;
 
 async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
   const clientId = randomUUID();
-  await db.run(`INSERT INTO "User" ("id", "email", "passwordHash") VALUES (?, ?, 'x')`, [clientId, `${clientId}@bench.invalid`]);
+  await db.run(`INSERT INTO "User" ("id", "email", "passwordHash") VALUES (?, ?, 'x')`, [
+    clientId,
+    `${clientId}@bench.invalid`,
+  ]);
   const [app] = await db.all<{ id: number }>(
     `INSERT INTO "App" ("ownerId", "name", "framework", "clientId") VALUES (?, ?, 'fastapi', ?) RETURNING "id"`,
     [clientId, `bench ${label}`, clientId],
@@ -76,7 +79,14 @@ export interface IngestRun {
   storeSync500Cpu: Percentiles;
   /** parseSync of the same bodies (validation + normalisation). */
   parse500: Percentiles;
-  sustained: { clients: number; syncs: number; failed: number; seconds: number; requestRowsPerSec: number; ratioToRaw: number }[];
+  sustained: {
+    clients: number;
+    syncs: number;
+    failed: number;
+    seconds: number;
+    requestRowsPerSec: number;
+    ratioToRaw: number;
+  }[];
   raw: RawRun[];
   rawBest: number;
 }
@@ -112,16 +122,21 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
   const syncUrl = (app: BenchApp) => `${stack.baseUrl}/v2/${app.clientId}/prod/sync`;
   try {
     // A few variants per size, so consecutive syncs differ like real traffic does.
-    const templates = new Map(o.sizes.map((n) => [n, Array.from({ length: 4 }, (_, v) => makeTemplate(n, n * 100 + v))]));
+    const templates = new Map(
+      o.sizes.map((n) => [n, Array.from({ length: 4 }, (_, v) => makeTemplate(n, n * 100 + v))]),
+    );
     const t500 = Array.from({ length: 8 }, (_, v) => makeTemplate(500, 500_000 + v));
     const payloads = o.sizes.map((n) => payloadStats(templates.get(n)![0], o.gzip));
 
     // The raw-insert sample: one 500-row sync stored by storeSync, read back from every rollup table.
     const scratch = await createBenchApp(db, "raw sample");
     const sampleBody = nextBody(scratch, t500[0], false);
-    if ((await storeSync(scratch.id, "prod", parseSync(sampleBody), { db })) !== "stored") throw new Error("sample sync not stored");
+    if ((await storeSync(scratch.id, "prod", parseSync(sampleBody), { db })) !== "stored")
+      throw new Error("sample sync not stored");
     const sample = await captureSample(db, scratch.id, 500);
-    o.log(`[${kind}] raw sample: 500 request rows → ${sample.tableRows} rows in ${sample.tables.map((t) => `${t.name} (${t.rows.length})`).join(", ")}`);
+    o.log(
+      `[${kind}] raw sample: 500 request rows → ${sample.tableRows} rows in ${sample.tables.map((t) => `${t.name} (${t.rows.length})`).join(", ")}`,
+    );
 
     const runs: IngestRun[] = [];
     for (let run = 1; run <= o.runs; run++) {
@@ -157,7 +172,8 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
         // (all of it for SQLite, which runs in-process; the client side only for PostgreSQL).
         const c0 = process.cpuUsage();
         const t0 = performance.now();
-        if ((await storeSync(direct.id, "prod", payload, { db })) !== "stored") throw new Error("storeSync: not stored");
+        if ((await storeSync(direct.id, "prod", payload, { db })) !== "stored")
+          throw new Error("storeSync: not stored");
         const elapsed = performance.now() - t0;
         const cpu = process.cpuUsage(c0);
         if (i >= o.warmup) {
@@ -178,7 +194,9 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
       const sustained: IngestRun["sustained"] = [];
       for (const clients of o.clients) {
         o.log(`[${kind}] ingest run ${run}/${o.runs}: sustained, ${clients} client(s), ${o.durationMs / 1000} s`);
-        const apps = await Promise.all(Array.from({ length: clients }, (_, i) => createBenchApp(db, `sustained ${run}.${clients}.${i}`)));
+        const apps = await Promise.all(
+          Array.from({ length: clients }, (_, i) => createBenchApp(db, `sustained ${run}.${clients}.${i}`)),
+        );
         await settleSockets();
         // Warm each app once (its endpoints and consumers exist afterwards, as for a running client).
         await Promise.all(apps.map((a, i) => post(syncUrl(a), nextBody(a, t500[i % t500.length], o.gzip), headers)));
@@ -200,7 +218,15 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
         sustained.push({ clients, syncs, failed, seconds, requestRowsPerSec: rate, ratioToRaw: rate / rawBest });
         if (failed) o.log(`[${kind}]   ${failed} sync(s) were not answered 202`);
       }
-      runs.push({ latency, storeSync500: summarise(storeTimes), storeSync500Cpu: summarise(cpuTimes), parse500: summarise(parseTimes), sustained, raw, rawBest });
+      runs.push({
+        latency,
+        storeSync500: summarise(storeTimes),
+        storeSync500Cpu: summarise(cpuTimes),
+        parse500: summarise(parseTimes),
+        sustained,
+        raw,
+        rawBest,
+      });
     }
 
     const serverPeak = stack.pid ? groupPeak(stack.pid) : null;
@@ -208,10 +234,16 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
     return {
       kind,
       payloads,
-      sample: { requestRows: sample.requestRows, tableRows: sample.tableRows, tables: sample.tables.map((t) => ({ name: t.name, rows: t.rows.length })) },
+      sample: {
+        requestRows: sample.requestRows,
+        tableRows: sample.tableRows,
+        tables: sample.tables.map((t) => ({ name: t.name, rows: t.rows.length })),
+      },
       runs,
       median: {
-        latency: Object.fromEntries(o.sizes.map((s) => [s, { p50: m((r) => r.latency[s].p50), p95: m((r) => r.latency[s].p95) }])),
+        latency: Object.fromEntries(
+          o.sizes.map((s) => [s, { p50: m((r) => r.latency[s].p50), p95: m((r) => r.latency[s].p95) }]),
+        ),
         storeSync500: { p50: m((r) => r.storeSync500.p50), p95: m((r) => r.storeSync500.p95) },
         storeSync500Cpu: { p50: m((r) => r.storeSync500Cpu.p50), p95: m((r) => r.storeSync500Cpu.p95) },
         parse500: { p50: m((r) => r.parse500.p50), p95: m((r) => r.parse500.p95) },
@@ -222,7 +254,10 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
           ratioToRaw: m((r) => r.sustained[i].ratioToRaw),
           failed: runs.reduce((n, r) => n + r.sustained[i].failed, 0),
         })),
-        raw: runs[0].raw.map((x, i) => ({ concurrency: x.concurrency, requestRowsPerSec: m((r) => r.raw[i].requestRowsPerSec) })),
+        raw: runs[0].raw.map((x, i) => ({
+          concurrency: x.concurrency,
+          requestRowsPerSec: m((r) => r.raw[i].requestRowsPerSec),
+        })),
         rawBest: m((r) => r.rawBest),
       },
       serverPeak,

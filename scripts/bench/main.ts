@@ -73,14 +73,26 @@ const { values: args } = parseArgs({
 
 if (args.help) {
   const source = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
-  console.log(source.slice(0, source.findIndex((l) => !l.startsWith("//"))).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
+  console.log(
+    source
+      .slice(
+        0,
+        source.findIndex((l) => !l.startsWith("//")),
+      )
+      .map((l) => l.replace(/^\/\/ ?/, ""))
+      .join("\n"),
+  );
   process.exit(0);
 }
 
 function list<T extends string>(raw: string, allowed: readonly T[], name: string): T[] {
-  const items = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((s) => !allowed.includes(s as T));
-  if (bad.length || items.length === 0) throw new Error(`--${name} takes a comma-separated list of ${allowed.join(", ")} (got ${raw})`);
+  if (bad.length || items.length === 0)
+    throw new Error(`--${name} takes a comma-separated list of ${allowed.join(", ")} (got ${raw})`);
   return allowed.filter((a) => items.includes(a));
 }
 
@@ -103,7 +115,10 @@ const scale: DemoScale = {
   seed: positive(args.seed, "seed")!,
 };
 const defaultScale =
-  scale.days === 30 && scale.consumers === DEFAULT_DEMO.consumers && scale.endpoints === DEFAULT_DEMO.endpoints && scale.rowsPerMinute === DEFAULT_DEMO.rowsPerMinute;
+  scale.days === 30 &&
+  scale.consumers === DEFAULT_DEMO.consumers &&
+  scale.endpoints === DEFAULT_DEMO.endpoints &&
+  scale.rowsPerMinute === DEFAULT_DEMO.rowsPerMinute;
 const plan = {
   runs,
   ingest: {
@@ -126,11 +141,21 @@ async function ensureBuild(): Promise<{ id: string | null; at: Date | null }> {
   const buildId = path.resolve(".next/BUILD_ID");
   const needsServer = only.includes("ingest") || only.includes("otlp") || only.includes("page");
   if (needsServer && (args.build || !existsSync(buildId))) {
-    log(args.build ? "building (--build): npx next build" : "no production build (.next/BUILD_ID missing): running npx next build first");
+    log(
+      args.build
+        ? "building (--build): npx next build"
+        : "no production build (.next/BUILD_ID missing): running npx next build first",
+    );
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", "inherit", "inherit"] });
+      const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+        stdio: ["ignore", "inherit", "inherit"],
+      });
       child.on("error", reject);
-      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}); run \`npx next build\` and retry`))));
+      child.on("exit", (code) =>
+        code === 0
+          ? resolve()
+          : reject(new Error(`next build failed (exit ${code}); run \`npx next build\` and retry`)),
+      );
     });
   }
   if (!existsSync(buildId)) return { id: null, at: null };
@@ -144,10 +169,20 @@ function runReads(demo: DemoDb, tier: "auto" | "minute", withSize: boolean): Pro
   const childRuns = tier === "minute" ? plan.reads.minuteRuns : plan.reads.runs;
   // The per-minute baseline takes seconds per question at 30 days: no warm-up run for it.
   // react-server: lib/db is marked server-only, which outside Next.js only this condition allows.
-  const childArgs = ["--conditions=react-server", "scripts/bench/reads.ts", "--runs", String(childRuns), "--warmup", String(tier === "minute" ? 0 : plan.reads.warmup)];
+  const childArgs = [
+    "--conditions=react-server",
+    "scripts/bench/reads.ts",
+    "--runs",
+    String(childRuns),
+    "--warmup",
+    String(tier === "minute" ? 0 : plan.reads.warmup),
+  ];
   if (withSize) childArgs.push("--size");
   return new Promise((resolve, reject) => {
-    const child = spawn(path.resolve("node_modules/.bin/tsx"), childArgs, { env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), childArgs, {
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const untrack = child.pid ? track({ pid: child.pid, group: false }) : () => undefined;
     let out = "";
     child.stdout.on("data", (d) => (out += d));
@@ -199,9 +234,12 @@ for (const kind of kinds) {
     results.otlp[kind] = await benchOtlp(kind, { ...plan.otlp, runs, gzip: args.gzip!, log });
   }
   let demo: DemoDb | null = null;
-  if (only.includes("reads") || only.includes("page")) demo = await ensureDemo(kind, scale, { reseed: args.reseed!, log });
+  if (only.includes("reads") || only.includes("page"))
+    demo = await ensureDemo(kind, scale, { reseed: args.reseed!, log });
   if (demo && only.includes("reads")) {
-    log(`[${kind}] reads: ${plan.reads.runs} timed runs per question after ${plan.reads.warmup} warm-up, rollups as the app picks them`);
+    log(
+      `[${kind}] reads: ${plan.reads.runs} timed runs per question after ${plan.reads.warmup} warm-up, rollups as the app picks them`,
+    );
     const auto = await runReads(demo, "auto", true);
     log(`[${kind}] reads: the same with TALLYHUB_ROLLUP_TIER=minute`);
     const minute = await runReads(demo, "minute", false);
@@ -233,49 +271,120 @@ const out: string[] = [];
 const say = (s = "") => out.push(s);
 const gib = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
 
-say(`Tallyhub benchmark, ${startedAt.toISOString()} (took ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(1)} min)`);
-say(`machine: ${machine.cpuModel}, ${machine.cores} cores, ${gib(machine.ramBytes)} RAM, node ${machine.node}, ${machine.platform}`);
-say(`code:    ${machine.gitBranch} @ ${machine.gitCommit.slice(0, 12)}${machine.gitDirty ? " (uncommitted changes)" : ""}; next build ${machine.nextBuildId ?? "none"}${machine.nextBuiltAt ? ` from ${machine.nextBuiltAt}` : ""}`);
-say(`load average (1/5/15 min): ${machine.loadAverageStart.join(" ")} at start, ${machine.loadAverageEnd.join(" ")} at the end`);
-say(`runs:    ${runs} run${runs === 1 ? "" : "s"}${quick ? " (--quick: short runs, a smoke test, not figures to quote)" : ""}: ingest and page figures are the median over the runs, ratios are taken`);
-say(`         within each run and then the median; read-model p50/p95 are over ${runs} timed run${runs === 1 ? "" : "s"} of each question`);
+say(
+  `Tallyhub benchmark, ${startedAt.toISOString()} (took ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(1)} min)`,
+);
+say(
+  `machine: ${machine.cpuModel}, ${machine.cores} cores, ${gib(machine.ramBytes)} RAM, node ${machine.node}, ${machine.platform}`,
+);
+say(
+  `code:    ${machine.gitBranch} @ ${machine.gitCommit.slice(0, 12)}${machine.gitDirty ? " (uncommitted changes)" : ""}; next build ${machine.nextBuildId ?? "none"}${machine.nextBuiltAt ? ` from ${machine.nextBuiltAt}` : ""}`,
+);
+say(
+  `load average (1/5/15 min): ${machine.loadAverageStart.join(" ")} at start, ${machine.loadAverageEnd.join(" ")} at the end`,
+);
+say(
+  `runs:    ${runs} run${runs === 1 ? "" : "s"}${quick ? " (--quick: short runs, a smoke test, not figures to quote)" : ""}: ingest and page figures are the median over the runs, ratios are taken`,
+);
+say(
+  `         within each run and then the median; read-model p50/p95 are over ${runs} timed run${runs === 1 ? "" : "s"} of each question`,
+);
 say(`         no figure passes or fails: the goal column says met, or missed by how much`);
 
 if (Object.keys(results.ingest).length) {
   const i0 = Object.values(results.ingest)[0]!;
   const p500 = i0.payloads.find((p) => p.requestRows === 500)!;
   say();
-  say(`1. INGEST over HTTP (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON like the captured clients"}, a fresh database and next start per kind)`);
-  say(`   a 500-row sync is ${bytes(p500.sentBytes)} and becomes ${int(i0.sample.tableRows)} table rows (${i0.sample.tables.map((t) => `${t.name} ${int(t.rows)}`).join(", ")})`);
-  say(`   latency: sequential syncs, ${plan.ingest.warmup} warm-up then ${plan.ingest.syncsPerRun} timed per size and run (p50/p95 within a run, median over runs)`);
-  say(`   sustained: ${plan.ingest.clients.join(" / ")} concurrent clients (each its own app), 500-row syncs, ${plan.ingest.durationMs / 1000} s each; the load generator shares the machine`);
-  say(`   raw insert = the physical limit: the same rows into the same tables, direct driver, prepared multi-row INSERTs, one transaction per 500-row batch;`);
-  say(`   SQLite with its one writer, PostgreSQL with 1 / 8 / 32 connections (the best counts); rows/s count request rows (500 per sync or batch)`);
+  say(
+    `1. INGEST over HTTP (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON like the captured clients"}, a fresh database and next start per kind)`,
+  );
+  say(
+    `   a 500-row sync is ${bytes(p500.sentBytes)} and becomes ${int(i0.sample.tableRows)} table rows (${i0.sample.tables.map((t) => `${t.name} ${int(t.rows)}`).join(", ")})`,
+  );
+  say(
+    `   latency: sequential syncs, ${plan.ingest.warmup} warm-up then ${plan.ingest.syncsPerRun} timed per size and run (p50/p95 within a run, median over runs)`,
+  );
+  say(
+    `   sustained: ${plan.ingest.clients.join(" / ")} concurrent clients (each its own app), 500-row syncs, ${plan.ingest.durationMs / 1000} s each; the load generator shares the machine`,
+  );
+  say(
+    `   raw insert = the physical limit: the same rows into the same tables, direct driver, prepared multi-row INSERTs, one transaction per 500-row batch;`,
+  );
+  say(
+    `   SQLite with its one writer, PostgreSQL with 1 / 8 / 32 connections (the best counts); rows/s count request rows (500 per sync or batch)`,
+  );
   const rows: string[][] = [];
   for (const kind of kinds) {
     const r = results.ingest[kind];
     if (!r) continue;
     for (const size of plan.ingest.sizes) {
       const l = r.median.latency[size];
-      const goal = size === 500 ? record(kind, "500-row sync ≤ 20 ms p95", "HTTP POST 500 rows p95", l.p95, GOALS.sync500P95Ms, goalAtMost(l.p95, GOALS.sync500P95Ms, ms, "≤ 20 ms p95")) : "";
+      const goal =
+        size === 500
+          ? record(
+              kind,
+              "500-row sync ≤ 20 ms p95",
+              "HTTP POST 500 rows p95",
+              l.p95,
+              GOALS.sync500P95Ms,
+              goalAtMost(l.p95, GOALS.sync500P95Ms, ms, "≤ 20 ms p95"),
+            )
+          : "";
       rows.push([`sync of ${size} rows over HTTP`, kind, `p50 ${ms(l.p50)}`, `p95 ${ms(l.p95)}`, "", goal]);
     }
     const s = r.median.storeSync500;
     rows.push([
-      "storeSync 500 rows, no HTTP", kind, `p50 ${ms(s.p50)}`, `p95 ${ms(s.p95)}`, "",
-      record(kind, "500-row sync ≤ 20 ms p95", "storeSync 500 rows p95", s.p95, GOALS.sync500P95Ms, goalAtMost(s.p95, GOALS.sync500P95Ms, ms, "≤ 20 ms p95")),
+      "storeSync 500 rows, no HTTP",
+      kind,
+      `p50 ${ms(s.p50)}`,
+      `p95 ${ms(s.p95)}`,
+      "",
+      record(
+        kind,
+        "500-row sync ≤ 20 ms p95",
+        "storeSync 500 rows p95",
+        s.p95,
+        GOALS.sync500P95Ms,
+        goalAtMost(s.p95, GOALS.sync500P95Ms, ms, "≤ 20 ms p95"),
+      ),
     ]);
     const cpu = r.median.storeSync500Cpu;
-    rows.push([`  … its CPU time${kind === "postgres" ? " (client side)" : ""}`, kind, `p50 ${ms(cpu.p50)}`, `p95 ${ms(cpu.p95)}`, "", ""]);
+    rows.push([
+      `  … its CPU time${kind === "postgres" ? " (client side)" : ""}`,
+      kind,
+      `p50 ${ms(cpu.p50)}`,
+      `p95 ${ms(cpu.p95)}`,
+      "",
+      "",
+    ]);
     const parse = r.median.parse500;
     rows.push(["parseSync 500 rows (before storing)", kind, `p50 ${ms(parse.p50)}`, `p95 ${ms(parse.p95)}`, "", ""]);
     for (const x of r.median.sustained) {
       rows.push([
-        `sustained, ${x.clients} client${x.clients > 1 ? "s" : ""}`, kind, `${int(x.requestRowsPerSec)} rows/s`, x.failed ? `${x.failed} not 202` : "", `${pct(x.ratioToRaw)} of raw`,
-        record(kind, "sustained ingest ≥ 50 % of raw", `${x.clients} client(s)`, x.ratioToRaw, GOALS.sustainedVsRaw, goalAtLeast(x.ratioToRaw * 100, GOALS.sustainedVsRaw * 100, (d) => `${d.toFixed(0)} points`, "≥ 50 % of raw")),
+        `sustained, ${x.clients} client${x.clients > 1 ? "s" : ""}`,
+        kind,
+        `${int(x.requestRowsPerSec)} rows/s`,
+        x.failed ? `${x.failed} not 202` : "",
+        `${pct(x.ratioToRaw)} of raw`,
+        record(
+          kind,
+          "sustained ingest ≥ 50 % of raw",
+          `${x.clients} client(s)`,
+          x.ratioToRaw,
+          GOALS.sustainedVsRaw,
+          goalAtLeast(x.ratioToRaw * 100, GOALS.sustainedVsRaw * 100, (d) => `${d.toFixed(0)} points`, "≥ 50 % of raw"),
+        ),
       ]);
     }
-    for (const x of r.median.raw) rows.push([`raw insert, ${x.concurrency} connection${x.concurrency > 1 ? "s" : ""}`, kind, `${int(x.requestRowsPerSec)} rows/s`, "", "", ""]);
+    for (const x of r.median.raw)
+      rows.push([
+        `raw insert, ${x.concurrency} connection${x.concurrency > 1 ? "s" : ""}`,
+        kind,
+        `${int(x.requestRowsPerSec)} rows/s`,
+        "",
+        "",
+        "",
+      ]);
     rows.push(["limit: best raw rate of each run", kind, `${int(r.median.rawBest)} rows/s`, "", "100 %", ""]);
   }
   say();
@@ -287,33 +396,82 @@ if (Object.keys(results.otlp).length) {
   const b = o0.bodies;
   const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "—");
   say();
-  say(`1b. OTLP INGEST over HTTP (POST /v1/metrics and /v1/traces → 200, protobuf + gzip as apitally-py 1.x sends them, Bearer write token;`);
-  say(`    a fresh database and next start per kind), beside the hub's ${plan.otlp.series}-row sync (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON"}) on the same server`);
-  say(`   metrics export: ${plan.otlp.series} series (method, route, status, consumer), scope apitally, delta exponential histograms at scale 3 (duration, response size,`);
-  say(`   request size for methods with a body) with exemplars, plus process gauges: ${int(b.metrics.items)} data points, ${bytes(b.metrics.sentBytes)} gzip of ${bytes(b.metrics.rawBytes)} protobuf`);
-  say(`   trace export: ${plan.otlp.spans} SERVER spans (headers, JSON bodies, consumers, exception events on 500s) with 1–2 children each: ${int(b.traces.items)} spans,`);
-  say(`   ${bytes(b.traces.sentBytes)} gzip of ${bytes(b.traces.rawBytes)} protobuf; the hub sync is ${bytes(b.hub.sentBytes)}${args.gzip ? ` (${bytes(b.hub.rawBytes)} JSON)` : ""}; every request is a fresh minute and a distinct body`);
-  say(`   latency: sequential, the three kinds in turn, ${plan.otlp.warmup} warm-up then ${plan.otlp.requestsPerRun} timed requests of each per run (p50/p95 within a run, median over runs);`);
-  say(`   vs hub = OTLP / hub sync of the same run, then the median. "…" rows: the receiver's steps on the same kind of body in the benchmark's`);
-  say(`   process, no HTTP (gunzip + body hash, protobuf decode, OTLP zod schema, mapping into hub payloads, the store transaction)`);
+  say(
+    `1b. OTLP INGEST over HTTP (POST /v1/metrics and /v1/traces → 200, protobuf + gzip as apitally-py 1.x sends them, Bearer write token;`,
+  );
+  say(
+    `    a fresh database and next start per kind), beside the hub's ${plan.otlp.series}-row sync (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON"}) on the same server`,
+  );
+  say(
+    `   metrics export: ${plan.otlp.series} series (method, route, status, consumer), scope apitally, delta exponential histograms at scale 3 (duration, response size,`,
+  );
+  say(
+    `   request size for methods with a body) with exemplars, plus process gauges: ${int(b.metrics.items)} data points, ${bytes(b.metrics.sentBytes)} gzip of ${bytes(b.metrics.rawBytes)} protobuf`,
+  );
+  say(
+    `   trace export: ${plan.otlp.spans} SERVER spans (headers, JSON bodies, consumers, exception events on 500s) with 1–2 children each: ${int(b.traces.items)} spans,`,
+  );
+  say(
+    `   ${bytes(b.traces.sentBytes)} gzip of ${bytes(b.traces.rawBytes)} protobuf; the hub sync is ${bytes(b.hub.sentBytes)}${args.gzip ? ` (${bytes(b.hub.rawBytes)} JSON)` : ""}; every request is a fresh minute and a distinct body`,
+  );
+  say(
+    `   latency: sequential, the three kinds in turn, ${plan.otlp.warmup} warm-up then ${plan.otlp.requestsPerRun} timed requests of each per run (p50/p95 within a run, median over runs);`,
+  );
+  say(
+    `   vs hub = OTLP / hub sync of the same run, then the median. "…" rows: the receiver's steps on the same kind of body in the benchmark's`,
+  );
+  say(
+    `   process, no HTTP (gunzip + body hash, protobuf decode, OTLP zod schema, mapping into hub payloads, the store transaction)`,
+  );
   const rows: string[][] = [];
-  const stageNames = { gunzip: "gunzip + body hash", decode: "protobuf decode", schema: "OTLP zod schema", map: "map to hub payloads", store: "store (one transaction)", total: "sum of the steps" };
+  const stageNames = {
+    gunzip: "gunzip + body hash",
+    decode: "protobuf decode",
+    schema: "OTLP zod schema",
+    map: "map to hub payloads",
+    store: "store (one transaction)",
+    total: "sum of the steps",
+  };
   for (const kind of kinds) {
     const r = results.otlp[kind];
     if (!r) continue;
     const l = r.median.latency;
-    rows.push([`hub sync of ${plan.otlp.series} rows over HTTP`, kind, `p50 ${ms(l.hub.p50)}`, `p95 ${ms(l.hub.p95)}`, bytes(r.bodies.hub.sentBytes), "", "", ""]);
+    rows.push([
+      `hub sync of ${plan.otlp.series} rows over HTTP`,
+      kind,
+      `p50 ${ms(l.hub.p50)}`,
+      `p95 ${ms(l.hub.p95)}`,
+      bytes(r.bodies.hub.sentBytes),
+      "",
+      "",
+      "",
+    ]);
     const h = r.median.directHub;
     rows.push(["  … parseSync (JSON + zod)", kind, `p50 ${ms(h.parse.p50)}`, `p95 ${ms(h.parse.p95)}`, "", "", "", ""]);
     rows.push(["  … storeSync", kind, `p50 ${ms(h.store.p50)}`, `p95 ${ms(h.store.p95)}`, "", "", "", ""]);
     for (const c of ["metrics", "traces"] as const) {
       const x = r.median.ratio[c];
-      const label = c === "metrics" ? `OTLP metrics, ${plan.otlp.series} series over HTTP` : `OTLP traces, ${plan.otlp.spans} SERVER spans over HTTP`;
+      const label =
+        c === "metrics"
+          ? `OTLP metrics, ${plan.otlp.series} series over HTTP`
+          : `OTLP traces, ${plan.otlp.spans} SERVER spans over HTTP`;
       const worst = Math.max(x.p50, x.p95);
       rows.push([
-        label, kind, `p50 ${ms(l[c].p50)}`, `p95 ${ms(l[c].p95)}`, bytes(r.bodies[c].sentBytes), ratio(x.p50), ratio(x.p95),
-        record(kind, "OTLP export no slower per request than the hub path", `${c} vs 500-row sync (worse of p50, p95 ratios)`, worst, GOALS.otlpVsHub,
-          goalAtMost(worst, GOALS.otlpVsHub, (d) => `${(d * 100).toFixed(0)} %`, "≤ hub p50 & p95")),
+        label,
+        kind,
+        `p50 ${ms(l[c].p50)}`,
+        `p95 ${ms(l[c].p95)}`,
+        bytes(r.bodies[c].sentBytes),
+        ratio(x.p50),
+        ratio(x.p95),
+        record(
+          kind,
+          "OTLP export no slower per request than the hub path",
+          `${c} vs 500-row sync (worse of p50, p95 ratios)`,
+          worst,
+          GOALS.otlpVsHub,
+          goalAtMost(worst, GOALS.otlpVsHub, (d) => `${(d * 100).toFixed(0)} %`, "≤ hub p50 & p95"),
+        ),
       ]);
       for (const [stage, name] of Object.entries(stageNames)) {
         const s = r.median.direct[c][stage as keyof typeof stageNames];
@@ -333,8 +491,12 @@ if (Object.keys(results.otlp).length) {
 
 if (Object.keys(results.reads).length) {
   say();
-  say(`2. READ MODELS on the demo app (lib/queries/*, the windows end just after the newest data; ${plan.reads.runs} timed runs after ${plan.reads.warmup} warm-up, p95 of ${plan.reads.runs} runs is ${plan.reads.runs <= 19 ? "the slowest" : "nearest-rank"})`);
-  say(`   "minute only" is the same question in a second process with TALLYHUB_ROLLUP_TIER=minute (per-minute rows only, no warm-up${plan.reads.minuteRuns !== plan.reads.runs ? `, ${plan.reads.minuteRuns} runs` : ""}); speed-up = minute p50 / auto p50`);
+  say(
+    `2. READ MODELS on the demo app (lib/queries/*, the windows end just after the newest data; ${plan.reads.runs} timed runs after ${plan.reads.warmup} warm-up, p95 of ${plan.reads.runs} runs is ${plan.reads.runs <= 19 ? "the slowest" : "nearest-rank"})`,
+  );
+  say(
+    `   "minute only" is the same question in a second process with TALLYHUB_ROLLUP_TIER=minute (per-minute rows only, no warm-up${plan.reads.minuteRuns !== plan.reads.runs ? `, ${plan.reads.minuteRuns} runs` : ""}); speed-up = minute p50 / auto p50`,
+  );
   const sizeRows: string[][] = [];
   for (const kind of kinds) {
     const r = results.reads[kind];
@@ -342,15 +504,30 @@ if (Object.keys(results.reads).length) {
     const days = (r.auto.nowMs - r.auto.dataFromMs) / 86_400_000;
     const roll = r.auto.size.tables;
     sizeRows.push([
-      kind, `${days.toFixed(1)} days`, int(roll.find((t) => t.name === "RequestRollup")?.rows ?? NaN),
-      roll.filter((t) => t.name !== "RequestRollup").map((t) => `${t.name} ${int(t.rows)}`).join(", "), bytes(r.auto.size.dbBytes),
+      kind,
+      `${days.toFixed(1)} days`,
+      int(roll.find((t) => t.name === "RequestRollup")?.rows ?? NaN),
+      roll
+        .filter((t) => t.name !== "RequestRollup")
+        .map((t) => `${t.name} ${int(t.rows)}`)
+        .join(", "),
+      bytes(r.auto.size.dbBytes),
       `${r.demo.scale.days} d × ${r.demo.scale.consumers} consumers × ${r.demo.scale.endpoints} endpoints × ${r.demo.scale.rowsPerMinute} rows/min`,
       r.demo.seededAt.slice(0, 16).replace("T", " "),
     ]);
   }
   say();
-  say(table(["db", "data span", "RequestRollup rows", "other rollup tables (rows)", "db size", "demo scale", "seeded (UTC)"], sizeRows, [2, 4]));
-  if (!defaultScale) say(`   (not the default scale of 30 days × 500 consumers × 100 endpoints: the 30 d goal below is only indicative)`);
+  say(
+    table(
+      ["db", "data span", "RequestRollup rows", "other rollup tables (rows)", "db size", "demo scale", "seeded (UTC)"],
+      sizeRows,
+      [2, 4],
+    ),
+  );
+  if (!defaultScale)
+    say(
+      `   (not the default scale of 30 days × 500 consumers × 100 endpoints: the 30 d goal below is only indicative)`,
+    );
   const rows: string[][] = [];
   for (const kind of kinds) {
     const r = results.reads[kind];
@@ -359,37 +536,74 @@ if (Object.keys(results.reads).length) {
       const m = r.minute.timings.find((t) => t.question === a.question && t.period === a.period)!;
       const goal =
         a.period === "30d"
-          ? record(kind, "every read model ≤ 100 ms p95 over 30 d", a.question, a.p95, GOALS.read30dP95Ms, goalAtMost(a.p95, GOALS.read30dP95Ms, ms, "≤ 100 ms p95")) +
-            (defaultScale ? "" : " (small data)")
+          ? record(
+              kind,
+              "every read model ≤ 100 ms p95 over 30 d",
+              a.question,
+              a.p95,
+              GOALS.read30dP95Ms,
+              goalAtMost(a.p95, GOALS.read30dP95Ms, ms, "≤ 100 ms p95"),
+            ) + (defaultScale ? "" : " (small data)")
           : "";
       rows.push([a.question, a.period, kind, ms(a.p50), ms(a.p95), ms(m.p50), ms(m.p95), times(m.p50 / a.p50), goal]);
     }
   }
   say();
-  say(table(["question", "period", "db", "p50", "p95", "minute only p50", "p95", "speed-up", "goal"], rows, [3, 4, 5, 6, 7]));
+  say(
+    table(
+      ["question", "period", "db", "p50", "p95", "minute only p50", "p95", "speed-up", "goal"],
+      rows,
+      [3, 4, 5, 6, 7],
+    ),
+  );
 }
 
 if (Object.keys(results.page).length) {
   say();
-  say(`3. PAGE: Traffic view, 30 days, Chromium (${CHROMIUM}), time from navigation start until the chart's bars are drawn`);
-  say(`   cold = first visit on a freshly started server in a fresh browser context (signed in through the form beforehand); warm = ${plan.page.warmPerRun} more visits`);
+  say(
+    `3. PAGE: Traffic view, 30 days, Chromium (${CHROMIUM}), time from navigation start until the chart's bars are drawn`,
+  );
+  say(
+    `   cold = first visit on a freshly started server in a fresh browser context (signed in through the form beforehand); warm = ${plan.page.warmPerRun} more visits`,
+  );
   const rows: string[][] = [];
   for (const kind of kinds) {
     const r = results.page[kind];
     if (!r) continue;
     rows.push([
-      "cold", kind, ms(r.median.coldMs),
-      record(kind, "Traffic chart drawn ≤ 1.5 s", "cold", r.median.coldMs, GOALS.trafficChartMs, goalAtMost(r.median.coldMs, GOALS.trafficChartMs, ms, "≤ 1.5 s")),
+      "cold",
+      kind,
+      ms(r.median.coldMs),
+      record(
+        kind,
+        "Traffic chart drawn ≤ 1.5 s",
+        "cold",
+        r.median.coldMs,
+        GOALS.trafficChartMs,
+        goalAtMost(r.median.coldMs, GOALS.trafficChartMs, ms, "≤ 1.5 s"),
+      ),
     ]);
     rows.push([
-      "warm", kind, ms(r.median.warmMs),
-      record(kind, "Traffic chart drawn ≤ 1.5 s", "warm", r.median.warmMs, GOALS.trafficChartMs, goalAtMost(r.median.warmMs, GOALS.trafficChartMs, ms, "≤ 1.5 s")),
+      "warm",
+      kind,
+      ms(r.median.warmMs),
+      record(
+        kind,
+        "Traffic chart drawn ≤ 1.5 s",
+        "warm",
+        r.median.warmMs,
+        GOALS.trafficChartMs,
+        goalAtMost(r.median.warmMs, GOALS.trafficChartMs, ms, "≤ 1.5 s"),
+      ),
     ]);
   }
   say();
   say(table(["visit", "db", "bars drawn", "goal"], rows, [2]));
   const seeded = Object.values(results.reads)[0]?.demo.seededAt ?? null;
-  if (seeded) say(`   (the page's 30 days end now; the demo data ends when it was seeded, ${seeded.slice(0, 16).replace("T", " ")} UTC)`);
+  if (seeded)
+    say(
+      `   (the page's 30 days end now; the demo data ends when it was seeded, ${seeded.slice(0, 16).replace("T", " ")} UTC)`,
+    );
 }
 
 const peaks: [string, Kind, TreePeak | null][] = [];
@@ -400,12 +614,20 @@ for (const kind of kinds) {
 }
 if (peaks.length) {
   say();
-  say(`4. PEAK MEMORY of the server: VmHWM from /proc/<pid>/status over next start's process group (sum; largest single process)`);
+  say(
+    `4. PEAK MEMORY of the server: VmHWM from /proc/<pid>/status over next start's process group (sum; largest single process)`,
+  );
   say();
   say(
     table(
       ["server", "db", "VmHWM sum", "largest process", "processes"],
-      peaks.map(([when, kind, p]) => [when, kind, p ? bytes(p.sumBytes) : "—", p ? bytes(p.maxBytes) : "—", p ? p.processes.map((x) => x.name).join("; ") : ""]),
+      peaks.map(([when, kind, p]) => [
+        when,
+        kind,
+        p ? bytes(p.sumBytes) : "—",
+        p ? bytes(p.maxBytes) : "—",
+        p ? p.processes.map((x) => x.name).join("; ") : "",
+      ]),
       [2, 3],
     ),
   );
@@ -413,7 +635,9 @@ if (peaks.length) {
 
 const missed = goals.filter((g) => g.met === false);
 say();
-say(`goals: ${goals.length - missed.length} of ${goals.length} met${missed.length ? `; missed: ${[...new Set(missed.map((g) => `${g.goal} (${g.kind})`))].join("; ")}` : ""}`);
+say(
+  `goals: ${goals.length - missed.length} of ${goals.length} met${missed.length ? `; missed: ${[...new Set(missed.map((g) => `${g.goal} (${g.kind})`))].join("; ")}` : ""}`,
+);
 
 const report = out.join("\n");
 console.log(report);

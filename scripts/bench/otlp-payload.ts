@@ -19,7 +19,7 @@ import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import * as generated from "@opentelemetry/otlp-transformer/build/src/generated/root";
 import { mulberry32, normal, type Rng } from "../../lib/demo/random";
-import { CONSUMERS, ENDPOINTS, consumerId, pickStatus, type Endpoint } from "./payload";
+import { consumerId, CONSUMERS, ENDPOINTS, pickStatus, type Endpoint } from "./payload";
 
 interface Codec {
   fromObject(object: object): unknown;
@@ -27,7 +27,9 @@ interface Codec {
 }
 type Collector = Record<"trace" | "metrics", { v1: Record<string, Codec> }>;
 // A CommonJS module: under tsx its exports sit under default.
-const root = ((generated as { default?: unknown }).default ?? generated) as { opentelemetry: { proto: { collector: Collector } } };
+const root = ((generated as { default?: unknown }).default ?? generated) as {
+  opentelemetry: { proto: { collector: Collector } };
+};
 const { collector } = root.opentelemetry.proto;
 const CODECS = {
   metrics: collector.metrics.v1.ExportMetricsServiceRequest,
@@ -64,7 +66,10 @@ const STATUS_ERROR = 2;
 type KeyValue = { key: string; value: object };
 const str = (key: string, v: string): KeyValue => ({ key, value: { stringValue: v } });
 const int = (key: string, v: number): KeyValue => ({ key, value: { intValue: v } });
-const strs = (key: string, v: string[]): KeyValue => ({ key, value: { arrayValue: { values: v.map((x) => ({ stringValue: x })) } } });
+const strs = (key: string, v: string[]): KeyValue => ({
+  key,
+  value: { arrayValue: { values: v.map((x) => ({ stringValue: x })) } },
+});
 
 /** Nanoseconds since the epoch as the decimal string protobufjs takes for fixed64. */
 const nanos = (sec: number, extraNs = 0) => (BigInt(sec) * 1_000_000_000n + BigInt(Math.floor(extraNs))).toString();
@@ -136,7 +141,16 @@ const requestBytes = (rng: Rng) => Math.round(60 + rng() * 3000);
 
 // --- Metrics -----------------------------------------------------------------------------------
 /** One delta exponential histogram point at scale 3 over `values` (bucket i holds (2^(i/8), 2^((i+1)/8)]). */
-function exponentialPoint(attributes: KeyValue[], startNs: string, timeNs: string, values: number[], asInt: boolean, startSec: number, rng: Rng, id: ReturnType<typeof idPool>) {
+function exponentialPoint(
+  attributes: KeyValue[],
+  startNs: string,
+  timeNs: string,
+  values: number[],
+  asInt: boolean,
+  startSec: number,
+  rng: Rng,
+  id: ReturnType<typeof idPool>,
+) {
   const buckets = new Map<number, number>();
   let zero = 0;
   let sum = 0;
@@ -150,7 +164,9 @@ function exponentialPoint(attributes: KeyValue[], startNs: string, timeNs: strin
   }
   const indices = [...buckets.keys()];
   const offset = indices.length ? Math.min(...indices) : 0;
-  const bucketCounts = indices.length ? Array.from({ length: Math.max(...indices) - offset + 1 }, (_, k) => buckets.get(offset + k) ?? 0) : [];
+  const bucketCounts = indices.length
+    ? Array.from({ length: Math.max(...indices) - offset + 1 }, (_, k) => buckets.get(offset + k) ?? 0)
+    : [];
   return {
     attributes,
     startTimeUnixNano: startNs,
@@ -177,7 +193,13 @@ function exponentialPoint(attributes: KeyValue[], startNs: string, timeNs: strin
  * seconds): each series' first measurement in that minute's first 45 s, the export at :59.
  * `seed` varies the counts and values, so every export differs.
  */
-export function metricsExport(series: Series[], sender: OtlpSender, minuteSec: number, seed: number, uptimeSec: number): OtlpBody {
+export function metricsExport(
+  series: Series[],
+  sender: OtlpSender,
+  minuteSec: number,
+  seed: number,
+  uptimeSec: number,
+): OtlpBody {
   const rng = mulberry32(seed);
   const exemplars = series.reduce((n, x) => n + (x.ep.hasBody ? 3 : 2), 0) * EXEMPLARS_MAX;
   const id = idPool(exemplars * 24);
@@ -198,12 +220,33 @@ export function metricsExport(series: Series[], sender: OtlpSender, minuteSec: n
       str("url.scheme", "https"),
       ...(x.status >= 500 ? [str("error.type", String(x.status))] : []),
     ];
-    const point = (values: number[], asInt: boolean) => exponentialPoint(attributes, startNs, timeNs, values, asInt, minuteSec, rng, id);
-    duration.push(point(Array.from({ length: count }, () => durationSec(rng, x.ep)), false));
-    response.push(point(Array.from({ length: count }, () => responseBytes(rng, x.status)), true));
-    if (x.ep.hasBody) request.push(point(Array.from({ length: count }, () => requestBytes(rng)), true));
+    const point = (values: number[], asInt: boolean) =>
+      exponentialPoint(attributes, startNs, timeNs, values, asInt, minuteSec, rng, id);
+    duration.push(
+      point(
+        Array.from({ length: count }, () => durationSec(rng, x.ep)),
+        false,
+      ),
+    );
+    response.push(
+      point(
+        Array.from({ length: count }, () => responseBytes(rng, x.status)),
+        true,
+      ),
+    );
+    if (x.ep.hasBody)
+      request.push(
+        point(
+          Array.from({ length: count }, () => requestBytes(rng)),
+          true,
+        ),
+      );
   }
-  const histogram = (name: string, unit: string, dataPoints: object[]) => ({ name, unit, exponentialHistogram: { dataPoints, aggregationTemporality: DELTA } });
+  const histogram = (name: string, unit: string, dataPoints: object[]) => ({
+    name,
+    unit,
+    exponentialHistogram: { dataPoints, aggregationTemporality: DELTA },
+  });
   const exp = {
     resourceMetrics: [
       {
@@ -212,7 +255,11 @@ export function metricsExport(series: Series[], sender: OtlpSender, minuteSec: n
           {
             scope: { name: "apitally" },
             metrics: [
-              { name: "process.uptime", unit: "s", gauge: { dataPoints: [{ timeUnixNano: timeNs, asDouble: uptimeSec }] } },
+              {
+                name: "process.uptime",
+                unit: "s",
+                gauge: { dataPoints: [{ timeUnixNano: timeNs, asDouble: uptimeSec }] },
+              },
               histogram("http.server.request.duration", "s", duration),
               histogram("http.server.response.body.size", "By", response),
               histogram("http.server.request.body.size", "By", request),
@@ -223,16 +270,25 @@ export function metricsExport(series: Series[], sender: OtlpSender, minuteSec: n
             metrics: [
               {
                 name: "process.cpu.utilization",
-                description: "Difference in process.cpu.time since the last measurement, divided by the elapsed time and number of CPUs available to the process.",
+                description:
+                  "Difference in process.cpu.time since the last measurement, divided by the elapsed time and number of CPUs available to the process.",
                 unit: "1",
-                gauge: { dataPoints: [{ timeUnixNano: timeNs, asDouble: Math.round((0.05 + rng() * 0.4) * 1000) / 1000 }] },
+                gauge: {
+                  dataPoints: [{ timeUnixNano: timeNs, asDouble: Math.round((0.05 + rng() * 0.4) * 1000) / 1000 }],
+                },
               },
               {
                 name: "process.memory.usage",
                 description: "The amount of physical memory in use.",
                 unit: "By",
                 sum: {
-                  dataPoints: [{ startTimeUnixNano: nanos(minuteSec - Math.floor(uptimeSec)), timeUnixNano: timeNs, asInt: Math.round(180e6 + rng() * 40e6) }],
+                  dataPoints: [
+                    {
+                      startTimeUnixNano: nanos(minuteSec - Math.floor(uptimeSec)),
+                      timeUnixNano: timeNs,
+                      asInt: Math.round(180e6 + rng() * 40e6),
+                    },
+                  ],
                   aggregationTemporality: CUMULATIVE,
                 },
               },
@@ -246,8 +302,31 @@ export function metricsExport(series: Series[], sender: OtlpSender, minuteSec: n
 }
 
 // --- Traces ------------------------------------------------------------------------------------
-const USER_AGENTS = ["python-httpx/0.27.0", "okhttp/4.12.0", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15", "axios/1.7.2", "Go-http-client/2.0"];
-const WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike", "november", "oscar", "papa"];
+const USER_AGENTS = [
+  "python-httpx/0.27.0",
+  "okhttp/4.12.0",
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+  "axios/1.7.2",
+  "Go-http-client/2.0",
+];
+const WORDS = [
+  "alpha",
+  "bravo",
+  "charlie",
+  "delta",
+  "echo",
+  "foxtrot",
+  "golf",
+  "hotel",
+  "india",
+  "juliet",
+  "kilo",
+  "lima",
+  "mike",
+  "november",
+  "oscar",
+  "papa",
+];
 
 function jsonRecord(rng: Rng, id: number) {
   const w = () => WORDS[Math.floor(rng() * WORDS.length)];
@@ -280,24 +359,79 @@ function responseJson(rng: Rng, bytes: number): string {
 const PYDANTIC_422 = JSON.stringify({
   detail: [
     { loc: ["body", "email"], msg: "value is not a valid email address", type: "value_error.email" },
-    { loc: ["body", "quantity"], msg: "ensure this value is greater than 0", type: "value_error.number.not_gt", ctx: { limit_value: 0 } },
+    {
+      loc: ["body", "quantity"],
+      msg: "ensure this value is greater than 0",
+      type: "value_error.number.not_gt",
+      ctx: { limit_value: 0 },
+    },
   ],
 });
 
 function traceback(route: string): string {
   const frames = [
-    ["/srv/app/.venv/lib/python3.12/site-packages/opentelemetry/instrumentation/asgi/__init__.py", 743, "__call__", "await self.app(scope, otel_receive, otel_send)"],
-    ["/srv/app/.venv/lib/python3.12/site-packages/starlette/middleware/exceptions.py", 62, "__call__", "await wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)"],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/opentelemetry/instrumentation/asgi/__init__.py",
+      743,
+      "__call__",
+      "await self.app(scope, otel_receive, otel_send)",
+    ],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/starlette/middleware/exceptions.py",
+      62,
+      "__call__",
+      "await wrap_app_handling_exceptions(self.app, conn)(scope, receive, send)",
+    ],
     ["/srv/app/.venv/lib/python3.12/site-packages/starlette/_exception_handler.py", 53, "wrapped_app", "raise exc"],
-    ["/srv/app/.venv/lib/python3.12/site-packages/starlette/_exception_handler.py", 42, "wrapped_app", "await app(scope, receive, sender)"],
-    ["/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py", 715, "__call__", "await self.middleware_stack(scope, receive, send)"],
-    ["/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py", 735, "app", "await route.handle(scope, receive, send)"],
-    ["/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py", 288, "handle", "await self.app(scope, receive, send)"],
-    ["/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py", 76, "app", "await wrap_app_handling_exceptions(app, request)(scope, receive, send)"],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/starlette/_exception_handler.py",
+      42,
+      "wrapped_app",
+      "await app(scope, receive, sender)",
+    ],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py",
+      715,
+      "__call__",
+      "await self.middleware_stack(scope, receive, send)",
+    ],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py",
+      735,
+      "app",
+      "await route.handle(scope, receive, send)",
+    ],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py",
+      288,
+      "handle",
+      "await self.app(scope, receive, send)",
+    ],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py",
+      76,
+      "app",
+      "await wrap_app_handling_exceptions(app, request)(scope, receive, send)",
+    ],
     ["/srv/app/.venv/lib/python3.12/site-packages/starlette/routing.py", 73, "app", "response = await f(request)"],
-    ["/srv/app/.venv/lib/python3.12/site-packages/fastapi/routing.py", 301, "app", "raw_response = await run_endpoint_function("],
-    ["/srv/app/.venv/lib/python3.12/site-packages/fastapi/routing.py", 212, "run_endpoint_function", "return await dependant.call(**values)"],
-    [`/srv/app/api/routes${route.replace(/\{[^}]+\}/g, "item").replace(/\/api\/v1/, "")}.py`, 88, "handler", "return await service.run(request, payload)"],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/fastapi/routing.py",
+      301,
+      "app",
+      "raw_response = await run_endpoint_function(",
+    ],
+    [
+      "/srv/app/.venv/lib/python3.12/site-packages/fastapi/routing.py",
+      212,
+      "run_endpoint_function",
+      "return await dependant.call(**values)",
+    ],
+    [
+      `/srv/app/api/routes${route.replace(/\{[^}]+\}/g, "item").replace(/\/api\/v1/, "")}.py`,
+      88,
+      "handler",
+      "return await service.run(request, payload)",
+    ],
     ["/srv/app/api/services/base.py", 131, "run", "customer = self.customers[payload.customer_id]"],
   ];
   const lines = frames.map(([file, line, fn, code]) => `  File "${file}", line ${line}, in ${fn}\n    ${code}\n`);
@@ -323,39 +457,73 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
     const startNs = rng() * 50e9;
     const durNs = Math.max(0.3, durationSec(rng, ep)) * 1e9;
     const path = ep.path.replace(/\{[^}]+\}/, String(1 + Math.floor(rng() * 99_999)));
-    const query = ep.method === "GET" && !ep.path.includes("{") && rng() < 0.4 ? `page=${1 + Math.floor(rng() * 5)}&per_page=50` : "";
+    const query =
+      ep.method === "GET" && !ep.path.includes("{") && rng() < 0.4
+        ? `page=${1 + Math.floor(rng() * 5)}&per_page=50`
+        : "";
     const target = query ? `${path}?${query}` : path;
     const userAgent = USER_AGENTS[Math.floor(rng() * USER_AGENTS.length)];
     const clientIp = `203.0.113.${1 + Math.floor(rng() * 254)}`;
     const clientPort = 30_000 + Math.floor(rng() * 30_000);
     const requestId = traceId.toString("hex").slice(0, 16);
-    const requestBody = ep.hasBody ? JSON.stringify({ ...jsonRecord(rng, 0), email: "someone@example.com", quantity: 1 + Math.floor(rng() * 9), password: "[REDACTED]" }) : null;
+    const requestBody = ep.hasBody
+      ? JSON.stringify({
+          ...jsonRecord(rng, 0),
+          email: "someone@example.com",
+          quantity: 1 + Math.floor(rng() * 9),
+          password: "[REDACTED]",
+        })
+      : null;
     const responseBody =
-      status === 204 ? null
-      : status >= 500 ? "Internal Server Error"
-      : status === 422 ? PYDANTIC_422
-      : status === 404 ? '{"detail":"Not Found"}'
-      : status === 401 ? '{"detail":"Not authenticated"}'
-      : status === 400 || status === 429 ? `{"detail":"${status === 429 ? "Too many requests" : "Bad request"}"}`
-      : responseJson(rng, 150 + rng() ** 2 * 6000);
+      status === 204
+        ? null
+        : status >= 500
+          ? "Internal Server Error"
+          : status === 422
+            ? PYDANTIC_422
+            : status === 404
+              ? '{"detail":"Not Found"}'
+              : status === 401
+                ? '{"detail":"Not authenticated"}'
+                : status === 400 || status === 429
+                  ? `{"detail":"${status === 429 ? "Too many requests" : "Bad request"}"}`
+                  : responseJson(rng, 150 + rng() ** 2 * 6000);
     const responseSize = responseBody === null ? 0 : Buffer.byteLength(responseBody);
     const consumerName = consumer ? `Customer ${Number(consumer.slice(-4))}` : null;
     const attributes: KeyValue[] = [
-      str("http.scheme", "https"), str("url.scheme", "https"),
-      str("http.host", host), str("server.address", host), int("net.host.port", 443), int("server.port", 443),
-      str("http.flavor", "1.1"), str("network.protocol.version", "1.1"),
-      str("http.target", target), str("url.path", path), ...(query ? [str("url.query", query)] : []),
+      str("http.scheme", "https"),
+      str("url.scheme", "https"),
+      str("http.host", host),
+      str("server.address", host),
+      int("net.host.port", 443),
+      int("server.port", 443),
+      str("http.flavor", "1.1"),
+      str("network.protocol.version", "1.1"),
+      str("http.target", target),
+      str("url.path", path),
+      ...(query ? [str("url.query", query)] : []),
       str("http.url", `https://${host}${target}`),
-      str("http.method", ep.method), str("http.request.method", ep.method),
-      str("http.server_name", host), str("http.user_agent", userAgent), str("user_agent.original", userAgent),
-      str("net.peer.ip", clientIp), str("client.address", clientIp), int("net.peer.port", clientPort), int("client.port", clientPort),
-      int("http.status_code", status), int("http.response.status_code", status),
+      str("http.method", ep.method),
+      str("http.request.method", ep.method),
+      str("http.server_name", host),
+      str("http.user_agent", userAgent),
+      str("user_agent.original", userAgent),
+      str("net.peer.ip", clientIp),
+      str("client.address", clientIp),
+      int("net.peer.port", clientPort),
+      int("client.port", clientPort),
+      int("http.status_code", status),
+      int("http.response.status_code", status),
       ...(status >= 500 ? [str("error.type", String(status))] : []),
       str("http.route", ep.path),
       ...(requestBody ? [int("http.request.body.size", Buffer.byteLength(requestBody))] : []),
       int("http.response.body.size", responseSize),
       ...(consumer && consumerName
-        ? [str("apitally.consumer.identifier", consumer), str("apitally.consumer.name", consumerName), str("apitally.consumer.group", `Tier ${Number(consumer.slice(-4)) % 4}`)]
+        ? [
+            str("apitally.consumer.identifier", consumer),
+            str("apitally.consumer.name", consumerName),
+            str("apitally.consumer.group", `Tier ${Number(consumer.slice(-4)) % 4}`),
+          ]
         : []),
       strs("http.request.header.host", [host]),
       strs("http.request.header.user-agent", [userAgent]),
@@ -363,9 +531,20 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
       strs("http.request.header.accept-encoding", ["gzip, deflate, br"]),
       strs("http.request.header.authorization", ["[REDACTED]"]),
       strs("http.request.header.x-request-id", [requestId]),
-      ...(requestBody ? [strs("http.request.header.content-type", ["application/json"]), strs("http.request.header.content-length", [String(Buffer.byteLength(requestBody))])] : []),
+      ...(requestBody
+        ? [
+            strs("http.request.header.content-type", ["application/json"]),
+            strs("http.request.header.content-length", [String(Buffer.byteLength(requestBody))]),
+          ]
+        : []),
       strs("http.response.header.content-length", [String(responseSize)]),
-      ...(responseBody !== null ? [strs("http.response.header.content-type", [status >= 500 ? "text/plain; charset=utf-8" : "application/json"])] : []),
+      ...(responseBody !== null
+        ? [
+            strs("http.response.header.content-type", [
+              status >= 500 ? "text/plain; charset=utf-8" : "application/json",
+            ]),
+          ]
+        : []),
       strs("http.response.header.x-request-id", [requestId]),
       ...(requestBody ? [str("apitally.request.body", requestBody)] : []),
       ...(responseBody !== null ? [str("apitally.response.body", responseBody)] : []),
@@ -386,9 +565,16 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
           ]
         : [];
     serverSpans.push({
-      traceId, spanId, name: `${ep.method} ${ep.path}`, kind: SPAN_KIND.SERVER,
-      startTimeUnixNano: nanos(minuteSec, startNs), endTimeUnixNano: nanos(minuteSec, startNs + durNs),
-      attributes, events, status: status >= 500 ? { code: STATUS_ERROR } : {}, flags: 256,
+      traceId,
+      spanId,
+      name: `${ep.method} ${ep.path}`,
+      kind: SPAN_KIND.SERVER,
+      startTimeUnixNano: nanos(minuteSec, startNs),
+      endTimeUnixNano: nanos(minuteSec, startNs + durNs),
+      attributes,
+      events,
+      status: status >= 500 ? { code: STATUS_ERROR } : {},
+      flags: 256,
     });
     // A database query inside the request, and for a third of them an outbound call too.
     const table = ep.path.split("/")[3];
@@ -399,26 +585,46 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
         ? `SELECT ${table}.id, ${table}.name, ${table}.status, ${table}.amount, ${table}.created_at FROM ${table} WHERE ${table}.owner_id = %(owner_id_1)s ORDER BY ${table}.created_at DESC LIMIT %(param_1)s`
         : `UPDATE ${table} SET name=%(name)s, status=%(status)s, amount=%(amount)s WHERE ${table}.id = %(id_1)s`;
     dbSpans.push({
-      traceId, spanId: id(8), parentSpanId: spanId, name: `${ep.method === "GET" ? "SELECT" : "UPDATE"} app`, kind: SPAN_KIND.CLIENT,
-      startTimeUnixNano: nanos(minuteSec, dbStart), endTimeUnixNano: nanos(minuteSec, dbStart + dbDur),
+      traceId,
+      spanId: id(8),
+      parentSpanId: spanId,
+      name: `${ep.method === "GET" ? "SELECT" : "UPDATE"} app`,
+      kind: SPAN_KIND.CLIENT,
+      startTimeUnixNano: nanos(minuteSec, dbStart),
+      endTimeUnixNano: nanos(minuteSec, dbStart + dbDur),
       attributes: [
-        str("db.statement", statement), str("db.system", "postgresql"), str("db.name", "app"), str("db.user", "app"),
-        str("net.peer.name", "db.internal"), int("net.peer.port", 5432),
+        str("db.statement", statement),
+        str("db.system", "postgresql"),
+        str("db.name", "app"),
+        str("db.user", "app"),
+        str("net.peer.name", "db.internal"),
+        int("net.peer.port", 5432),
       ],
-      status: {}, flags: 256,
+      status: {},
+      flags: 256,
     });
     if (rng() < 1 / 3) {
       const callStart = dbStart + dbDur;
       httpSpans.push({
-        traceId, spanId: id(8), parentSpanId: spanId, name: "POST", kind: SPAN_KIND.CLIENT,
-        startTimeUnixNano: nanos(minuteSec, callStart), endTimeUnixNano: nanos(minuteSec, callStart + durNs * 0.2),
+        traceId,
+        spanId: id(8),
+        parentSpanId: spanId,
+        name: "POST",
+        kind: SPAN_KIND.CLIENT,
+        startTimeUnixNano: nanos(minuteSec, callStart),
+        endTimeUnixNano: nanos(minuteSec, callStart + durNs * 0.2),
         attributes: [
-          str("http.method", "POST"), str("http.request.method", "POST"),
-          str("http.url", "https://payments.internal/v2/charges"), str("url.full", "https://payments.internal/v2/charges"),
-          str("server.address", "payments.internal"), int("server.port", 443),
-          int("http.status_code", 200), int("http.response.status_code", 200),
+          str("http.method", "POST"),
+          str("http.request.method", "POST"),
+          str("http.url", "https://payments.internal/v2/charges"),
+          str("url.full", "https://payments.internal/v2/charges"),
+          str("server.address", "payments.internal"),
+          int("server.port", 443),
+          int("http.status_code", 200),
+          int("http.response.status_code", 200),
         ],
-        status: {}, flags: 256,
+        status: {},
+        flags: 256,
       });
     } else id(8);
   }

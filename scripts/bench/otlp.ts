@@ -87,7 +87,11 @@ export interface OtlpResult {
     latency: Record<Case, { p50: number; p95: number }>;
     ratio: Record<Exclude<Case, "hub">, { p50: number; p95: number }>;
     direct: Record<Exclude<Case, "hub">, Record<Stage | "total", { p50: number; p95: number }>>;
-    directHub: { parse: { p50: number; p95: number }; store: { p50: number; p95: number }; total: { p50: number; p95: number } };
+    directHub: {
+      parse: { p50: number; p95: number };
+      store: { p50: number; p95: number };
+      total: { p50: number; p95: number };
+    };
   };
   sanityOk: boolean;
   serverPeak: TreePeak | null;
@@ -110,12 +114,21 @@ const ENV = "prod";
 async function createApp(db: Sql, label: string): Promise<BenchApp> {
   const clientId = randomUUID();
   const writeToken = newWriteToken();
-  await db.run(`INSERT INTO "User" ("id", "email", "passwordHash") VALUES (?, ?, 'x')`, [clientId, `${clientId}@bench.invalid`]);
+  await db.run(`INSERT INTO "User" ("id", "email", "passwordHash") VALUES (?, ?, 'x')`, [
+    clientId,
+    `${clientId}@bench.invalid`,
+  ]);
   const [app] = await db.all<{ id: number }>(
     `INSERT INTO "App" ("ownerId", "name", "framework", "clientId", "writeToken") VALUES (?, ?, 'fastapi', ?, ?) RETURNING "id"`,
     [clientId, `bench otlp ${label}`, clientId, writeToken],
   );
-  return { id: Number(app.id), clientId, writeToken, sender: { instanceId: randomUUID(), env: ENV }, nextMinute: START_MINUTE };
+  return {
+    id: Number(app.id),
+    clientId,
+    writeToken,
+    sender: { instanceId: randomUUID(), env: ENV },
+    nextMinute: START_MINUTE,
+  };
 }
 
 async function post(url: string, body: Buffer<ArrayBuffer>, headers: Record<string, string>): Promise<number> {
@@ -151,19 +164,27 @@ async function count(db: Sql, text: string, params: (string | number)[]): Promis
 }
 
 async function checkSanity(db: Sql, app: BenchApp, sent: { metrics: OtlpBody[]; traces: OtlpBody[] }): Promise<Sanity> {
-  const receipts = (kind: string) => count(db, `SELECT COUNT(*) AS "n" FROM "IngestReceipt" WHERE "appId" = ? AND "kind" = ?`, [app.id, kind]);
+  const receipts = (kind: string) =>
+    count(db, `SELECT COUNT(*) AS "n" FROM "IngestReceipt" WHERE "appId" = ? AND "kind" = ?`, [app.id, kind]);
   const s = {
     metricsExports: sent.metrics.length,
     metricsReceipts: await receipts("otlp-metrics"),
     requestsSent: sent.metrics.reduce((n, b) => n + b.requests, 0),
-    requestsCounted: await count(db, `SELECT COALESCE(SUM("requestCount"), 0) AS "n" FROM "RequestRollup" WHERE "appId" = ?`, [app.id]),
+    requestsCounted: await count(
+      db,
+      `SELECT COALESCE(SUM("requestCount"), 0) AS "n" FROM "RequestRollup" WHERE "appId" = ?`,
+      [app.id],
+    ),
     traceExports: sent.traces.length,
     traceReceipts: await receipts("otlp-traces"),
     serverSpansSent: sent.traces.reduce((n, b) => n + b.requests, 0),
     requestLogs: await count(db, `SELECT COUNT(*) AS "n" FROM "RequestLog" WHERE "appId" = ?`, [app.id]),
   };
   const ok =
-    s.metricsReceipts === s.metricsExports && s.requestsCounted === s.requestsSent && s.traceReceipts === s.traceExports && s.requestLogs === s.serverSpansSent;
+    s.metricsReceipts === s.metricsExports &&
+    s.requestsCounted === s.requestsSent &&
+    s.traceReceipts === s.traceExports &&
+    s.requestLogs === s.serverSpansSent;
   return { ...s, ok };
 }
 
@@ -194,15 +215,29 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
       const otlpApp = await createApp(db, `http ${run}`);
       const http = buildBodies(otlpApp, n, series, o.spans, run * 1_000_000);
       const hubBodies = Array.from({ length: n }, (_, i) => hubBody(hubApp, templates[i % templates.length], o.gzip));
-      const stats = (bodies: OtlpBody[]): BodyStats => ({ sentBytes: median(bodies.map((b) => b.body.length)), rawBytes: median(bodies.map((b) => b.protobufBytes)), items: median(bodies.map((b) => b.items)) });
+      const stats = (bodies: OtlpBody[]): BodyStats => ({
+        sentBytes: median(bodies.map((b) => b.body.length)),
+        rawBytes: median(bodies.map((b) => b.protobufBytes)),
+        items: median(bodies.map((b) => b.items)),
+      });
       bodyStats.metrics ??= stats(http.metrics);
       bodyStats.traces ??= stats(http.traces);
       if (!bodyStats.hub) {
-        const sample = { timestamp: 1_800_000_000.123456, instanceUuid: "00000000-0000-4000-8000-000000000000", messageUuid: "00000000-0000-4000-8000-000000000001" };
-        bodyStats.hub = { sentBytes: syncBody(templates[0], sample, o.gzip).length, rawBytes: syncBody(templates[0], sample, false).length, items: o.series };
+        const sample = {
+          timestamp: 1_800_000_000.123456,
+          instanceUuid: "00000000-0000-4000-8000-000000000000",
+          messageUuid: "00000000-0000-4000-8000-000000000001",
+        };
+        bodyStats.hub = {
+          sentBytes: syncBody(templates[0], sample, o.gzip).length,
+          rawBytes: syncBody(templates[0], sample, false).length,
+          items: o.series,
+        };
       }
 
-      o.log(`[${kind}] otlp run ${run}/${o.runs}: latency over HTTP, ${o.warmup} warm-up then ${o.requestsPerRun} timed requests of each kind, in turn`);
+      o.log(
+        `[${kind}] otlp run ${run}/${o.runs}: latency over HTTP, ${o.warmup} warm-up then ${o.requestsPerRun} timed requests of each kind, in turn`,
+      );
       await settleSockets();
       const otlpHeadersFor = otlpHeaders(otlpApp.writeToken, ENV);
       const samples: Record<Case, number[]> = { hub: [], metrics: [], traces: [] };
@@ -218,7 +253,8 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
           const t0 = performance.now();
           const status = await send[c](i);
           const ms = elapsed(t0);
-          if (status !== expected[c]) throw new Error(`[${kind}] ${c} request answered HTTP ${status}, expected ${expected[c]}`);
+          if (status !== expected[c])
+            throw new Error(`[${kind}] ${c} request answered HTTP ${status}, expected ${expected[c]}`);
           if (i >= o.warmup) samples[c].push(ms);
         }
       }
@@ -279,7 +315,8 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
         const payload = parseSync(body);
         const parsed = elapsed(t0);
         t0 = performance.now();
-        if ((await storeSync(directHubApp.id, ENV, payload, { db })) !== "stored") throw new Error(`[${kind}] direct hub sync ${i} was not stored`);
+        if ((await storeSync(directHubApp.id, ENV, payload, { db })) !== "stored")
+          throw new Error(`[${kind}] direct hub sync ${i} was not stored`);
         const stored = elapsed(t0);
         if (i >= o.warmup) {
           hubTimes.parse.push(parsed);
@@ -289,30 +326,55 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
       }
       await settleSockets();
 
-      const latency = { hub: summarise(samples.hub), metrics: summarise(samples.metrics), traces: summarise(samples.traces) };
-      const ratio = (c: "metrics" | "traces") => ({ p50: latency[c].p50 / latency.hub.p50, p95: latency[c].p95 / latency.hub.p95 });
+      const latency = {
+        hub: summarise(samples.hub),
+        metrics: summarise(samples.metrics),
+        traces: summarise(samples.traces),
+      };
+      const ratio = (c: "metrics" | "traces") => ({
+        p50: latency[c].p50 / latency.hub.p50,
+        p95: latency[c].p95 / latency.hub.p95,
+      });
       runs.push({
         latency,
         ratio: { metrics: ratio("metrics"), traces: ratio("traces") },
         direct: { metrics: summariseStages(stageTimes.metrics), traces: summariseStages(stageTimes.traces) },
-        directHub: { parse: summarise(hubTimes.parse), store: summarise(hubTimes.store), total: summarise(hubTimes.total) },
+        directHub: {
+          parse: summarise(hubTimes.parse),
+          store: summarise(hubTimes.store),
+          total: summarise(hubTimes.total),
+        },
         sanity,
       });
     }
 
     const serverPeak = stack.pid ? groupPeak(stack.pid) : null;
-    const m = (pick: (r: OtlpRun) => Percentiles | { p50: number; p95: number }) => ({ p50: median(runs.map((r) => pick(r).p50)), p95: median(runs.map((r) => pick(r).p95)) });
+    const m = (pick: (r: OtlpRun) => Percentiles | { p50: number; p95: number }) => ({
+      p50: median(runs.map((r) => pick(r).p50)),
+      p95: median(runs.map((r) => pick(r).p95)),
+    });
     const stagesOf = (c: "metrics" | "traces") =>
-      Object.fromEntries([...STAGES, "total" as const].map((s) => [s, m((r) => r.direct[c][s])])) as Record<Stage | "total", { p50: number; p95: number }>;
+      Object.fromEntries([...STAGES, "total" as const].map((s) => [s, m((r) => r.direct[c][s])])) as Record<
+        Stage | "total",
+        { p50: number; p95: number }
+      >;
     return {
       kind,
       bodies: bodyStats as Record<Case, BodyStats>,
       runs,
       median: {
-        latency: { hub: m((r) => r.latency.hub), metrics: m((r) => r.latency.metrics), traces: m((r) => r.latency.traces) },
+        latency: {
+          hub: m((r) => r.latency.hub),
+          metrics: m((r) => r.latency.metrics),
+          traces: m((r) => r.latency.traces),
+        },
         ratio: { metrics: m((r) => r.ratio.metrics), traces: m((r) => r.ratio.traces) },
         direct: { metrics: stagesOf("metrics"), traces: stagesOf("traces") },
-        directHub: { parse: m((r) => r.directHub.parse), store: m((r) => r.directHub.store), total: m((r) => r.directHub.total) },
+        directHub: {
+          parse: m((r) => r.directHub.parse),
+          store: m((r) => r.directHub.store),
+          total: m((r) => r.directHub.total),
+        },
       },
       sanityOk: runs.every((r) => r.sanity.ok),
       serverPeak,
@@ -329,5 +391,8 @@ function newStages(): Record<Stage | "total", number[]> {
 }
 
 function summariseStages(t: Record<Stage | "total", number[]>): Record<Stage | "total", Percentiles> {
-  return Object.fromEntries(Object.entries(t).map(([k, xs]) => [k, summarise(xs)])) as Record<Stage | "total", Percentiles>;
+  return Object.fromEntries(Object.entries(t).map(([k, xs]) => [k, summarise(xs)])) as Record<
+    Stage | "total",
+    Percentiles
+  >;
 }

@@ -16,9 +16,9 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
 import { freePort, startServer, stopServer } from "../../tests/helpers/stack";
+import { track } from "./cleanup";
 import { DEMO_EMAIL, DEMO_PASSWORD, type DemoDb } from "./demo";
 import type { Kind } from "./ingest";
-import { track } from "./cleanup";
 import { groupPeak, type TreePeak } from "./memory";
 import { median } from "./stats";
 
@@ -104,7 +104,10 @@ export async function benchPage(kind: Kind, demo: DemoDb, o: PageOptions): Promi
     TALLYHUB_DATA_DIR: dataDir,
     AUTH_SECRET: randomBytes(32).toString("hex"),
   };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-dev-shm-usage"],
+  });
   const pathAndQuery = `/apps/${demo.appId}/traffic?period=30d`;
   const runs: PageRun[] = [];
   try {

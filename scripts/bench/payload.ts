@@ -8,8 +8,26 @@ import { gzipSync } from "node:zlib";
 import { mulberry32, normal, type Rng } from "../../lib/demo/random";
 
 const RESOURCES = [
-  "users", "orders", "invoices", "payments", "products", "carts", "customers", "shipments", "refunds", "subscriptions",
-  "plans", "coupons", "webhooks", "events", "reports", "teams", "projects", "tasks", "comments", "files",
+  "users",
+  "orders",
+  "invoices",
+  "payments",
+  "products",
+  "carts",
+  "customers",
+  "shipments",
+  "refunds",
+  "subscriptions",
+  "plans",
+  "coupons",
+  "webhooks",
+  "events",
+  "reports",
+  "teams",
+  "projects",
+  "tasks",
+  "comments",
+  "files",
 ];
 const METHODS = ["GET", "GET", "GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
@@ -27,10 +45,16 @@ export const ENDPOINTS: Endpoint[] = (() => {
   for (const r of RESOURCES) {
     for (const [i, method] of METHODS.entries()) {
       if (i > 4 && rng() < 0.5) continue;
-      const path = method === "POST" || (method === "GET" && i === 0) ? `/api/v1/${r}` : `/api/v1/${r}/{${r.slice(0, -1)}_id}`;
+      const path =
+        method === "POST" || (method === "GET" && i === 0) ? `/api/v1/${r}` : `/api/v1/${r}/{${r.slice(0, -1)}_id}`;
       if (out.some((e) => e.method === method && e.path === path)) continue;
       const slow = rng() < 0.08;
-      out.push({ method, path, medianMs: slow ? 300 + rng() * 900 : 8 + rng() * 60, hasBody: method !== "GET" && method !== "DELETE" });
+      out.push({
+        method,
+        path,
+        medianMs: slow ? 300 + rng() * 900 : 8 + rng() * 60,
+        hasBody: method !== "GET" && method !== "DELETE",
+      });
     }
   }
   return out;
@@ -94,16 +118,37 @@ export function makeTemplate(rows: number, seed: number): SyncTemplate {
       }
     }
     requests.push({
-      consumer, method: ep.method, path: ep.path, status_code: status, request_count: count,
-      request_size_sum: reqSum, response_size_sum: resSum,
-      response_times: responseTimes, request_sizes: requestSizes, response_sizes: responseSizes,
+      consumer,
+      method: ep.method,
+      path: ep.path,
+      status_code: status,
+      request_count: count,
+      request_size_sum: reqSum,
+      response_size_sum: resSum,
+      response_times: responseTimes,
+      request_sizes: requestSizes,
+      response_sizes: responseSizes,
     });
     if (status === 422) {
-      validation.push({ consumer, method: ep.method, path: ep.path, loc: ["body", "email"], msg: "value is not a valid email address", type: "value_error.email", error_count: count });
+      validation.push({
+        consumer,
+        method: ep.method,
+        path: ep.path,
+        loc: ["body", "email"],
+        msg: "value is not a valid email address",
+        type: "value_error.email",
+        error_count: count,
+      });
     }
     if (status === 500) {
       server.push({
-        consumer, method: ep.method, path: ep.path, type: "builtins.KeyError", msg: "'customer_id'", error_count: count, sentry_event_id: null,
+        consumer,
+        method: ep.method,
+        path: ep.path,
+        type: "builtins.KeyError",
+        msg: "'customer_id'",
+        error_count: count,
+        sentry_event_id: null,
         traceback: `Traceback (most recent call last):\n  File "/app/api/routes.py", line 88, in handler\n    return await service.run(request)\nKeyError: 'customer_id'\n`,
       });
     }
@@ -133,7 +178,12 @@ export function syncBody(t: SyncTemplate, ids: SyncIds, gzip = false): Buffer<Ar
 /** The headers the Python client (httpx) sends with a /sync (py-fastapi-sync.http.json). */
 export function syncHeaders(gzip: boolean): Record<string, string> {
   return gzip
-    ? { "content-type": "application/json", "content-encoding": "gzip", "user-agent": "python-httpx/0.27.0", accept: "*/*" }
+    ? {
+        "content-type": "application/json",
+        "content-encoding": "gzip",
+        "user-agent": "python-httpx/0.27.0",
+        accept: "*/*",
+      }
     : { "content-type": "application/json", "user-agent": "python-httpx/0.27.0", accept: "*/*" };
 }
 
@@ -144,6 +194,10 @@ export interface PayloadStats {
 }
 
 export function payloadStats(t: SyncTemplate, gzip: boolean): PayloadStats {
-  const ids = { timestamp: 1_800_000_000.123456, instanceUuid: "00000000-0000-4000-8000-000000000000", messageUuid: "00000000-0000-4000-8000-000000000001" };
+  const ids = {
+    timestamp: 1_800_000_000.123456,
+    instanceUuid: "00000000-0000-4000-8000-000000000000",
+    messageUuid: "00000000-0000-4000-8000-000000000001",
+  };
   return { requestRows: t.rows, jsonBytes: syncBody(t, ids, false).length, sentBytes: syncBody(t, ids, gzip).length };
 }

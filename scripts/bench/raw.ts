@@ -141,7 +141,11 @@ async function pgInserter(url: string, sample: RawSample, id: number): Promise<R
   // Server-side prepared statements, the counterpart of better-sqlite3's prepared ones.
   const plan = sample.tables.map((t, ti) => {
     const size = Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(PG_MAX_PARAMS / t.columns.length));
-    const parts = chunks(t.rows.length, size).map((count) => ({ count, name: `bench_raw_${id}_${ti}_${count}`, text: insertText(t, count, (i) => `$${i}`) }));
+    const parts = chunks(t.rows.length, size).map((count) => ({
+      count,
+      name: `bench_raw_${id}_${ti}_${count}`,
+      text: insertText(t, count, (i) => `$${i}`),
+    }));
     return { t, parts };
   });
   return {
@@ -180,7 +184,12 @@ let nextBatch = 1;
  * Inserts sample batches for `durationMs` over `concurrency` connections (SQLite has one
  * writer at a time, so it is measured with one) and returns the rate.
  */
-export async function measureRaw(url: string, sample: RawSample, concurrency: number, durationMs: number): Promise<RawRun> {
+export async function measureRaw(
+  url: string,
+  sample: RawSample,
+  concurrency: number,
+  durationMs: number,
+): Promise<RawRun> {
   const inserters: RawInserter[] = [];
   try {
     if (dbKind(url) === "sqlite") inserters.push(sqliteInserter(url, sample));

@@ -22,7 +22,11 @@ export interface Percentiles {
   n: number;
 }
 
-export const summarise = (xs: number[]): Percentiles => ({ p50: percentile(xs, 50), p95: percentile(xs, 95), n: xs.length });
+export const summarise = (xs: number[]): Percentiles => ({
+  p50: percentile(xs, 50),
+  p95: percentile(xs, 95),
+  n: xs.length,
+});
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,7 +68,9 @@ export function bytes(x: number): string {
 
 /** Rounds every number in a JSON-able value (keeps the JSON file readable). */
 export function rounded<T>(value: T, digits = 3): T {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isInteger(v) ? round(v, digits) : v))) as T;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) => (typeof v === "number" && !Number.isInteger(v) ? round(v, digits) : v)),
+  ) as T;
 }
 
 /** Goal "value ≤ limit": met, or missed by how much (in the unit's own formatting). */
@@ -72,7 +78,10 @@ export function goalAtMost(value: number, limit: number, fmt: (x: number) => str
   if (!Number.isFinite(value)) return { met: null, text: `${label}: no figure` };
   if (value <= limit) return { met: true, text: `${label}: met` };
   const ratio = value / limit;
-  return { met: false, text: `${label}: missed by ${fmt(value - limit)} (${ratio < 2 ? `${ratio.toFixed(2)}×` : times(ratio)} the goal)` };
+  return {
+    met: false,
+    text: `${label}: missed by ${fmt(value - limit)} (${ratio < 2 ? `${ratio.toFixed(2)}×` : times(ratio)} the goal)`,
+  };
 }
 
 /** Goal "value ≥ limit". */
@@ -91,6 +100,10 @@ export interface Goal {
 export function table(headers: string[], rows: string[][], rightAligned: number[] = []): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const cell = (s: string, i: number) => (rightAligned.includes(i) ? s.padStart(widths[i]) : s.padEnd(widths[i]));
-  const line = (r: string[]) => r.map((s, i) => cell(s ?? "", i)).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((s, i) => cell(s ?? "", i))
+      .join("  ")
+      .trimEnd();
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

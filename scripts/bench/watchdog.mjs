@@ -51,7 +51,8 @@ if (databases.length) {
   const client = new pg.Client({ connectionString: state.adminUrl });
   try {
     await client.connect();
-    for (const name of databases) await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`).catch(() => undefined);
+    for (const name of databases)
+      await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`).catch(() => undefined);
   } catch {
     /* the server is unreachable: nothing more to do */
   } finally {

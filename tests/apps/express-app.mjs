@@ -1,7 +1,7 @@
 // A small Express app using the real apitally client, for tests/integration/real-client.test.ts.
 // Configured by env: APITALLY_HUB_BASE_URL, APITALLY_CLIENT_ID, APITALLY_ENV, PORT.
-import express from "express";
 import { setConsumer, useApitally } from "apitally/express";
+import express from "express";
 
 const app = express();
 app.use(express.json());
@@ -27,7 +27,9 @@ app.get("/me", (req, res) => {
 app.post("/items", (req, res) => {
   const name = req.body?.name;
   if (typeof name !== "string" || name.length < 3) {
-    res.status(400).json({ errors: [{ type: "field", value: name, msg: "Invalid value", path: "name", location: "body" }] });
+    res
+      .status(400)
+      .json({ errors: [{ type: "field", value: name, msg: "Invalid value", path: "name", location: "body" }] });
     return;
   }
   res.status(201).json({ id: 1, name });

@@ -1,8 +1,8 @@
 // A small Fastify app using the real apitally client, for tests/integration/real-client.test.ts.
 // Configured by env: APITALLY_HUB_BASE_URL, APITALLY_CLIENT_ID, APITALLY_ENV, PORT.
 // SIGTERM closes the app gracefully, which makes the client send its final sync and logs.
-import Fastify from "fastify";
 import { apitallyPlugin, setConsumer } from "apitally/fastify";
+import Fastify from "fastify";
 
 const app = Fastify();
 await app.register(apitallyPlugin, {
@@ -22,7 +22,9 @@ app.get("/me", async (req) => {
   return { user: "user-456" };
 });
 
-const itemSchema = { body: { type: "object", required: ["name"], properties: { name: { type: "string", minLength: 3 } } } };
+const itemSchema = {
+  body: { type: "object", required: ["name"], properties: { name: { type: "string", minLength: 3 } } },
+};
 app.post("/items", { schema: itemSchema }, async (req, reply) => {
   reply.code(201);
   return { id: 1, name: req.body.name };

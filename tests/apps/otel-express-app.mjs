@@ -11,8 +11,8 @@
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import os from "node:os";
-import { SpanStatusCode, metrics } from "@opentelemetry/api";
-import { SeverityNumber, logs } from "@opentelemetry/api-logs";
+import { metrics, SpanStatusCode } from "@opentelemetry/api";
+import { logs, SeverityNumber } from "@opentelemetry/api-logs";
 import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-proto";
 import { OTLPMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
@@ -146,7 +146,9 @@ if (APITALLY) {
     const chunks = [];
     const capture = (chunk, encoding) => {
       if (chunk == null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+      chunks.push(
+        Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"),
+      );
     };
     const { write, end } = res;
     res.write = function (chunk, encoding, ...rest) {
@@ -284,7 +286,10 @@ app.use((err, req, res, next) => {
     next(err);
     return;
   }
-  res.status(status).type("text/plain").send(STATUS_CODES[status] ?? "Internal Server Error");
+  res
+    .status(status)
+    .type("text/plain")
+    .send(STATUS_CODES[status] ?? "Internal Server Error");
 });
 
 if (APITALLY) {

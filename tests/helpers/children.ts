@@ -20,12 +20,19 @@ export function childGroups() {
 }
 
 /** Polls fn until ok(value), or throws after timeoutMs with the last value and the app's output. */
-export async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number, output: () => string): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T>,
+  ok: (v: T) => boolean,
+  timeoutMs: number,
+  output: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
     if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})\n${output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(v)})\n${output()}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -69,19 +69,53 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
     [EP.health, "GET", "/health", null],
   ];
   for (const [id, method, path, apdexTMs] of endpoints) {
-    await db.run(`INSERT INTO "Endpoint" ("appId", "id", "method", "path", "apdexTMs", "inStartup", "firstSeen") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
-      appId, id, method, path, apdexTMs, true, NOW / 1000 - 86_400 * 30,
-    ]);
+    await db.run(
+      `INSERT INTO "Endpoint" ("appId", "id", "method", "path", "apdexTMs", "inStartup", "firstSeen") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [appId, id, method, path, apdexTMs, true, NOW / 1000 - 86_400 * 30],
+    );
   }
-  for (const [id, name] of [[G.partners, "Partners"], [G.internal, "Internal"]] as const) {
+  for (const [id, name] of [
+    [G.partners, "Partners"],
+    [G.internal, "Internal"],
+  ] as const) {
     await db.run(`INSERT INTO "ConsumerGroup" ("appId", "id", "name") VALUES (?, ?, ?)`, [appId, id, name]);
   }
-  const consumers: { id: number; identifier: string; name: string | null; group: number | null; first: number; last: number; hiddenAt?: number }[] = [
+  const consumers: {
+    id: number;
+    identifier: string;
+    name: string | null;
+    group: number | null;
+    first: number;
+    last: number;
+    hiddenAt?: number;
+  }[] = [
     { id: C.acme, identifier: "acme", name: "Acme Corp", group: G.partners, first: (M - 130) * 60, last: M * 60 + 15 },
-    { id: C.globex, identifier: "globex", name: null, group: G.partners, first: (DAY - 1441) * 60, last: (M - 10) * 60 + 5 },
-    { id: C.initech, identifier: "initech", name: "Initech", group: null, first: (M - 1) * 60 + 5, last: (M - 1) * 60 + 5 },
+    {
+      id: C.globex,
+      identifier: "globex",
+      name: null,
+      group: G.partners,
+      first: (DAY - 1441) * 60,
+      last: (M - 10) * 60 + 5,
+    },
+    {
+      id: C.initech,
+      identifier: "initech",
+      name: "Initech",
+      group: null,
+      first: (M - 1) * 60 + 5,
+      last: (M - 1) * 60 + 5,
+    },
     // hidden 3 minutes ago, after its last request: stays out of the lists
-    { id: C.hooli, identifier: "hooli", name: null, group: null, first: (M - 5) * 60 + 20, last: (M - 5) * 60 + 20, hiddenAt: (M - 3) * 60 },
+    {
+      id: C.hooli,
+      identifier: "hooli",
+      name: null,
+      group: null,
+      first: (M - 5) * 60 + 20,
+      last: (M - 5) * 60 + 20,
+      hiddenAt: (M - 3) * 60,
+    },
   ];
   for (const c of consumers) {
     await db.run(
@@ -89,14 +123,27 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
       [appId, c.id, c.identifier, c.name, c.group, c.hiddenAt !== undefined, c.hiddenAt ?? null, c.first, c.last],
     );
   }
-  await db.run(`UPDATE "App" SET "nextEnvId" = 3, "nextEndpointId" = 6, "nextConsumerId" = 5, "nextGroupId" = 3, "nextErrorId" = 4 WHERE "id" = ?`, [appId]);
+  await db.run(
+    `UPDATE "App" SET "nextEnvId" = 3, "nextEndpointId" = 6, "nextConsumerId" = 5, "nextGroupId" = 3, "nextErrorId" = 4 WHERE "id" = ?`,
+    [appId],
+  );
 
   // Through the ingest's own rollup writer, so the hourly and daily tables hold the same rows.
   for (const r of ROLLUPS) {
     const rollups = new RequestRollups();
     rollups.add(r.endpoint, r.consumer, r.status, r.count, r.reqBytes ?? 0, r.resBytes ?? 0);
-    for (const [kind, bins] of [[0, r.times], [1, r.reqSizes], [2, r.resSizes]] as const) {
-      rollups.addBins(r.endpoint, r.consumer, r.status, kind, Object.entries(bins ?? {}).map(([bin, count]) => [Number(bin), count]));
+    for (const [kind, bins] of [
+      [0, r.times],
+      [1, r.reqSizes],
+      [2, r.resSizes],
+    ] as const) {
+      rollups.addBins(
+        r.endpoint,
+        r.consumer,
+        r.status,
+        kind,
+        Object.entries(bins ?? {}).map(([bin, count]) => [Number(bin), count]),
+      );
     }
     await rollups.write(db, appId, r.minute, r.env);
   }
@@ -104,18 +151,55 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
   // Validation error 1 on GET /items (the 4×422 of minute M); 2 only in the previous hour.
   await db.run(
     `INSERT INTO "ValidationError" ("appId", "id", "fingerprint", "endpointId", "loc", "msg", "type", "firstSeen", "lastSeen") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [appId, 1, "v1", EP.list, '["body","name"]', "Field required", "missing", M * 60, M * 60,
-     appId, 2, "v2", EP.list, '["query","limit"]', "Input should be a valid integer", "int_parsing", (M - 70) * 60, (M - 70) * 60],
+    [
+      appId,
+      1,
+      "v1",
+      EP.list,
+      '["body","name"]',
+      "Field required",
+      "missing",
+      M * 60,
+      M * 60,
+      appId,
+      2,
+      "v2",
+      EP.list,
+      '["query","limit"]',
+      "Input should be a valid integer",
+      "int_parsing",
+      (M - 70) * 60,
+      (M - 70) * 60,
+    ],
   );
   await db.run(
     `INSERT INTO "ValidationErrorRollup" ("appId", "minute", "envId", "errorId", "consumerId", "count") VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`,
     [appId, M, ENV.prod, 1, C.acme, 4, appId, M - 70, ENV.prod, 2, C.acme, 2],
   );
-  // Server error 1 on POST /items (the 500 of M-1), first seen a day earlier; 2 on GET /items/{id} (the 2×500 of M-100).
+  // Server error 1 on POST /items (the 500 of M-1), first seen a day earlier; 2 on GET /items/{id} (the 2×500 of
+  // M-100).
   await db.run(
     `INSERT INTO "ServerError" ("appId", "id", "fingerprint", "endpointId", "type", "msg", "traceback", "firstSeen", "lastSeen") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [appId, 1, "s1", EP.create, "ValueError", "price must be positive", 'Traceback (most recent call last):\n  File "app.py", line 12\nValueError: price must be positive', (M - 1) * 60 - 86_400, (M - 1) * 60,
-     appId, 2, "s2", EP.get, "KeyError", "'id'", null, (M - 100) * 60, (M - 100) * 60],
+    [
+      appId,
+      1,
+      "s1",
+      EP.create,
+      "ValueError",
+      "price must be positive",
+      'Traceback (most recent call last):\n  File "app.py", line 12\nValueError: price must be positive',
+      (M - 1) * 60 - 86_400,
+      (M - 1) * 60,
+      appId,
+      2,
+      "s2",
+      EP.get,
+      "KeyError",
+      "'id'",
+      null,
+      (M - 100) * 60,
+      (M - 100) * 60,
+    ],
   );
   await db.run(
     `INSERT INTO "ServerErrorRollup" ("appId", "minute", "envId", "errorId", "consumerId", "count") VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`,

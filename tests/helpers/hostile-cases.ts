@@ -46,17 +46,57 @@ const BASE_TS = 1795897898;
 const json = (v: unknown) => Buffer.from(JSON.stringify(v));
 
 const WRONG_VALUES: Json[] = [
-  null, true, false, 0, -1, 1.5, -0.5, "", "x", "\u0000", "🙂", [], {}, [1, 2], { a: 1 }, 1e308, 2 ** 31, 2 ** 53 + 2, "1e3", "GET", -(2 ** 31),
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  -0.5,
+  "",
+  "x",
+  "\u0000",
+  "🙂",
+  [],
+  {},
+  [1, 2],
+  { a: 1 },
+  1e308,
+  2 ** 31,
+  2 ** 53 + 2,
+  "1e3",
+  "GET",
+  -(2 ** 31),
 ];
 
 const UNICODE = [
-  "用户-42", "مستخدم", "👩‍💻🙂", "e\u0301", "\u200bzero-width", "\ud800lone", "tab\tnew\nline", "nul\u0000inside", "Ω≈ç√∫", "ß".repeat(200),
-  "  padded  ", "\u202eRTL override", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "a\u0000", "\uffff\ufffe",
+  "用户-42",
+  "مستخدم",
+  "👩‍💻🙂",
+  "e\u0301",
+  "\u200bzero-width",
+  "\ud800lone",
+  "tab\tnew\nline",
+  "nul\u0000inside",
+  "Ω≈ç√∫",
+  "ß".repeat(200),
+  "  padded  ",
+  "\u202eRTL override",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  "a\u0000",
+  "\uffff\ufffe",
 ];
 
 function validSync(r: ReturnType<typeof rng>) {
-  const s = fixtureJson<Record<string, Json>>(r.pick(["js-express-sync", "js-fastify-sync", "py-fastapi-sync", "py-flask-sync"]));
-  return { ...s, message_uuid: r.uuid(), instance_uuid: r.uuid(), timestamp: BASE_TS + r.int(3_600_000) / 1000 } as Record<string, Json>;
+  const s = fixtureJson<Record<string, Json>>(
+    r.pick(["js-express-sync", "js-fastify-sync", "py-fastapi-sync", "py-flask-sync"]),
+  );
+  return {
+    ...s,
+    message_uuid: r.uuid(),
+    instance_uuid: r.uuid(),
+    timestamp: BASE_TS + r.int(3_600_000) / 1000,
+  } as Record<string, Json>;
 }
 
 /** All [container, key] spots in a sync where a value can be replaced. */
@@ -128,47 +168,104 @@ export function hostileCases(seed = 20261128): HostileCase[] {
       sync(`${label} = ${v}`, () => json(s), isBytes && v === 2 ** 31 ? [202] : [422]);
     }
   }
-  sync("request_count = 1e999 (Infinity)", () => Buffer.from(JSON.stringify(validSync(r)).replace(/"request_count":\d+/, '"request_count":1e999')), [422]);
-  sync("histogram bin beyond 32 bits", () => {
-    const s = validSync(r);
-    (s.requests as Record<string, Json>[])[0].response_times = { "99999999999": 1 };
-    return json(s);
-  }, [422]);
-  sync("counts at the 32-bit maximum", () => {
-    const s = validSync(r);
-    (s.requests as Record<string, Json>[])[0].request_count = 2 ** 31 - 1;
-    return json(s);
-  }, [202]);
+  sync(
+    "request_count = 1e999 (Infinity)",
+    () => Buffer.from(JSON.stringify(validSync(r)).replace(/"request_count":\d+/, '"request_count":1e999')),
+    [422],
+  );
+  sync(
+    "histogram bin beyond 32 bits",
+    () => {
+      const s = validSync(r);
+      (s.requests as Record<string, Json>[])[0].response_times = { "99999999999": 1 };
+      return json(s);
+    },
+    [422],
+  );
+  sync(
+    "counts at the 32-bit maximum",
+    () => {
+      const s = validSync(r);
+      (s.requests as Record<string, Json>[])[0].request_count = 2 ** 31 - 1;
+      return json(s);
+    },
+    [202],
+  );
   // Timestamps.
-  for (const [v, ok] of [[0, false], [-5, false], [1e20, false], ["now", false], [null, false], [2147483647, true], [2147483648, false], [1795897898.5, true]] as const) {
+  for (const [v, ok] of [
+    [0, false],
+    [-5, false],
+    [1e20, false],
+    ["now", false],
+    [null, false],
+    [2147483647, true],
+    [2147483648, false],
+    [1795897898.5, true],
+  ] as const) {
     const s = validSync(r);
     s.timestamp = v;
     sync(`timestamp ${v}`, () => json(s), [ok ? 202 : 422]);
   }
   // Huge strings: beyond the body cap → 413; 1 MB → cut and stored.
   for (const field of ["path", "consumer", "traceback"]) {
-    sync(`10 MB ${field}`, () => {
-      const s = validSync(r);
-      const target = field === "traceback" ? (s.server_errors as Record<string, Json>[])[0] : (s.requests as Record<string, Json>[])[0];
-      target[field] = "y".repeat(10 * MB);
-      return json(s);
-    }, [413]);
-    sync(`1 MB ${field}`, () => {
-      const s = validSync(r);
-      const target = field === "traceback" ? (s.server_errors as Record<string, Json>[])[0] : (s.requests as Record<string, Json>[])[0];
-      target[field] = "z".repeat(MB);
-      return json(s);
-    }, [202]);
+    sync(
+      `10 MB ${field}`,
+      () => {
+        const s = validSync(r);
+        const target =
+          field === "traceback"
+            ? (s.server_errors as Record<string, Json>[])[0]
+            : (s.requests as Record<string, Json>[])[0];
+        target[field] = "y".repeat(10 * MB);
+        return json(s);
+      },
+      [413],
+    );
+    sync(
+      `1 MB ${field}`,
+      () => {
+        const s = validSync(r);
+        const target =
+          field === "traceback"
+            ? (s.server_errors as Record<string, Json>[])[0]
+            : (s.requests as Record<string, Json>[])[0];
+        target[field] = "z".repeat(MB);
+        return json(s);
+      },
+      [202],
+    );
   }
   sync("10 MB of whitespace", () => Buffer.concat([Buffer.alloc(10 * MB, " "), json(validSync(r))]), [413]);
   sync("10 MB string as the whole body", () => json("q".repeat(10 * MB)), [413]);
   // Deep nesting.
   for (const depth of [1000, 10_000, 100_000]) {
-    sync(`requests nested ${depth} deep`, () => Buffer.from(JSON.stringify(validSync(r)).replace(/"requests":\[/, `"requests":[${nested(depth, "1")},`)), [422]);
-    sync(`consumer nested ${depth} deep`, () => Buffer.from(JSON.stringify(validSync(r)).replace(/"consumer":(null|"[^"]*")/, `"consumer":${nested(depth, "{}")}`)), [422]);
-    sync(`object nested ${depth} deep at the top`, () => Buffer.from(`{"a":`.repeat(depth) + "1" + "}".repeat(depth)), [422]);
+    sync(
+      `requests nested ${depth} deep`,
+      () => Buffer.from(JSON.stringify(validSync(r)).replace(/"requests":\[/, `"requests":[${nested(depth, "1")},`)),
+      [422],
+    );
+    sync(
+      `consumer nested ${depth} deep`,
+      () =>
+        Buffer.from(
+          JSON.stringify(validSync(r)).replace(/"consumer":(null|"[^"]*")/, `"consumer":${nested(depth, "{}")}`),
+        ),
+      [422],
+    );
+    sync(
+      `object nested ${depth} deep at the top`,
+      () => Buffer.from(`{"a":`.repeat(depth) + "1" + "}".repeat(depth)),
+      [422],
+    );
   }
-  sync("resources nested", () => Buffer.from(JSON.stringify(validSync(r)).replace(/"resources":(null|\{[^}]*\})/, `"resources":${nested(5000, "{}")}`)), [422]);
+  sync(
+    "resources nested",
+    () =>
+      Buffer.from(
+        JSON.stringify(validSync(r)).replace(/"resources":(null|\{[^}]*\})/, `"resources":${nested(5000, "{}")}`),
+      ),
+    [422],
+  );
   // Unicode in identifiers, names, paths, messages: stored, never an error.
   for (const u of UNICODE) {
     const s = validSync(r);
@@ -179,50 +276,102 @@ export function hostileCases(seed = 20261128): HostileCase[] {
     sync(`unicode ${JSON.stringify(u).slice(0, 24)}`, () => json(s), [202]);
   }
   // Random characters, so PostgreSQL cannot compress them into its index entry size limit.
-  const randomChars = (n: number, from: number, span: number) => Array.from({ length: n }, () => String.fromCodePoint(from + r.int(span))).join("");
-  for (const [label, path] of [["CJK", "/" + randomChars(3000, 0x4e00, 20000)], ["emoji", "/" + randomChars(1500, 0x1f300, 700)]]) {
-    sync(`long ${label} path`, () => {
-      const s = validSync(r);
-      (s.requests as Record<string, Json>[])[0].path = path;
-      return json(s);
-    }, [202]);
+  const randomChars = (n: number, from: number, span: number) =>
+    Array.from({ length: n }, () => String.fromCodePoint(from + r.int(span))).join("");
+  for (const [label, path] of [
+    ["CJK", "/" + randomChars(3000, 0x4e00, 20000)],
+    ["emoji", "/" + randomChars(1500, 0x1f300, 700)],
+  ]) {
+    sync(
+      `long ${label} path`,
+      () => {
+        const s = validSync(r);
+        (s.requests as Record<string, Json>[])[0].path = path;
+        return json(s);
+      },
+      [202],
+    );
   }
-  sync("unicode method", () => {
-    const s = validSync(r);
-    (s.requests as Record<string, Json>[])[0].method = "GÉT";
-    return json(s);
-  }, [422]);
-  sync("unicode digits as a histogram bin", () => {
-    const s = validSync(r);
-    (s.requests as Record<string, Json>[])[0].response_times = { "٣": 1 };
-    return json(s);
-  }, [422]);
-  sync("invalid UTF-8 bytes in a string", () => Buffer.concat([Buffer.from(JSON.stringify(validSync(r)).slice(0, -1) + ',"x":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]), [202]);
-  for (const env of [encodeURIComponent("生产"), encodeURIComponent("prüfung"), "dev_2"]) sync(`env ${env}`, () => json(validSync(r)), [202], { env });
+  sync(
+    "unicode method",
+    () => {
+      const s = validSync(r);
+      (s.requests as Record<string, Json>[])[0].method = "GÉT";
+      return json(s);
+    },
+    [422],
+  );
+  sync(
+    "unicode digits as a histogram bin",
+    () => {
+      const s = validSync(r);
+      (s.requests as Record<string, Json>[])[0].response_times = { "٣": 1 };
+      return json(s);
+    },
+    [422],
+  );
+  sync(
+    "invalid UTF-8 bytes in a string",
+    () =>
+      Buffer.concat([
+        Buffer.from(JSON.stringify(validSync(r)).slice(0, -1) + ',"x":"'),
+        Buffer.from([0xff, 0xfe, 0xc3]),
+        Buffer.from('"}'),
+      ]),
+    [202],
+  );
+  for (const env of [encodeURIComponent("生产"), encodeURIComponent("prüfung"), "dev_2"])
+    sync(`env ${env}`, () => json(validSync(r)), [202], { env });
   // (A malformed %-escape such as "%ZZ" is not here: Next.js answers 500 before any route
   // handler runs. No client can send one: they all validate env before sending.)
-  for (const env of [encodeURIComponent("🙂"), "a".repeat(33), "dev.prod", "%25", encodeURIComponent("dev env")]) sync(`bad env ${env}`, () => json(validSync(r)), [422], { env });
+  for (const env of [encodeURIComponent("🙂"), "a".repeat(33), "dev.prod", "%25", encodeURIComponent("dev env")])
+    sync(`bad env ${env}`, () => json(validSync(r)), [422], { env });
   // Content types: the body decides, not the header.
-  for (const ct of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream", "application/json; charset=latin1", "nonsense/?", "application/xml"]) {
+  for (const ct of [
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data; boundary=x",
+    "application/octet-stream",
+    "application/json; charset=latin1",
+    "nonsense/?",
+    "application/xml",
+  ]) {
     sync(`content-type ${ct} with a valid body`, () => json(validSync(r)), [202], { headers: { "content-type": ct } });
   }
   sync("no content-type", () => json(validSync(r)), [202], { headers: {} });
-  sync("form-encoded body", () => Buffer.from("timestamp=1&requests=2"), [422], { headers: { "content-type": "application/x-www-form-urlencoded" } });
-  sync("XML body", () => Buffer.from("<sync><requests/></sync>"), [422], { headers: { "content-type": "application/xml" } });
-  sync("gzip-encoded sync", () => gzipSync(json(validSync(r))), [202], { headers: { "content-type": "application/json", "content-encoding": "gzip" } });
+  sync("form-encoded body", () => Buffer.from("timestamp=1&requests=2"), [422], {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
+  sync("XML body", () => Buffer.from("<sync><requests/></sync>"), [422], {
+    headers: { "content-type": "application/xml" },
+  });
+  sync("gzip-encoded sync", () => gzipSync(json(validSync(r))), [202], {
+    headers: { "content-type": "application/json", "content-encoding": "gzip" },
+  });
   sync("empty body", () => Buffer.alloc(0), [422]);
   sync("JSON array body", () => json([validSync(r)]), [422]);
-  sync("duplicate and prototype keys", () => Buffer.from(JSON.stringify(validSync(r)).slice(0, -1) + ',"__proto__":{"x":1},"constructor":1,"requests":[]}'), [202]);
-  sync("prototype keys in a histogram", () => {
-    const s = validSync(r);
-    (s.requests as Record<string, Json>[])[0].response_times = JSON.parse('{"__proto__": 1, "constructor": 2}');
-    return json(s);
-  }, [422]);
+  sync(
+    "duplicate and prototype keys",
+    () =>
+      Buffer.from(JSON.stringify(validSync(r)).slice(0, -1) + ',"__proto__":{"x":1},"constructor":1,"requests":[]}'),
+    [202],
+  );
+  sync(
+    "prototype keys in a histogram",
+    () => {
+      const s = validSync(r);
+      (s.requests as Record<string, Json>[])[0].response_times = JSON.parse('{"__proto__": 1, "constructor": 2}');
+      return json(s);
+    },
+    [422],
+  );
   // Chunked uploads behave like the same bytes with a Content-Length.
   for (let i = 0; i < 6; i++) sync(`chunked valid ${i}`, () => json(validSync(r)), [202], { chunked: true });
   for (let i = 0; i < 4; i++) {
     const text = JSON.stringify(validSync(r));
-    sync(`chunked truncated ${i}`, () => Buffer.from(text.slice(0, r.int(text.length - 1) + 1)), [422], { chunked: true });
+    sync(`chunked truncated ${i}`, () => Buffer.from(text.slice(0, r.int(text.length - 1) + 1)), [422], {
+      chunked: true,
+    });
   }
   sync("chunked 10 MB", () => Buffer.alloc(10 * MB, "a"), [413], { chunked: true });
   sync("chunked gzip bomb", () => gzipSync(Buffer.alloc(100 * MB, " ")), [413], { chunked: true });
@@ -243,24 +392,41 @@ export function hostileCases(seed = 20261128): HostileCase[] {
   log("missing uuid", logFile, [422], { query: "" });
   log("bad uuid", logFile, [422], { query: "?uuid=../../etc" });
   log("two uuids", logFile, [202], { query: `?uuid=${r.uuid()}&uuid=x` });
-  log("lines with wrong types", () => gzipSync(Buffer.from('{"uuid":"' + r.uuid() + '","request":{"timestamp":"x"},"response":{}}\n{"uuid":1}\n')), [422]);
+  log(
+    "lines with wrong types",
+    () => gzipSync(Buffer.from('{"uuid":"' + r.uuid() + '","request":{"timestamp":"x"},"response":{}}\n{"uuid":1}\n')),
+    [422],
+  );
   log("one good line among bad ones", () => gzipSync(`garbage\n{}\n${JSON.stringify(flaskLine(r.uuid()))}\n`), [202]);
-  log("unicode in log lines", () => {
-    const line = flaskLine(r.uuid());
-    line.request.consumer = "用户\u0000🙂";
-    line.request.url = "http://x/\ud800";
-    return gzipSync(json(line));
-  }, [202]);
-  log("log line with a 1 MB body", () => {
-    const line = flaskLine(r.uuid());
-    line.response.body = "A".repeat(2 * MB);
-    return gzipSync(json(line));
-  }, [202]);
-  for (const ct of ["application/json", "text/plain", "application/gzip"]) log(`log with content-type ${ct}`, logFile, [202], { headers: { "content-type": ct } });
+  log(
+    "unicode in log lines",
+    () => {
+      const line = flaskLine(r.uuid());
+      line.request.consumer = "用户\u0000🙂";
+      line.request.url = "http://x/\ud800";
+      return gzipSync(json(line));
+    },
+    [202],
+  );
+  log(
+    "log line with a 1 MB body",
+    () => {
+      const line = flaskLine(r.uuid());
+      line.response.body = "A".repeat(2 * MB);
+      return gzipSync(json(line));
+    },
+    [202],
+  );
+  for (const ct of ["application/json", "text/plain", "application/gzip"])
+    log(`log with content-type ${ct}`, logFile, [202], { headers: { "content-type": ct } });
   log("log with content-encoding gzip", logFile, [202], { headers: { "content-encoding": "gzip" } });
   // /startup.
-  const startup = (name: string, body: () => Buffer, expect: number[]) => cases.push({ name, endpoint: "startup", body, expect });
-  const validStartup = () => ({ ...fixtureJson<Record<string, Json>>(r.pick(["js-express-startup", "py-fastapi-startup", "py-flask-startup"])), instance_uuid: r.uuid() });
+  const startup = (name: string, body: () => Buffer, expect: number[]) =>
+    cases.push({ name, endpoint: "startup", body, expect });
+  const validStartup = () => ({
+    ...fixtureJson<Record<string, Json>>(r.pick(["js-express-startup", "py-fastapi-startup", "py-flask-startup"])),
+    instance_uuid: r.uuid(),
+  });
   for (let i = 0; i < 20; i++) {
     const s = validStartup();
     const [container, key] = r.pick(spots(s));
@@ -268,8 +434,18 @@ export function hostileCases(seed = 20261128): HostileCase[] {
     (container as Record<string, Json>)[key as string] = value;
     startup(`startup wrong type: ${String(key)} = ${JSON.stringify(value)?.slice(0, 20)}`, () => json(s), [202, 422]);
   }
-  startup("startup with 20001 paths", () => json({ ...validStartup(), paths: Array.from({ length: 20001 }, (_, i) => ({ method: "GET", path: `/p${i}` })) }), [422]);
-  startup("startup with 2000 paths", () => json({ ...validStartup(), paths: Array.from({ length: 2000 }, (_, i) => ({ method: "get", path: `/p/${i}` })) }), [202]);
+  startup(
+    "startup with 20001 paths",
+    () =>
+      json({ ...validStartup(), paths: Array.from({ length: 20001 }, (_, i) => ({ method: "GET", path: `/p${i}` })) }),
+    [422],
+  );
+  startup(
+    "startup with 2000 paths",
+    () =>
+      json({ ...validStartup(), paths: Array.from({ length: 2000 }, (_, i) => ({ method: "get", path: `/p/${i}` })) }),
+    [202],
+  );
   startup("startup openapi as object", () => json({ ...validStartup(), openapi: { openapi: "3" } }), [422]);
   startup("startup versions nested", () => json({ ...validStartup(), versions: { a: { b: "c" } } }), [422]);
   startup("startup 17 MB", () => json({ ...validStartup(), openapi: "o".repeat(17 * MB) }), [413]);
@@ -277,10 +453,30 @@ export function hostileCases(seed = 20261128): HostileCase[] {
   startup("startup broken JSON", () => Buffer.from('{"instance_uuid": "'), [422]);
   // Unknown or malformed client ids, on every endpoint.
   for (const endpoint of ["sync", "startup", "log"] as const) {
-    cases.push({ name: `unknown client id on ${endpoint}`, endpoint, clientId: randomUUID(), query: `?uuid=${r.uuid()}`, body: () => json(validSync(r)), expect: [404] });
-    cases.push({ name: `malformed client id on ${endpoint}`, endpoint, clientId: "DROP TABLE", query: `?uuid=${r.uuid()}`, body: () => json(validSync(r)), expect: [404] });
-    cases.push({ name: `overlong client id on ${endpoint}`, endpoint, clientId: "f".repeat(300), query: `?uuid=${r.uuid()}`, body: () => json(validSync(r)), expect: [404] });
+    cases.push({
+      name: `unknown client id on ${endpoint}`,
+      endpoint,
+      clientId: randomUUID(),
+      query: `?uuid=${r.uuid()}`,
+      body: () => json(validSync(r)),
+      expect: [404],
+    });
+    cases.push({
+      name: `malformed client id on ${endpoint}`,
+      endpoint,
+      clientId: "DROP TABLE",
+      query: `?uuid=${r.uuid()}`,
+      body: () => json(validSync(r)),
+      expect: [404],
+    });
+    cases.push({
+      name: `overlong client id on ${endpoint}`,
+      endpoint,
+      clientId: "f".repeat(300),
+      query: `?uuid=${r.uuid()}`,
+      body: () => json(validSync(r)),
+      expect: [404],
+    });
   }
   return cases;
 }
-

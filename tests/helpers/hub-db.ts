@@ -5,9 +5,23 @@ import { sql } from "@/lib/db";
 import { COARSE_BINS, COARSE_ROLLUPS } from "@/lib/rollups/tiers";
 
 export const INGEST_TABLES = [
-  "Environment", "Endpoint", "Consumer", "ConsumerGroup", "Instance", "AppSpec", "IngestReceipt", "RequestRollup", "RollupBin",
-  ...COARSE_ROLLUPS.map((t) => t.table), ...COARSE_BINS.map((t) => t.table),
-  "ValidationError", "ValidationErrorRollup", "ServerError", "ServerErrorRollup", "ResourceSample", "RequestLog",
+  "Environment",
+  "Endpoint",
+  "Consumer",
+  "ConsumerGroup",
+  "Instance",
+  "AppSpec",
+  "IngestReceipt",
+  "RequestRollup",
+  "RollupBin",
+  ...COARSE_ROLLUPS.map((t) => t.table),
+  ...COARSE_BINS.map((t) => t.table),
+  "ValidationError",
+  "ValidationErrorRollup",
+  "ServerError",
+  "ServerErrorRollup",
+  "ResourceSample",
+  "RequestLog",
 ];
 
 export async function rowCounts(appId: number): Promise<Record<string, number>> {
@@ -59,7 +73,12 @@ export function hubUrl(clientId: string, env: string, endpoint: "startup" | "syn
   return `${inject("baseUrl")}/v2/${clientId}/${env}/${endpoint}${query}`;
 }
 
-export async function postJson(clientId: string, env: string, endpoint: "startup" | "sync", body: unknown): Promise<Response> {
+export async function postJson(
+  clientId: string,
+  env: string,
+  endpoint: "startup" | "sync",
+  body: unknown,
+): Promise<Response> {
   return fetch(hubUrl(clientId, env, endpoint), {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -29,7 +29,8 @@ export function hubFixtures(): HubFixture[] {
 
 export const fixture = (name: string) => hubFixtures().find((f) => f.name === name)!;
 
-export const fixtureJson = <T = Record<string, unknown>>(name: string): T => JSON.parse(fixture(name).body.toString("utf8"));
+export const fixtureJson = <T = Record<string, unknown>>(name: string): T =>
+  JSON.parse(fixture(name).body.toString("utf8"));
 
 /** Replays a fixture with the given client id (and env) in place of the captured ones. */
 export async function replay(baseUrl: string, f: HubFixture, clientId: string, env = f.env): Promise<Response> {

@@ -23,12 +23,22 @@ export function otlpFixtures(run = ""): OtlpFixture[] {
       const name = f.slice(0, -".http.json".length);
       const http = JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { path: string; headers: [string, string][] };
       const headers = Object.fromEntries(http.headers.map(([k, v]) => [k.toLowerCase(), v]));
-      return { name, signal: http.path.split("/")[2] as OtlpFixture["signal"], headers, body: readFileSync(path.join(dir, `${name}.bin`)) };
+      return {
+        name,
+        signal: http.path.split("/")[2] as OtlpFixture["signal"],
+        headers,
+        body: readFileSync(path.join(dir, `${name}.bin`)),
+      };
     });
 }
 
 /** Replays an export with the given write token in place of the captured one. */
-export function replayOtlp(baseUrl: string, f: OtlpFixture, writeToken: string, overrides: Record<string, string> = {}): Promise<Response> {
+export function replayOtlp(
+  baseUrl: string,
+  f: OtlpFixture,
+  writeToken: string,
+  overrides: Record<string, string> = {},
+): Promise<Response> {
   const headers: Record<string, string> = { ...f.headers, authorization: `Bearer ${writeToken}`, ...overrides };
   // fetch sets these itself; the captured values name the capture host.
   for (const h of ["host", "connection", "content-length", "accept-encoding"]) delete headers[h];

@@ -1,7 +1,7 @@
 // A throwaway Tallyhub: a fresh database plus `next start` on a free port. Used by the
 // vitest integration projects, Playwright and the benchmark.
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, mkdtempSync, rmSync, existsSync } from "node:fs";
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -56,15 +56,29 @@ export async function createTestDatabase(kind: "sqlite" | "postgres", dataDir: s
   };
 }
 
-export async function startServer(env: Record<string, string>, port: number): Promise<{ baseUrl: string; proc: ChildProcess }> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+): Promise<{ baseUrl: string; proc: ChildProcess }> {
   if (!existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("No production build: run `npx next build` first");
   const baseUrl = `http://127.0.0.1:${port}`;
-  const proc = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    // The retention schedule stays off: test data sits at fixed past dates it would fold.
-    env: { ...process.env, TALLYHUB_RETENTION_INTERVAL_MINUTES: "0", ...env, PORT: String(port), TALLYHUB_PUBLIC_URL: baseUrl, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const proc = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      // The retention schedule stays off: test data sits at fixed past dates it would fold.
+      env: {
+        ...process.env,
+        TALLYHUB_RETENTION_INTERVAL_MINUTES: "0",
+        ...env,
+        PORT: String(port),
+        TALLYHUB_PUBLIC_URL: baseUrl,
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let log = "";
   // TALLYHUB_SERVER_LOG=<file> keeps the server's output (it is otherwise only shown when the start fails).
   const keep = process.env.TALLYHUB_SERVER_LOG;

@@ -2,7 +2,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { prisma, sql } from "@/lib/db";
 import { createApp, createUser } from "../helpers/factory";
-
 import { session } from "../helpers/fake-session";
 
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
@@ -16,7 +15,10 @@ const { setEndpointApdexAction } = await import("@/app/(dashboard)/apps/[appId]/
 const owner = await createUser();
 const stranger = await createUser();
 const app = await createApp({ ownerId: owner.id });
-await sql().run(`INSERT INTO "Endpoint" ("appId", "id", "method", "path", "inStartup", "firstSeen") VALUES (?, 1, 'GET', '/items', ?, 0)`, [app.id, true]);
+await sql().run(
+  `INSERT INTO "Endpoint" ("appId", "id", "method", "path", "inStartup", "firstSeen") VALUES (?, 1, 'GET', '/items', ?, 0)`,
+  [app.id, true],
+);
 
 const form = (values: Record<string, string | number>) => {
   const f = new FormData();
@@ -39,9 +41,19 @@ describe("Apdex threshold", () => {
 
   it("an endpoint's own threshold wins, and clearing it falls back to the app's", async () => {
     await setAppApdex(owner.id, app.id, { apdexTMs: 300 });
-    expect(await setEndpointApdex(owner.id, app.id, 1, { apdexTMs: "1200" })).toEqual({ ok: true, value: { apdexTMs: 1200 } });
-    expect(await getEndpointInfo(app.id, 1)).toMatchObject({ apdexTMs: 1200, apdexTSource: "endpoint", appApdexTMs: 300 });
-    expect(await setEndpointApdex(owner.id, app.id, 1, { apdexTMs: "  " })).toEqual({ ok: true, value: { apdexTMs: null } });
+    expect(await setEndpointApdex(owner.id, app.id, 1, { apdexTMs: "1200" })).toEqual({
+      ok: true,
+      value: { apdexTMs: 1200 },
+    });
+    expect(await getEndpointInfo(app.id, 1)).toMatchObject({
+      apdexTMs: 1200,
+      apdexTSource: "endpoint",
+      appApdexTMs: 300,
+    });
+    expect(await setEndpointApdex(owner.id, app.id, 1, { apdexTMs: "  " })).toEqual({
+      ok: true,
+      value: { apdexTMs: null },
+    });
     expect(await getEndpointInfo(app.id, 1)).toMatchObject({ apdexTMs: 300, apdexTSource: "app" });
   });
 
@@ -70,14 +82,25 @@ describe("Apdex threshold", () => {
 
     session.user = { id: stranger.id, email: stranger.email, name: null };
     await expect(setAppApdexAction({}, form({ appId: app.id, apdexTMs: 900 }))).rejects.toSatisfy(isNotFound);
-    await expect(setEndpointApdexAction({}, form({ appId: app.id, endpointId: 1, apdexTMs: 900 }))).rejects.toSatisfy(isNotFound);
+    await expect(setEndpointApdexAction({}, form({ appId: app.id, endpointId: 1, apdexTMs: 900 }))).rejects.toSatisfy(
+      isNotFound,
+    );
     expect(await getEndpointInfo(app.id, 1)).toMatchObject({ apdexTMs: 400, apdexTSource: "app" });
   });
 
   it("the server actions save for the owner and report the result", async () => {
     session.user = { id: owner.id, email: owner.email, name: null };
-    expect(await setAppApdexAction({}, form({ appId: app.id, apdexTMs: 250 }))).toMatchObject({ ok: true, message: "Apdex threshold set to 250 ms." });
-    expect(await setEndpointApdexAction({}, form({ appId: app.id, endpointId: 1, apdexTMs: 80 }))).toMatchObject({ ok: true });
-    expect(await getEndpointInfo(app.id, 1)).toMatchObject({ apdexTMs: 80, apdexTSource: "endpoint", appApdexTMs: 250 });
+    expect(await setAppApdexAction({}, form({ appId: app.id, apdexTMs: 250 }))).toMatchObject({
+      ok: true,
+      message: "Apdex threshold set to 250 ms.",
+    });
+    expect(await setEndpointApdexAction({}, form({ appId: app.id, endpointId: 1, apdexTMs: 80 }))).toMatchObject({
+      ok: true,
+    });
+    expect(await getEndpointInfo(app.id, 1)).toMatchObject({
+      apdexTMs: 80,
+      apdexTSource: "endpoint",
+      appApdexTMs: 250,
+    });
   });
 });

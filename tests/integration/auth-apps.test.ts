@@ -3,9 +3,8 @@
 // invalidation, which needs a running server) replaced.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { prisma, sql } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/credentials";
-
+import { prisma, sql } from "@/lib/db";
 import { session } from "../helpers/fake-session";
 
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
@@ -43,7 +42,12 @@ async function newUser(): Promise<SessionUser> {
 }
 
 async function newApp(owner: SessionUser, input: Record<string, unknown> = {}) {
-  const r = await createApp(owner.id, { name: "Payments API", framework: "fastapi", environments: ["prod", "dev"], ...input });
+  const r = await createApp(owner.id, {
+    name: "Payments API",
+    framework: "fastapi",
+    environments: ["prod", "dev"],
+    ...input,
+  });
   if (!r.ok) throw new Error(JSON.stringify(r));
   return r.value;
 }
@@ -67,7 +71,11 @@ async function thrownDigest(p: Promise<unknown>): Promise<string> {
 }
 const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
 
-const counts = async () => ({ users: await prisma().user.count(), apps: await prisma().app.count(), envs: await prisma().environment.count() });
+const counts = async () => ({
+  users: await prisma().user.count(),
+  apps: await prisma().app.count(),
+  envs: await prisma().environment.count(),
+});
 
 beforeEach(() => {
   session.user = null;
@@ -119,14 +127,23 @@ describe("sign-in and rate limiting", () => {
   it("accepts the right password and refuses a wrong one or an unknown email", async () => {
     const user = await newUser();
     expect(await checkCredentials({ email: user.email, password: "correct horse" }, null)).toEqual({ ok: true, user });
-    expect(await checkCredentials({ email: user.email, password: "wrong horse" }, null)).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkCredentials({ email: email(), password: "correct horse" }, null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkCredentials({ email: user.email, password: "wrong horse" }, null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await checkCredentials({ email: email(), password: "correct horse" }, null)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("locks an email for 15 minutes after 5 failures, even against the right password", async () => {
     const user = await newUser();
     const from = ip("10.0.0");
-    for (let i = 0; i < 4; i++) expect(await checkCredentials({ email: user.email, password: "nope" }, from)).toMatchObject({ reason: "invalid" });
+    for (let i = 0; i < 4; i++)
+      expect(await checkCredentials({ email: user.email, password: "nope" }, from)).toMatchObject({
+        reason: "invalid",
+      });
     const fifth = await checkCredentials({ email: user.email, password: "nope" }, from);
     expect(fifth).toEqual({ ok: false, reason: "locked", retryAfterS: THROTTLE.lockS });
     const sixth = await checkCredentials({ email: user.email, password: "correct horse" }, from);
@@ -139,9 +156,17 @@ describe("sign-in and rate limiting", () => {
     const from = ip("192.0.2");
     // The first failures are recorded directly (each real attempt costs a bcrypt hash).
     for (let i = 1; i < THROTTLE.maxFailures.ip; i++) await recordFailure([{ kind: "ip", value: from }]);
-    expect(await checkCredentials({ email: email(), password: "guess" }, from)).toEqual({ ok: false, reason: "locked", retryAfterS: THROTTLE.lockS });
-    expect(await checkCredentials({ email: user.email, password: "correct horse" }, from)).toMatchObject({ reason: "locked" });
-    expect(await checkCredentials({ email: user.email, password: "correct horse" }, ip("198.51.100"))).toMatchObject({ ok: true });
+    expect(await checkCredentials({ email: email(), password: "guess" }, from)).toEqual({
+      ok: false,
+      reason: "locked",
+      retryAfterS: THROTTLE.lockS,
+    });
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, from)).toMatchObject({
+      reason: "locked",
+    });
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, ip("198.51.100"))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("forgets failures older than the window", async () => {
@@ -173,7 +198,11 @@ describe("creating apps", () => {
     [{ name: "x".repeat(65) }, "name", "Use at most 64 characters."],
     [{ framework: "rails" }, "framework", "Choose a framework from the list."],
     [{ environments: [] }, "environments", "Add at least one environment."],
-    [{ environments: ["prod", "bad env"] }, "environments", '"bad env" is not a valid environment name: use 1–32 letters, digits, "-" or "_".'],
+    [
+      { environments: ["prod", "bad env"] },
+      "environments",
+      '"bad env" is not a valid environment name: use 1–32 letters, digits, "-" or "_".',
+    ],
     [{ environments: ["x".repeat(33)] }, "environments", expect.stringContaining("is not a valid environment name")],
     [{ environments: ["prod", "prod"] }, "environments", '"prod" is listed twice.'],
     [{ environments: Array.from({ length: 11 }, (_, i) => `env${i}`) }, "environments", "Use at most 10 environments."],
@@ -188,7 +217,9 @@ describe("creating apps", () => {
 
   it("createAppAction redirects to the new app's setup page", async () => {
     session.user = await newUser();
-    const digest = await thrownDigest(actions.createAppAction({}, form({ name: "Shop", framework: "express", environments: "prod, dev" })));
+    const digest = await thrownDigest(
+      actions.createAppAction({}, form({ name: "Shop", framework: "express", environments: "prod, dev" })),
+    );
     const app = await prisma().app.findFirstOrThrow({ where: { ownerId: session.user.id } });
     expect(digest).toContain(`/apps/${app.id}/setup`);
     expect(app.framework).toBe("express");
@@ -196,7 +227,10 @@ describe("creating apps", () => {
 
   it("createAppAction hands errors and the typed values back to the form", async () => {
     session.user = await newUser();
-    const state = await actions.createAppAction({}, form({ name: "", framework: "express", environments: "prod,Bad!" }));
+    const state = await actions.createAppAction(
+      {},
+      form({ name: "", framework: "express", environments: "prod,Bad!" }),
+    );
     expect(state.fieldErrors?.name).toEqual(["Give the app a name."]);
     expect(state.fieldErrors?.environments?.[0]).toContain('"Bad!"');
     expect(state.values).toEqual({ name: "", framework: "express", environments: "prod,Bad!" });
@@ -209,16 +243,28 @@ describe("renaming, environments and deleting", () => {
     const owner = await newUser();
     const app = await newApp(owner);
     expect(await renameApp(owner.id, app.id, { name: " Billing " })).toEqual({ ok: true, value: { name: "Billing" } });
-    expect(await renameApp(owner.id, app.id, { name: "" })).toMatchObject({ ok: false, fieldErrors: { name: ["Give the app a name."] } });
+    expect(await renameApp(owner.id, app.id, { name: "" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ["Give the app a name."] },
+    });
     expect((await prisma().app.findUniqueOrThrow({ where: { id: app.id } })).name).toBe("Billing");
   });
 
   it("allocates environment ids from the app's counter and never reuses one", async () => {
     const owner = await newUser();
     const app = await newApp(owner);
-    expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toEqual({ ok: true, value: { id: 3, name: "staging" } });
-    expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toMatchObject({ ok: false, fieldErrors: { name: ['"staging" already exists.'] } });
-    expect(await addEnvironment(owner.id, app.id, { name: "no spaces" })).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining("not a valid")] } });
+    expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toEqual({
+      ok: true,
+      value: { id: 3, name: "staging" },
+    });
+    expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: ['"staging" already exists.'] },
+    });
+    expect(await addEnvironment(owner.id, app.id, { name: "no spaces" })).toMatchObject({
+      ok: false,
+      fieldErrors: { name: [expect.stringContaining("not a valid")] },
+    });
     expect(await removeEnvironment(owner.id, app.id, { envId: 3 })).toEqual({ ok: true, value: { name: "staging" } });
     expect(await addEnvironment(owner.id, app.id, { name: "qa" })).toEqual({ ok: true, value: { id: 4, name: "qa" } });
     const envs = await prisma().environment.findMany({ where: { appId: app.id }, orderBy: { id: "asc" } });
@@ -228,13 +274,17 @@ describe("renaming, environments and deleting", () => {
       [4, "qa"],
     ]);
     expect((await prisma().app.findUniqueOrThrow({ where: { id: app.id } })).nextEnvId).toBe(5);
-    for (const envId of [3, 999, "x", "1; DROP TABLE"]) expect(await thrownDigest(removeEnvironment(owner.id, app.id, { envId }))).toBe(NOT_FOUND);
+    for (const envId of [3, 999, "x", "1; DROP TABLE"])
+      expect(await thrownDigest(removeEnvironment(owner.id, app.id, { envId }))).toBe(NOT_FOUND);
   });
 
   it("keeps at least one environment", async () => {
     const owner = await newUser();
     const app = await newApp(owner, { environments: ["prod"] });
-    expect(await removeEnvironment(owner.id, app.id, { envId: 1 })).toMatchObject({ ok: false, fieldErrors: { environment: ["An app needs at least one environment."] } });
+    expect(await removeEnvironment(owner.id, app.id, { envId: 1 })).toMatchObject({
+      ok: false,
+      fieldErrors: { environment: ["An app needs at least one environment."] },
+    });
     expect(await prisma().environment.count({ where: { appId: app.id } })).toBe(1);
   });
 
@@ -243,7 +293,9 @@ describe("renaming, environments and deleting", () => {
     const app = await newApp(owner);
     const other = await newApp(owner, { name: "Other" });
     for (const id of [app.id, other.id]) {
-      await prisma().instance.create({ data: { appId: id, uuid: randomUUID(), envId: 1, firstSeen: 1, lastSyncAt: 1 } });
+      await prisma().instance.create({
+        data: { appId: id, uuid: randomUUID(), envId: 1, firstSeen: 1, lastSyncAt: 1 },
+      });
       await prisma().endpoint.create({ data: { appId: id, id: 1, method: "GET", path: "/items", firstSeen: 1 } });
       await sql().run(
         `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum") VALUES (?, 1, 1, 1, 0, 200, 3, 0, 0)`,
@@ -256,7 +308,10 @@ describe("renaming, environments and deleting", () => {
     });
     expect(await prisma().app.count({ where: { id: app.id } })).toBe(1);
 
-    expect(await deleteApp(owner.id, app.id, { confirmation: "Payments API" })).toEqual({ ok: true, value: { name: "Payments API" } });
+    expect(await deleteApp(owner.id, app.id, { confirmation: "Payments API" })).toEqual({
+      ok: true,
+      value: { name: "Payments API" },
+    });
     expect(await prisma().app.count({ where: { id: app.id } })).toBe(0);
     expect(await prisma().environment.count({ where: { appId: app.id } })).toBe(0);
     expect(await prisma().instance.count({ where: { appId: app.id } })).toBe(0);
@@ -290,19 +345,33 @@ describe("authorisation: another user's app is a 404 and stays as it was", () =>
     const appId = app.id;
     expect(await thrownDigest(actions.renameAppAction({}, form({ appId, name: "Hacked" })))).toBe(NOT_FOUND);
     expect(await thrownDigest(actions.deleteAppAction({}, form({ appId, confirmation: app.name })))).toBe(NOT_FOUND);
-    expect(await thrownDigest(actions.editEnvironmentsAction({}, form({ appId, intent: "add", name: "evil" })))).toBe(NOT_FOUND);
-    expect(await thrownDigest(actions.editEnvironmentsAction({}, form({ appId, intent: "remove", envId: 1 })))).toBe(NOT_FOUND);
-    expect(await thrownDigest(actions.renameAppAction({}, form({ appId: "1 OR 1=1", name: "Hacked" })))).toBe(NOT_FOUND);
+    expect(await thrownDigest(actions.editEnvironmentsAction({}, form({ appId, intent: "add", name: "evil" })))).toBe(
+      NOT_FOUND,
+    );
+    expect(await thrownDigest(actions.editEnvironmentsAction({}, form({ appId, intent: "remove", envId: 1 })))).toBe(
+      NOT_FOUND,
+    );
+    expect(await thrownDigest(actions.renameAppAction({}, form({ appId: "1 OR 1=1", name: "Hacked" })))).toBe(
+      NOT_FOUND,
+    );
     const after = await prisma().app.findUniqueOrThrow({ where: { id: app.id }, include: { environments: true } });
     expect(after.name).toBe("Payments API");
     expect(after.environments).toHaveLength(2);
 
     // The owner, through the same actions, can.
     session.user = owner;
-    expect(await actions.editEnvironmentsAction({}, form({ appId, intent: "add", name: "qa" }))).toEqual({ ok: true, message: 'Added "qa".' });
-    expect(await actions.editEnvironmentsAction({}, form({ appId, intent: "remove", envId: 3 }))).toEqual({ ok: true, message: 'Removed "qa".' });
+    expect(await actions.editEnvironmentsAction({}, form({ appId, intent: "add", name: "qa" }))).toEqual({
+      ok: true,
+      message: 'Added "qa".',
+    });
+    expect(await actions.editEnvironmentsAction({}, form({ appId, intent: "remove", envId: 3 }))).toEqual({
+      ok: true,
+      message: 'Removed "qa".',
+    });
     expect(await actions.renameAppAction({}, form({ appId, name: "Billing" }))).toMatchObject({ ok: true });
-    expect(await thrownDigest(actions.deleteAppAction({}, form({ appId, confirmation: "Billing" })))).toContain("/apps");
+    expect(await thrownDigest(actions.deleteAppAction({}, form({ appId, confirmation: "Billing" })))).toContain(
+      "/apps",
+    );
     expect(await prisma().app.count({ where: { id: app.id } })).toBe(0);
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, inject } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 
 describe("test stack", () => {

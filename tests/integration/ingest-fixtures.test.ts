@@ -1,6 +1,6 @@
 // Every captured client request replayed over HTTP: what is stored adds up exactly to what
 // the clients sent, and replaying all of it again (as retrying clients do) changes nothing.
-import { beforeAll, describe, expect, it, inject } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
 import { rollupTotals, rowCounts } from "../helpers/hub-db";
@@ -10,9 +10,16 @@ const ORDER = ["startup", "sync-empty", "sync", "log", "sync-shutdown"];
 const rank = (name: string) => ORDER.indexOf(name.replace(/^(js|py)-[a-z]+-/, ""));
 const client = (name: string) => name.split("-").slice(0, 2).join("-");
 // Per client in the order a client sends them: startup, first sync, sync, log, shutdown sync.
-const fixtures = hubFixtures().sort((a, b) => client(a.name).localeCompare(client(b.name)) || rank(a.name) - rank(b.name));
+const fixtures = hubFixtures().sort(
+  (a, b) => client(a.name).localeCompare(client(b.name)) || rank(a.name) - rank(b.name),
+);
 
-const CLIENT_ENVS: Record<string, string> = { "js-express": "dev", "js-fastify": "staging", "py-fastapi": "py-dev", "py-flask": "flask" };
+const CLIENT_ENVS: Record<string, string> = {
+  "js-express": "dev",
+  "js-fastify": "staging",
+  "py-fastapi": "py-dev",
+  "py-flask": "flask",
+};
 
 let app: Awaited<ReturnType<typeof createApp>>;
 
@@ -34,17 +41,35 @@ describe("replaying every captured request", () => {
   });
 
   it.each(Object.entries(CLIENT_ENVS))("%s: the rollups in env %s add up to its syncs", async (client, env) => {
-    const syncs = fixtures.filter((f) => f.name.startsWith(client) && f.endpoint === "sync").map((f) => syncTotals(fixtureJson<SyncJson>(f.name)));
-    const expected = Object.fromEntries(Object.keys(syncs[0]).map((k) => [k, syncs.reduce((a, s) => a + s[k as keyof typeof s], 0)]));
+    const syncs = fixtures
+      .filter((f) => f.name.startsWith(client) && f.endpoint === "sync")
+      .map((f) => syncTotals(fixtureJson<SyncJson>(f.name)));
+    const expected = Object.fromEntries(
+      Object.keys(syncs[0]).map((k) => [k, syncs.reduce((a, s) => a + s[k as keyof typeof s], 0)]),
+    );
     expect(await rollupTotals(app.id, env)).toEqual(expected);
   });
 
   it("has exactly the known totals", async () => {
     expect(await rollupTotals(app.id, "dev")).toEqual({
-      requests: 9, requestBytes: 74, responseBytes: 2647, responseTimeBins: 9, requestSizeBins: 2, responseSizeBins: 9, validationErrors: 2, serverErrors: 2,
+      requests: 9,
+      requestBytes: 74,
+      responseBytes: 2647,
+      responseTimeBins: 9,
+      requestSizeBins: 2,
+      responseSizeBins: 9,
+      validationErrors: 2,
+      serverErrors: 2,
     });
     expect(await rollupTotals(app.id)).toEqual({
-      requests: 26, requestBytes: 197, responseBytes: 3758, responseTimeBins: 26, requestSizeBins: 6, responseSizeBins: 24, validationErrors: 6, serverErrors: 6,
+      requests: 26,
+      requestBytes: 197,
+      responseBytes: 3758,
+      responseTimeBins: 26,
+      requestSizeBins: 6,
+      responseSizeBins: 24,
+      validationErrors: 6,
+      serverErrors: 6,
     });
   });
 
@@ -105,15 +130,28 @@ describe("replaying every captured request", () => {
     );
     expect(rows.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
       [
-        "GET /by-string-consumer", "GET /error", "GET /health", "GET /hello/<name>", "GET /items/:id", "GET /items/{item_id}",
-        "GET /me", "GET /state-consumer", "POST /items",
+        "GET /by-string-consumer",
+        "GET /error",
+        "GET /health",
+        "GET /hello/<name>",
+        "GET /items/:id",
+        "GET /items/{item_id}",
+        "GET /me",
+        "GET /state-consumer",
+        "POST /items",
       ].sort(),
     );
     expect(rows.every((r) => Boolean(r.inStartup))).toBe(true);
   });
 
   it("keeps consumers with the names and groups the clients sent", async () => {
-    const rows = await sql().all<{ identifier: string; name: string | null; group: string | null; firstSeen: number; lastSeen: number }>(
+    const rows = await sql().all<{
+      identifier: string;
+      name: string | null;
+      group: string | null;
+      firstSeen: number;
+      lastSeen: number;
+    }>(
       `SELECT "c"."identifier", "c"."name", "g"."name" AS "group", "c"."firstSeen", "c"."lastSeen" FROM "Consumer" "c"
        LEFT JOIN "ConsumerGroup" "g" ON "g"."appId" = "c"."appId" AND "g"."id" = "c"."groupId" WHERE "c"."appId" = ?`,
       [app.id],
@@ -149,7 +187,11 @@ describe("replaying every captured request", () => {
       `SELECT "loc", "msg", "type" FROM "ValidationError" WHERE "appId" = ? ORDER BY "id"`,
       [app.id],
     );
-    expect(ve.map((e) => [JSON.parse(e.loc), e.msg, e.type])).toContainEqual([["path", "item_id"], "value is not a valid integer", "type_error.integer"]);
+    expect(ve.map((e) => [JSON.parse(e.loc), e.msg, e.type])).toContainEqual([
+      ["path", "item_id"],
+      "value is not a valid integer",
+      "type_error.integer",
+    ]);
   });
 
   it("records instances with client, versions and heartbeat, and the OpenAPI document", async () => {
@@ -158,7 +200,12 @@ describe("replaying every captured request", () => {
       [app.id],
     );
     expect(rows.map((r) => r.client)).toEqual(["js:express", "js:fastify", "python:flask", "python:starlette"]);
-    expect(JSON.parse(rows[0].versions)).toEqual({ nodejs: "20.20.2", express: "5.3.0", apitally: "0.25.8", app: "1.2.3" });
+    expect(JSON.parse(rows[0].versions)).toEqual({
+      nodejs: "20.20.2",
+      express: "5.3.0",
+      apitally: "0.25.8",
+      app: "1.2.3",
+    });
     expect(rows.every((r) => r.lastSyncAt != null && r.startupAt != null)).toBe(true);
     const [spec] = await sql().all<{ openapi: string }>(`SELECT "openapi" FROM "AppSpec" WHERE "appId" = ?`, [app.id]);
     expect(spec.openapi).toBe(fixtureJson<{ openapi: string }>("py-fastapi-startup").openapi);
@@ -172,13 +219,24 @@ describe("replaying every captured request", () => {
     );
     expect(rows).toHaveLength(26);
     const first = rows[0];
-    expect(first).toMatchObject({ uuid: "ec4245c5-dd69-4b4d-9648-643bc294f217", fileUuid: "06accb34-15b6-4c9c-91fd-1058403cfebe", method: "GET", path: "/items/:id", traceId: "d17ae4f46cc2c19f6ebb21a6ee16f3d8" });
+    expect(first).toMatchObject({
+      uuid: "ec4245c5-dd69-4b4d-9648-643bc294f217",
+      fileUuid: "06accb34-15b6-4c9c-91fd-1058403cfebe",
+      method: "GET",
+      path: "/items/:id",
+      traceId: "d17ae4f46cc2c19f6ebb21a6ee16f3d8",
+    });
     expect(Number(first.statusCode)).toBe(200);
     expect(Number(first.responseSize)).toBe(45);
     expect(JSON.parse(first.spans as string)).toHaveLength(2);
     expect(rows.filter((r) => r.identifier === "user-123")).toHaveLength(3);
     expect(rows.filter((r) => r.exception !== null).map((r) => JSON.parse(r.exception as string).type)).toEqual([
-      "Error", "Error", "TypeError", "builtins.ValueError", "builtins.ValueError", "builtins.RuntimeError",
+      "Error",
+      "Error",
+      "TypeError",
+      "builtins.ValueError",
+      "builtins.ValueError",
+      "builtins.RuntimeError",
     ]);
   });
 

@@ -6,8 +6,8 @@ import { sql } from "@/lib/db";
 import { isGzip } from "@/lib/ingest/body";
 import { parseSync } from "@/lib/ingest/parse";
 import { createApp } from "../helpers/factory";
-import { rollupTotals, rowCounts } from "../helpers/hub-db";
 import { hostileCases, type HostileCase } from "../helpers/hostile-cases";
+import { rollupTotals, rowCounts } from "../helpers/hub-db";
 
 const cases = hostileCases();
 let app: Awaited<ReturnType<typeof createApp>>;
@@ -18,7 +18,8 @@ function send(c: HostileCase, body: Buffer): Promise<Response> {
   const payload = c.chunked
     ? new ReadableStream<Uint8Array>({
         start(ctrl) {
-          for (let i = 0; i < body.length; i += 64 * 1024) ctrl.enqueue(new Uint8Array(body.subarray(i, i + 64 * 1024)));
+          for (let i = 0; i < body.length; i += 64 * 1024)
+            ctrl.enqueue(new Uint8Array(body.subarray(i, i + 64 * 1024)));
           ctrl.close();
         },
       })
@@ -26,7 +27,8 @@ function send(c: HostileCase, body: Buffer): Promise<Response> {
   return fetch(url, { method: "POST", headers, body: payload, duplex: "half" } as RequestInit);
 }
 
-const receipts = async () => Number((await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "IngestReceipt"`))[0].n);
+const receipts = async () =>
+  Number((await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "IngestReceipt"`))[0].n);
 
 /** What our own parser makes of a body: the server must agree with it. */
 function localParse(body: Buffer) {
@@ -69,7 +71,10 @@ describe("hostile input", () => {
       const added = parsed!.requests.filter((r) => r.requestCount > 0).reduce((a, r) => a + r.requestCount, 0);
       expect((await rollupTotals(app.id)).requests - before.totals.requests).toBe(added);
       for (const cons of parsed!.consumers) {
-        const found = await sql().all(`SELECT 1 AS "one" FROM "Consumer" WHERE "appId" = ? AND "identifier" = ?`, [app.id, cons.identifier]);
+        const found = await sql().all(`SELECT 1 AS "one" FROM "Consumer" WHERE "appId" = ? AND "identifier" = ?`, [
+          app.id,
+          cons.identifier,
+        ]);
         expect(found, cons.identifier).toHaveLength(1);
       }
     }

@@ -36,7 +36,9 @@ describe("exactly once", () => {
     const sync = makeSync({ requests: [makeRequest({ request_count: 7 })] });
     await expectStatus(postJson(app.clientId, "prod", "sync", sync), 202);
     await expectStatus(postJson(app.clientId, "prod", "sync", sync), 202);
-    const statuses = await Promise.all(Array.from({ length: 10 }, () => postJson(app.clientId, "prod", "sync", sync).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () => postJson(app.clientId, "prod", "sync", sync).then((r) => r.status)),
+    );
     expect(statuses).toEqual(Array(10).fill(202));
     expect((await rollupTotals(app.id)).requests).toBe(7);
     expect((await rowCounts(app.id)).IngestReceipt).toBe(1);
@@ -49,19 +51,49 @@ describe("exactly once", () => {
       makeSync({
         timestamp: ts,
         requests: [
-          makeRequest({ consumer: "shared", request_count: 3, response_size_sum: 10, response_times: { "0": 1, "10": 2 } }),
+          makeRequest({
+            consumer: "shared",
+            request_count: 3,
+            response_size_sum: 10,
+            response_times: { "0": 1, "10": 2 },
+          }),
           makeRequest({ consumer: `own-${i}`, path: `/new/${i % 5}`, request_count: 2, response_times: { "20": 2 } }),
         ],
-        server_errors: [{ consumer: "shared", method: "GET", path: "/items/:id", type: "E", msg: "m", traceback: `tb ${i}`, sentry_event_id: null, error_count: 1 }],
+        server_errors: [
+          {
+            consumer: "shared",
+            method: "GET",
+            path: "/items/:id",
+            type: "E",
+            msg: "m",
+            traceback: `tb ${i}`,
+            sentry_event_id: null,
+            error_count: 1,
+          },
+        ],
         consumers: [{ identifier: "shared", name: "Shared", group: `g${i % 3}` }],
       }),
     );
-    const statuses = await Promise.all(syncs.map((s) => postJson(app.clientId, "prod", "sync", s).then((r) => r.status)));
+    const statuses = await Promise.all(
+      syncs.map((s) => postJson(app.clientId, "prod", "sync", s).then((r) => r.status)),
+    );
     expect(statuses).toEqual(Array(20).fill(202));
     const totals = await rollupTotals(app.id);
-    expect(totals).toMatchObject({ requests: 100, responseBytes: 20 * 10 + 20 * 100, responseTimeBins: 100, serverErrors: 20 });
+    expect(totals).toMatchObject({
+      requests: 100,
+      responseBytes: 20 * 10 + 20 * 100,
+      responseTimeBins: 100,
+      serverErrors: 20,
+    });
     const counts = await rowCounts(app.id);
-    expect(counts).toMatchObject({ Endpoint: 6, Consumer: 21, ConsumerGroup: 3, ServerError: 1, Instance: 20, IngestReceipt: 20 });
+    expect(counts).toMatchObject({
+      Endpoint: 6,
+      Consumer: 21,
+      ConsumerGroup: 3,
+      ServerError: 1,
+      Instance: 20,
+      IngestReceipt: 20,
+    });
     // One row per key and minute, however many syncs added to it.
     const [row] = await sql().all<{ n: number; c: number }>(
       `SELECT COUNT(*) AS "n", SUM("requestCount") AS "c" FROM "RequestRollup" r JOIN "Consumer" k ON k."appId" = r."appId" AND k."id" = r."consumerId"
@@ -96,7 +128,9 @@ describe("ordering and time", () => {
     [inst] = await sql().all<Record<string, unknown>>(`SELECT * FROM "Instance" WHERE "appId" = ?`, [app.id]);
     expect(inst.client).toBe("js:express");
     expect(JSON.parse(inst.versions as string)).toMatchObject({ express: "5.3.0" });
-    const endpoints = await sql().all<{ inStartup: unknown }>(`SELECT "inStartup" FROM "Endpoint" WHERE "appId" = ?`, [app.id]);
+    const endpoints = await sql().all<{ inStartup: unknown }>(`SELECT "inStartup" FROM "Endpoint" WHERE "appId" = ?`, [
+      app.id,
+    ]);
     expect(endpoints).toHaveLength(6);
     expect(endpoints.every((e) => Boolean(e.inStartup))).toBe(true);
     expect((await rollupTotals(app.id)).requests).toBe(9);
@@ -106,8 +140,24 @@ describe("ordering and time", () => {
     const app = await createApp();
     const now = Date.now() / 1000;
     const old = now - 50 * 60;
-    await expectStatus(postJson(app.clientId, "prod", "sync", makeSync({ timestamp: now, requests: [makeRequest({ request_count: 4 })] })), 202);
-    await expectStatus(postJson(app.clientId, "prod", "sync", makeSync({ timestamp: old, requests: [makeRequest({ request_count: 9 })] })), 202);
+    await expectStatus(
+      postJson(
+        app.clientId,
+        "prod",
+        "sync",
+        makeSync({ timestamp: now, requests: [makeRequest({ request_count: 4 })] }),
+      ),
+      202,
+    );
+    await expectStatus(
+      postJson(
+        app.clientId,
+        "prod",
+        "sync",
+        makeSync({ timestamp: old, requests: [makeRequest({ request_count: 9 })] }),
+      ),
+      202,
+    );
     const rows = await sql().all<{ minute: number; n: number }>(
       `SELECT "minute", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "minute" ORDER BY "minute"`,
       [app.id],
@@ -121,9 +171,25 @@ describe("ordering and time", () => {
   it("keeps the newest traceback of a server error, and its first and last sighting", async () => {
     const app = await createApp();
     const t = Math.floor(Date.now() / 1000);
-    const err = (traceback: string) => ({ consumer: null, method: "GET", path: "/x", type: "ValueError", msg: "boom", traceback, sentry_event_id: null, error_count: 1 });
-    for (const [ts, tb] of [[t, "A"], [t + 60, "B"], [t - 60, "C (late resend)"]] as const) {
-      await expectStatus(postJson(app.clientId, "prod", "sync", makeSync({ timestamp: ts, server_errors: [err(tb)] })), 202);
+    const err = (traceback: string) => ({
+      consumer: null,
+      method: "GET",
+      path: "/x",
+      type: "ValueError",
+      msg: "boom",
+      traceback,
+      sentry_event_id: null,
+      error_count: 1,
+    });
+    for (const [ts, tb] of [
+      [t, "A"],
+      [t + 60, "B"],
+      [t - 60, "C (late resend)"],
+    ] as const) {
+      await expectStatus(
+        postJson(app.clientId, "prod", "sync", makeSync({ timestamp: ts, server_errors: [err(tb)] })),
+        202,
+      );
     }
     const [e] = await sql().all<Record<string, unknown>>(`SELECT * FROM "ServerError" WHERE "appId" = ?`, [app.id]);
     expect([e.traceback, Number(e.firstSeen), Number(e.lastSeen)]).toEqual(["B", t - 60, t + 60]);
@@ -136,7 +202,15 @@ describe("consumers", () => {
     const app = await createApp();
     const send = (name: string | null, group: string | null) =>
       expectStatus(
-        postJson(app.clientId, "prod", "sync", makeSync({ requests: [makeRequest({ consumer: " alice " })], consumers: [{ identifier: "alice", name, group }] })),
+        postJson(
+          app.clientId,
+          "prod",
+          "sync",
+          makeSync({
+            requests: [makeRequest({ consumer: " alice " })],
+            consumers: [{ identifier: "alice", name, group }],
+          }),
+        ),
         202,
       );
     const read = async () =>
@@ -167,13 +241,20 @@ describe("paths and status codes", () => {
     await expectStatus(postJson(app.clientId, encodeURIComponent("prüfung"), "sync", makeSync()), 202);
     // Decoded once, by the router: "a%2541" is the env "a%41", which is not valid.
     await expectStatus(postJson(app.clientId, "a%2541", "sync", makeSync()), 422);
-    const envs = await sql().all<{ name: string }>(`SELECT "name" FROM "Environment" WHERE "appId" = ? ORDER BY "id"`, [app.id]);
+    const envs = await sql().all<{ name: string }>(`SELECT "name" FROM "Environment" WHERE "appId" = ? ORDER BY "id"`, [
+      app.id,
+    ]);
     expect(envs.map((e) => e.name)).toEqual(["prod", "qa-1", "prüfung"]);
   });
 
   it("reads the client id in any form python and go accept", async () => {
     const app = await createApp();
-    for (const form of [app.clientId.toUpperCase(), app.clientId.replaceAll("-", ""), `%7B${app.clientId}%7D`, `urn:uuid:${app.clientId}`]) {
+    for (const form of [
+      app.clientId.toUpperCase(),
+      app.clientId.replaceAll("-", ""),
+      `%7B${app.clientId}%7D`,
+      `urn:uuid:${app.clientId}`,
+    ]) {
       await expectStatus(postJson(form, "prod", "sync", makeSync({ requests: [makeRequest()] })), 202);
     }
     expect((await rollupTotals(app.id)).requests).toBe(4);
@@ -182,7 +263,9 @@ describe("paths and status codes", () => {
   it("answers 404 with JSON for an unknown client id or a non-UUID, and stores nothing", async () => {
     const before = await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "IngestReceipt"`);
     for (const endpoint of ["sync", "startup"] as const) {
-      expect(await expectStatus(postJson(randomUUID(), "prod", endpoint, makeSync()), 404)).toEqual({ detail: "Unknown client ID" });
+      expect(await expectStatus(postJson(randomUUID(), "prod", endpoint, makeSync()), 404)).toEqual({
+        detail: "Unknown client ID",
+      });
       expect(await expectStatus(postJson("not-a-uuid", "prod", endpoint, makeSync()), 404)).toHaveProperty("detail");
     }
     await expectStatus(postLog(randomUUID(), "prod", randomUUID(), fixture("py-flask-log").body), 404);
@@ -198,10 +281,19 @@ describe("paths and status codes", () => {
       ["body", "requests", 0, "request_count"],
       ["body", "requests", 1, "status_code"],
     ]);
-    expect(body.detail[0]).toEqual({ loc: ["body", "requests", 0, "request_count"], msg: expect.any(String), type: "too_small" });
+    expect(body.detail[0]).toEqual({
+      loc: ["body", "requests", 0, "request_count"],
+      msg: expect.any(String),
+      type: "too_small",
+    });
     expect((await expectStatus(postJson(app.clientId, "prod", "sync", "{oops"), 422)).detail[0].loc).toEqual(["body"]);
-    expect((await expectStatus(postJson(app.clientId, "bad.env", "sync", makeSync()), 422)).detail[0].loc).toEqual(["path", "env"]);
-    expect((await expectStatus(postLog(app.clientId, "prod", null, fixture("py-flask-log").body), 422)).detail[0].loc).toEqual(["query", "uuid"]);
+    expect((await expectStatus(postJson(app.clientId, "bad.env", "sync", makeSync()), 422)).detail[0].loc).toEqual([
+      "path",
+      "env",
+    ]);
+    expect(
+      (await expectStatus(postLog(app.clientId, "prod", null, fixture("py-flask-log").body), 422)).detail[0].loc,
+    ).toEqual(["query", "uuid"]);
     expect(await rowCounts(app.id)).toEqual(before);
   });
 

@@ -32,7 +32,16 @@ async function views(appId: number) {
   const consumers = await getConsumersTable(appId, period);
   const serverErrors = await getServerErrors(appId, period);
   const validation = await getValidationErrors(appId, period);
-  const logs = await sql().all<{ method: string; path: string | null; url: string; statusCode: number; consumerId: number; clientIp: string | null; exception: string | null; requestBody: string | null }>(
+  const logs = await sql().all<{
+    method: string;
+    path: string | null;
+    url: string;
+    statusCode: number;
+    consumerId: number;
+    clientIp: string | null;
+    exception: string | null;
+    requestBody: string | null;
+  }>(
     `SELECT "method", "path", "url", "statusCode", "consumerId", "clientIp", "exception", "requestBody" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts"`,
     [appId],
   );
@@ -70,14 +79,23 @@ describe.each(["", "concatenated-batches"])("apitally-py 1.x exports %s", (run) 
       [app.id],
     );
     expect(endpoints.map((e) => `${e.method} ${e.path} ${Boolean(e.inStartup)}`)).toEqual([
-      "GET /error true", "GET /health true", "GET /items/{item_id} true", "GET /me true", "POST /items true",
+      "GET /error true",
+      "GET /health true",
+      "GET /items/{item_id} true",
+      "GET /me true",
+      "POST /items true",
     ]);
     const [instance] = await sql().all<{ client: string; versions: string; countsFrom: string }>(
       `SELECT "client", "versions", "countsFrom" FROM "Instance" WHERE "appId" = ?`,
       [app.id],
     );
     expect(instance.client).toBe("apitally-py:1.0.0a6.dev2+g5617377 fastapi");
-    expect(JSON.parse(instance.versions)).toEqual({ python: "3.11.2", fastapi: "0.115.14", starlette: "0.46.2", app: "3.1.4" });
+    expect(JSON.parse(instance.versions)).toEqual({
+      python: "3.11.2",
+      fastapi: "0.115.14",
+      starlette: "0.46.2",
+      app: "3.1.4",
+    });
     expect(instance.countsFrom).toBe("metrics");
     const [spec] = await sql().all<{ openapi: string }>(`SELECT "openapi" FROM "AppSpec" WHERE "appId" = ?`, [app.id]);
     expect(JSON.parse(spec.openapi).paths["/items/{item_id}"]).toBeDefined();
@@ -85,7 +103,9 @@ describe.each(["", "concatenated-batches"])("apitally-py 1.x exports %s", (run) 
 
   it("shows the consumer with the name and group set_consumer gave it", async () => {
     const { consumers } = await views(app.id);
-    expect(consumers.map((c) => [c.identifier, c.name, c.groupName, c.requests])).toEqual([["user-789", "Carol", "Enterprise", 1]]);
+    expect(consumers.map((c) => [c.identifier, c.name, c.groupName, c.requests])).toEqual([
+      ["user-789", "Carol", "Enterprise", 1],
+    ]);
   });
 
   it("derives the server errors from the exception events, with the stack trace", async () => {
@@ -93,7 +113,9 @@ describe.each(["", "concatenated-batches"])("apitally-py 1.x exports %s", (run) 
     expect(serverErrors.map((e) => [e.method, e.path, e.type, e.msg, e.count])).toEqual([
       ["GET", "/error", "ValueError", "Something exploded in /error", 2],
     ]);
-    const [tb] = await sql().all<{ traceback: string }>(`SELECT "traceback" FROM "ServerError" WHERE "appId" = ?`, [app.id]);
+    const [tb] = await sql().all<{ traceback: string }>(`SELECT "traceback" FROM "ServerError" WHERE "appId" = ?`, [
+      app.id,
+    ]);
     expect(tb.traceback).toContain('raise ValueError("Something exploded in /error")');
   });
 
@@ -108,11 +130,19 @@ describe.each(["", "concatenated-batches"])("apitally-py 1.x exports %s", (run) 
   it("keeps a request log per SERVER span, redacted as sent, and links the app logs to their requests", async () => {
     const { logs, appLogs } = await views(app.id);
     expect(logs.map((l) => `${l.method} ${l.path} ${l.statusCode}`)).toEqual([
-      "GET /items/{item_id} 200", "GET /items/{item_id} 200", "GET /me 200", "POST /items 422", "POST /items 201", "GET /error 500", "GET /error 500",
+      "GET /items/{item_id} 200",
+      "GET /items/{item_id} 200",
+      "GET /me 200",
+      "POST /items 422",
+      "POST /items 201",
+      "GET /error 500",
+      "GET /error 500",
     ]);
     expect(logs[0].url).toBe("http://127.0.0.1:8011/items/1?token=%5BREDACTED%5D&q=x");
     expect(logs.every((l) => l.clientIp === "127.0.0.1")).toBe(true);
-    expect(Buffer.from(logs[3].requestBody!, "base64").toString()).toBe('{"name":"ab","price":-1,"password":"[REDACTED]"}');
+    expect(Buffer.from(logs[3].requestBody!, "base64").toString()).toBe(
+      '{"name":"ab","price":-1,"password":"[REDACTED]"}',
+    );
     expect(JSON.parse(logs[5].exception!).type).toBe("ValueError");
     expect(logs[2].consumerId).toBeGreaterThan(0);
     expect(appLogs.map((l) => [l.message, l.level, l.logger, l.line, l.url])).toEqual([
@@ -122,9 +152,14 @@ describe.each(["", "concatenated-batches"])("apitally-py 1.x exports %s", (run) 
   });
 
   it("stores CPU and memory from the process metrics of every export", async () => {
-    const samples = await sql().all<{ cpuPercent: number; memoryRss: number }>(`SELECT "cpuPercent", "memoryRss" FROM "ResourceSample" WHERE "appId" = ? ORDER BY "ts"`, [app.id]);
+    const samples = await sql().all<{ cpuPercent: number; memoryRss: number }>(
+      `SELECT "cpuPercent", "memoryRss" FROM "ResourceSample" WHERE "appId" = ? ORDER BY "ts"`,
+      [app.id],
+    );
     expect(samples).toHaveLength(3);
-    expect(samples.every((s) => Number(s.memoryRss) > 50_000_000 && s.cpuPercent >= 0 && s.cpuPercent <= 100)).toBe(true);
+    expect(samples.every((s) => Number(s.memoryRss) > 50_000_000 && s.cpuPercent >= 0 && s.cpuPercent <= 100)).toBe(
+      true,
+    );
   });
 
   it("a resent export is acknowledged and stores nothing twice", async () => {

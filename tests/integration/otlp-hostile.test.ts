@@ -12,10 +12,11 @@ import { describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
 import { INGEST_TABLES, rollupTotals, rowCounts } from "../helpers/hub-db";
+import { OTLP_FIXTURES_DIR, replayOtlp } from "../helpers/otlp-fixtures";
 import {
-  MiB,
   decodeStatus,
   lenField,
+  MiB,
   otlpHostileCases,
   paddedTo,
   rawFixtures,
@@ -26,7 +27,6 @@ import {
   type OtlpCase,
   type RawFixture,
 } from "../helpers/otlp-hostile-cases";
-import { OTLP_FIXTURES_DIR, replayOtlp } from "../helpers/otlp-fixtures";
 
 type App = Awaited<ReturnType<typeof createApp>>;
 const db = inject("db");
@@ -35,7 +35,9 @@ const cases = otlpHostileCases();
 const GRPC_CODE: Record<number, number> = { 400: 3, 401: 16, 413: 8, 415: 3, 429: 8 };
 
 function requestHeaders(c: OtlpCase, token: string): Record<string, string> {
-  const headers: Record<string, string> = { "content-type": c.encoding === "json" ? "application/json" : "application/x-protobuf" };
+  const headers: Record<string, string> = {
+    "content-type": c.encoding === "json" ? "application/json" : "application/x-protobuf",
+  };
   const auth = c.auth === undefined ? `Bearer ${token}` : c.auth === null ? null : c.auth(token);
   if (auth !== null) headers.authorization = auth;
   for (const [k, v] of Object.entries(c.headers ?? {})) {
@@ -50,39 +52,52 @@ function send(c: OtlpCase, token: string, body: Buffer): Promise<Response> {
   const payload = c.chunked
     ? new ReadableStream<Uint8Array>({
         start(ctrl) {
-          for (let i = 0; i < body.length; i += 256 * 1024) ctrl.enqueue(new Uint8Array(body.subarray(i, i + 256 * 1024)));
+          for (let i = 0; i < body.length; i += 256 * 1024)
+            ctrl.enqueue(new Uint8Array(body.subarray(i, i + 256 * 1024)));
           ctrl.close();
         },
       })
     : new Uint8Array(body);
-  return fetch(`${baseUrl()}/v1/${c.signal}`, { method: "POST", headers: requestHeaders(c, token), body: payload, duplex: "half" } as RequestInit);
+  return fetch(`${baseUrl()}/v1/${c.signal}`, {
+    method: "POST",
+    headers: requestHeaders(c, token),
+    body: payload,
+    duplex: "half",
+  } as RequestInit);
 }
 
 /** A chunked POST on a connection of its own, closed afterwards; the answer counts even if the upload is cut off. */
 function sendOnOwnConnection(url: string, headers: Record<string, string>, body: Buffer): Promise<Response> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = http.request(url, { method: "POST", agent: false, headers: { ...headers, connection: "close", "transfer-encoding": "chunked" } }, (res) => {
-      answered = true;
-      const chunks: Buffer[] = [];
-      res.on("data", (d: Buffer) => chunks.push(d));
-      res.on("error", reject);
-      res.on("end", () => {
-        const h = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (typeof v === "string") h.set(k, v);
-        resolve(new Response(new Uint8Array(Buffer.concat(chunks)), { status: res.statusCode, headers: h }));
-      });
-    });
+    const req = http.request(
+      url,
+      { method: "POST", agent: false, headers: { ...headers, connection: "close", "transfer-encoding": "chunked" } },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("error", reject);
+        res.on("end", () => {
+          const h = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === "string") h.set(k, v);
+          resolve(new Response(new Uint8Array(Buffer.concat(chunks)), { status: res.statusCode, headers: h }));
+        });
+      },
+    );
     req.on("error", (e) => {
       if (!answered) reject(e);
     });
-    Readable.from((function* () {
-      for (let i = 0; i < body.length; i += 256 * 1024) yield body.subarray(i, i + 256 * 1024);
-    })()).pipe(req);
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < body.length; i += 256 * 1024) yield body.subarray(i, i + 256 * 1024);
+      })(),
+    ).pipe(req);
   });
 }
 
-const count = async (text: string, params: (string | number)[] = []) => Number((await sql().all<{ n: number }>(text, params))[0].n);
+const count = async (text: string, params: (string | number)[] = []) =>
+  Number((await sql().all<{ n: number }>(text, params))[0].n);
 const allReceipts = () => count(`SELECT COUNT(*) AS "n" FROM "IngestReceipt"`);
 
 // Every row an ingest can write for an app: hub-db's tables (what rowCounts counts, in one query:
@@ -99,29 +114,66 @@ async function stored(appId: number): Promise<Record<string, number>> {
     `SELECT "nextEnvId", "nextEndpointId", "nextConsumerId", "nextGroupId", "nextErrorId" FROM "App" WHERE "id" = ?`,
     [appId],
   );
-  return { ...Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])), ...Object.fromEntries(Object.entries(app).map(([k, v]) => [k, Number(v)])) };
+  return {
+    ...Object.fromEntries(rows.map((r) => [r.t, Number(r.n)])),
+    ...Object.fromEntries(Object.entries(app).map(([k, v]) => [k, Number(v)])),
+  };
 }
 
 /** What an app holds, compared across apps: row counts, rollup sums and a few values that are not timestamps. */
 async function storedResult(appId: number) {
-  const num = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" || (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) ? Number(v) : v])));
+  const num = (rows: Record<string, unknown>[]) =>
+    rows.map((r) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [
+          k,
+          typeof v === "bigint" || (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v)) ? Number(v) : v,
+        ]),
+      ),
+    );
   return {
     counts: await stored(appId),
     totals: await rollupTotals(appId),
-    requestLogs: num(await sql().all(`SELECT "method", "path", "url", "statusCode", "responseTimeMs", "consumerId", "requestSize", "responseSize", "exception" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts", "uuid"`, [appId])),
-    samples: num(await sql().all(`SELECT "ts", "cpuPercent", "memoryRss" FROM "ResourceSample" WHERE "appId" = ? ORDER BY "ts"`, [appId])),
-    consumers: await sql().all(`SELECT "identifier", "name" FROM "Consumer" WHERE "appId" = ? ORDER BY "identifier"`, [appId]),
-    endpoints: await sql().all(`SELECT "method", "path" FROM "Endpoint" WHERE "appId" = ? ORDER BY "method", "path"`, [appId]),
-    serverErrors: await sql().all(`SELECT "type", "msg" FROM "ServerError" WHERE "appId" = ? ORDER BY "type", "msg"`, [appId]),
-    appLogs: num(await sql().all(`SELECT "message", "level", "logger", "line" FROM "RequestAppLog" WHERE "appId" = ? ORDER BY "ts", "message"`, [appId])),
+    requestLogs: num(
+      await sql().all(
+        `SELECT "method", "path", "url", "statusCode", "responseTimeMs", "consumerId", "requestSize", "responseSize", "exception" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts", "uuid"`,
+        [appId],
+      ),
+    ),
+    samples: num(
+      await sql().all(`SELECT "ts", "cpuPercent", "memoryRss" FROM "ResourceSample" WHERE "appId" = ? ORDER BY "ts"`, [
+        appId,
+      ]),
+    ),
+    consumers: await sql().all(`SELECT "identifier", "name" FROM "Consumer" WHERE "appId" = ? ORDER BY "identifier"`, [
+      appId,
+    ]),
+    endpoints: await sql().all(`SELECT "method", "path" FROM "Endpoint" WHERE "appId" = ? ORDER BY "method", "path"`, [
+      appId,
+    ]),
+    serverErrors: await sql().all(`SELECT "type", "msg" FROM "ServerError" WHERE "appId" = ? ORDER BY "type", "msg"`, [
+      appId,
+    ]),
+    appLogs: num(
+      await sql().all(
+        `SELECT "message", "level", "logger", "line" FROM "RequestAppLog" WHERE "appId" = ? ORDER BY "ts", "message"`,
+        [appId],
+      ),
+    ),
   };
 }
 
-/** The reply must be what OTLP/HTTP says: an empty Export*ServiceResponse, or a google.rpc.Status in the request's encoding. */
+/**
+ * The reply must be what OTLP/HTTP says: an empty Export*ServiceResponse, or a google.rpc.Status in the request's
+ * encoding.
+ */
 async function checkReply(res: Response, c: OtlpCase, headers: Record<string, string>) {
   const body = Buffer.from(await res.arrayBuffer());
   const json = headers["content-type"]?.split(";")[0].trim().toLowerCase() === "application/json";
-  const shown = body.toString("utf8").replace(/[^\x20-\x7e]/g, ".").slice(0, 300);
+  const shown = body
+    .toString("utf8")
+    .replace(/[^\x20-\x7e]/g, ".")
+    .slice(0, 300);
   expect(res.status, shown).toBeLessThan(500);
   expect(c.expect, `${res.status} ${shown}`).toContain(res.status);
   if (res.status === 200) {
@@ -144,7 +196,9 @@ const appFor = (i: number) => (pool[Math.floor(i / CASES_PER_APP)] ??= createApp
 describe("OTLP hostile input", () => {
   it("has at least 400 reproducible cases", () => {
     expect(cases.length).toBeGreaterThanOrEqual(400);
-    expect(otlpHostileCases().map((c) => `${c.name} ${c.expect.join(",")}`)).toEqual(cases.map((c) => `${c.name} ${c.expect.join(",")}`));
+    expect(otlpHostileCases().map((c) => `${c.name} ${c.expect.join(",")}`)).toEqual(
+      cases.map((c) => `${c.name} ${c.expect.join(",")}`),
+    );
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
   });
 
@@ -171,7 +225,8 @@ describe("OTLP hostile input", () => {
       const added = after.otlpReceipts - before.stored.otlpReceipts;
       expect([0, 1]).toContain(added);
       if (added === 0) expect(after).toEqual(before.stored);
-      for (const [table, n] of Object.entries(after)) expect(n, table).toBeGreaterThanOrEqual(before.stored[table as keyof typeof after]);
+      for (const [table, n] of Object.entries(after))
+        expect(n, table).toBeGreaterThanOrEqual(before.stored[table as keyof typeof after]);
       // Exactly once: the same body again is acknowledged and stores nothing.
       const again = await send(c, app.writeToken!, body);
       expect(again.status).toBe(200);
@@ -189,7 +244,9 @@ describe("OTLP hostile input", () => {
     for (const app of await Promise.all(pool)) {
       const counts = await stored(app.id);
       expect(counts).toMatchObject(await rowCounts(app.id));
-      expect(counts.RequestAppLog).toBe(await count(`SELECT COUNT(*) AS "n" FROM "RequestAppLog" WHERE "appId" = ?`, [app.id]));
+      expect(counts.RequestAppLog).toBe(
+        await count(`SELECT COUNT(*) AS "n" FROM "RequestAppLog" WHERE "appId" = ?`, [app.id]),
+      );
       expect(Object.keys(counts)).toHaveLength(Object.keys(await rowCounts(app.id)).length + 2);
     }
   });
@@ -198,11 +255,14 @@ describe("OTLP hostile input", () => {
 const fixtures = rawFixtures();
 const plain = fixtures.filter((f) => f.run === "");
 const token = (app: App) => app.writeToken!;
-const replayBody = (f: RawFixture, app: App, body: Buffer, overrides: Record<string, string> = {}) => replayOtlp(baseUrl(), { ...f, body }, token(app), overrides);
+const replayBody = (f: RawFixture, app: App, body: Buffer, overrides: Record<string, string> = {}) =>
+  replayOtlp(baseUrl(), { ...f, body }, token(app), overrides);
 const IDENTITY = { "content-encoding": "identity" };
 
 async function expectOk(res: Response, label: string) {
-  const text = Buffer.from(await res.arrayBuffer()).toString("utf8").replace(/[^\x20-\x7e]/g, ".");
+  const text = Buffer.from(await res.arrayBuffer())
+    .toString("utf8")
+    .replace(/[^\x20-\x7e]/g, ".");
   expect(res.status, `${label}: ${text.slice(0, 300)}`).toBe(200);
 }
 
@@ -210,27 +270,36 @@ async function expectOk(res: Response, label: string) {
 const reference = new Map<string, Promise<Awaited<ReturnType<typeof storedResult>>>>();
 function referenceOf(f: RawFixture) {
   if (!reference.has(f.label)) {
-    reference.set(f.label, (async () => {
-      const app = await createApp({ envs: ["prod"] });
-      await expectOk(await replayOtlp(baseUrl(), f, token(app)), f.label);
-      return storedResult(app.id);
-    })());
+    reference.set(
+      f.label,
+      (async () => {
+        const app = await createApp({ envs: ["prod"] });
+        await expectOk(await replayOtlp(baseUrl(), f, token(app)), f.label);
+        return storedResult(app.id);
+      })(),
+    );
   }
   return reference.get(f.label)!;
 }
 
 describe("valid protobuf variants store exactly what the export stores", () => {
-  it.each(fixtures.map((f) => [f.label, f] as const))("%s with unknown fields of every wire type in every message", async (_l, f) => {
-    const app = await createApp({ envs: ["prod"] });
-    await expectOk(await replayBody(f, app, withUnknownFields(f.signal, f.raw, 7), IDENTITY), f.label);
-    expect(await storedResult(app.id)).toEqual(await referenceOf(f));
-  });
+  it.each(fixtures.map((f) => [f.label, f] as const))(
+    "%s with unknown fields of every wire type in every message",
+    async (_l, f) => {
+      const app = await createApp({ envs: ["prod"] });
+      await expectOk(await replayBody(f, app, withUnknownFields(f.signal, f.raw, 7), IDENTITY), f.label);
+      expect(await storedResult(app.id)).toEqual(await referenceOf(f));
+    },
+  );
 
-  it.each(fixtures.map((f) => [f.label, f] as const))("%s with every message's fields in reverse order", async (_l, f) => {
-    const app = await createApp({ envs: ["prod"] });
-    await expectOk(await replayBody(f, app, withFieldsReversed(f.signal, f.raw), IDENTITY), f.label);
-    expect(await storedResult(app.id)).toEqual(await referenceOf(f));
-  });
+  it.each(fixtures.map((f) => [f.label, f] as const))(
+    "%s with every message's fields in reverse order",
+    async (_l, f) => {
+      const app = await createApp({ envs: ["prod"] });
+      await expectOk(await replayBody(f, app, withFieldsReversed(f.signal, f.raw), IDENTITY), f.label);
+      expect(await storedResult(app.id)).toEqual(await referenceOf(f));
+    },
+  );
 
   it("005-metrics with its packed bucket counts written unpacked", async () => {
     const f = plain.find((x) => x.name === "005-metrics")!;
@@ -253,35 +322,43 @@ describe("valid protobuf variants store exactly what the export stores", () => {
 });
 
 describe("OTLP/JSON stores what the protobuf export stores", () => {
-  it.each(["", "concatenated-batches"])("the %s exports as OTLP/JSON (hex ids, base64 ids, and the fixture's own .json)", async (run) => {
-    const runFixtures = fixtures.filter((f) => f.run === run);
-    const protobufApp = await createApp({ envs: ["prod"] });
-    for (const f of runFixtures) await expectOk(await replayOtlp(baseUrl(), f, token(protobufApp)), f.label);
-    const expected = await storedResult(protobufApp.id);
-    expect(expected.counts.RequestLog).toBe(7);
+  it.each(["", "concatenated-batches"])(
+    "the %s exports as OTLP/JSON (hex ids, base64 ids, and the fixture's own .json)",
+    async (run) => {
+      const runFixtures = fixtures.filter((f) => f.run === run);
+      const protobufApp = await createApp({ envs: ["prod"] });
+      for (const f of runFixtures) await expectOk(await replayOtlp(baseUrl(), f, token(protobufApp)), f.label);
+      const expected = await storedResult(protobufApp.id);
+      expect(expected.counts.RequestLog).toBe(7);
 
-    const variants: [string, (f: RawFixture) => Buffer][] = [
-      ["hex ids", (f) => Buffer.from(JSON.stringify(toOtlpJson(f.signal, f.raw)))],
-      ["base64 ids", (f) => Buffer.from(JSON.stringify(toOtlpJson(f.signal, f.raw, "base64")))],
-      // Python's json_format: enum names, hex ids (README); a resource per concatenated message.
-      ["fixture .json", (f) => readFileSync(path.join(OTLP_FIXTURES_DIR, f.run, `${f.name}.json`))],
-    ];
-    for (const [label, json] of variants) {
-      const app = await createApp({ envs: ["prod"] });
-      for (const f of runFixtures) {
-        const res = await replayBody(f, app, json(f), { "content-type": "application/json", ...IDENTITY });
-        expect(res.headers.get("content-type"), `${label} ${f.label}`).toContain("application/json");
-        expect(await res.json(), `${label} ${f.label}`).toEqual({});
-        expect(res.status).toBe(200);
+      const variants: [string, (f: RawFixture) => Buffer][] = [
+        ["hex ids", (f) => Buffer.from(JSON.stringify(toOtlpJson(f.signal, f.raw)))],
+        ["base64 ids", (f) => Buffer.from(JSON.stringify(toOtlpJson(f.signal, f.raw, "base64")))],
+        // Python's json_format: enum names, hex ids (README); a resource per concatenated message.
+        ["fixture .json", (f) => readFileSync(path.join(OTLP_FIXTURES_DIR, f.run, `${f.name}.json`))],
+      ];
+      for (const [label, json] of variants) {
+        const app = await createApp({ envs: ["prod"] });
+        for (const f of runFixtures) {
+          const res = await replayBody(f, app, json(f), { "content-type": "application/json", ...IDENTITY });
+          expect(res.headers.get("content-type"), `${label} ${f.label}`).toContain("application/json");
+          expect(await res.json(), `${label} ${f.label}`).toEqual({});
+          expect(res.status).toBe(200);
+        }
+        expect(await storedResult(app.id), label).toEqual(expected);
       }
-      expect(await storedResult(app.id), label).toEqual(expected);
-    }
-  });
+    },
+  );
 
   it("gzip-encoded OTLP/JSON is the same export", async () => {
     const f = plain.find((x) => x.name === "003-traces")!;
     const app = await createApp({ envs: ["prod"] });
-    await expectOk(await replayBody(f, app, gzipSync(JSON.stringify(toOtlpJson(f.signal, f.raw))), { "content-type": "application/json" }), f.label);
+    await expectOk(
+      await replayBody(f, app, gzipSync(JSON.stringify(toOtlpJson(f.signal, f.raw))), {
+        "content-type": "application/json",
+      }),
+      f.label,
+    );
     expect(await storedResult(app.id)).toEqual(await referenceOf(f));
   });
 });
@@ -293,7 +370,10 @@ describe("write tokens", () => {
     const before = await storedResult(mine.id);
     for (const f of plain) {
       // This app's environment header and client id change nothing: the token alone names the app.
-      await expectOk(await replayOtlp(baseUrl(), f, token(other), { "apitally-env": "prod", "apitally-client-id": mine.clientId }), f.label);
+      await expectOk(
+        await replayOtlp(baseUrl(), f, token(other), { "apitally-env": "prod", "apitally-client-id": mine.clientId }),
+        f.label,
+      );
     }
     expect(await storedResult(mine.id)).toEqual(before);
     expect((await storedResult(other.id)).counts.RequestLog).toBe(7);
@@ -312,16 +392,22 @@ describe("write tokens", () => {
 });
 
 describe("exactly once under concurrency", () => {
-  it.each(["005-metrics", "003-traces", "004-logs", "001-logs"])("100 concurrent copies of %s are stored once", async (name) => {
-    const f = plain.find((x) => x.name === name)!;
-    const app = await createApp({ envs: ["prod"] });
-    const replies = await Promise.all(Array.from({ length: 100 }, () => replayOtlp(baseUrl(), f, token(app))));
-    const statuses = await Promise.all(replies.map(async (r) => (await r.arrayBuffer(), r.status)));
-    expect(statuses.filter((s) => s !== 200), "every copy is acknowledged").toEqual([]);
-    const result = await storedResult(app.id);
-    expect(result.counts.otlpReceipts).toBe(1);
-    expect(result).toEqual(await referenceOf(f));
-  });
+  it.each(["005-metrics", "003-traces", "004-logs", "001-logs"])(
+    "100 concurrent copies of %s are stored once",
+    async (name) => {
+      const f = plain.find((x) => x.name === name)!;
+      const app = await createApp({ envs: ["prod"] });
+      const replies = await Promise.all(Array.from({ length: 100 }, () => replayOtlp(baseUrl(), f, token(app))));
+      const statuses = await Promise.all(replies.map(async (r) => (await r.arrayBuffer(), r.status)));
+      expect(
+        statuses.filter((s) => s !== 200),
+        "every copy is acknowledged",
+      ).toEqual([]);
+      const result = await storedResult(app.id);
+      expect(result.counts.otlpReceipts).toBe(1);
+      expect(result).toEqual(await referenceOf(f));
+    },
+  );
 
   it("25 concurrent different exports of the same requests all count", async () => {
     const f = plain.find((x) => x.name === "005-metrics")!;

@@ -14,9 +14,9 @@ import { getEndpointsTable } from "@/lib/queries/endpoints-table";
 import { getServerErrors, getServerErrorTraceback } from "@/lib/queries/server-errors";
 import { getTrafficTotals } from "@/lib/queries/traffic-totals";
 import { getValidationErrors } from "@/lib/queries/validation-errors";
+import { childGroups, waitFor } from "../helpers/children";
 import { createApp } from "../helpers/factory";
 import { rollupTotals } from "../helpers/hub-db";
-import { childGroups, waitFor } from "../helpers/children";
 import { freePort } from "../helpers/stack";
 
 const APP_FILE = "tests/apps/otel-express-app.mjs";
@@ -55,12 +55,18 @@ afterAll(() => {
   children.killAll();
 });
 
-
 /** Starts the app in its own process group, exporting to this Tallyhub with the write token. */
 async function startOtelApp(mode: Mode, writeToken: string) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve(APP_FILE)], {
-    env: { ...process.env, OTLP_ENDPOINT: inject("baseUrl"), OTLP_TOKEN: writeToken, OTLP_ENV: ENV, OTEL_MODE: mode, PORT: String(port) },
+    env: {
+      ...process.env,
+      OTLP_ENDPOINT: inject("baseUrl"),
+      OTLP_TOKEN: writeToken,
+      OTLP_ENV: ENV,
+      OTEL_MODE: mode,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -69,7 +75,13 @@ async function startOtelApp(mode: Mode, writeToken: string) {
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const out = () => `The app's output:\n${output}`;
-  await waitFor("the app to listen", async () => output, (o) => o.includes("listening") || child.exitCode !== null, 15_000, out);
+  await waitFor(
+    "the app to listen",
+    async () => output,
+    (o) => o.includes("listening") || child.exitCode !== null,
+    15_000,
+    out,
+  );
   expect(child.exitCode, out()).toBeNull();
   return { child, base: `http://127.0.0.1:${port}`, output: out };
 }
@@ -80,7 +92,11 @@ async function serve(base: string) {
   let bytesOut = 0;
   for (const r of PLAN) {
     const body = r.body === undefined ? undefined : JSON.stringify(r.body);
-    const res = await fetch(base + r.path, { method: r.method, headers: body ? { "content-type": "application/json" } : {}, body });
+    const res = await fetch(base + r.path, {
+      method: r.method,
+      headers: body ? { "content-type": "application/json" } : {},
+      body,
+    });
     const got = await res.arrayBuffer();
     expect(`${r.method} ${r.path} → ${res.status}`).toBe(`${r.method} ${r.path} → ${r.status}`);
     if (r.route === null) continue;
@@ -121,7 +137,9 @@ const requestLogs = (appId: number) =>
   );
 
 const appLogCount = async (appId: number) =>
-  Number((await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "RequestAppLog" WHERE "appId" = ?`, [appId]))[0].n);
+  Number(
+    (await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "RequestAppLog" WHERE "appId" = ?`, [appId]))[0].n,
+  );
 
 const fromBase64 = (s: string | null) => (s === null ? null : Buffer.from(s, "base64").toString("utf8"));
 
@@ -139,11 +157,21 @@ describe.each<[Mode, string]>([
     // SIGTERM: the app stops accepting connections, then the SDK flushes every pending span,
     // metric and log record; each export is stored before Tallyhub answers it.
     process.kill(-child.pid!, "SIGTERM");
-    await waitFor("the app to flush and exit", async () => child.exitCode, (c) => c !== null, 15_000, output);
+    await waitFor(
+      "the app to flush and exit",
+      async () => child.exitCode,
+      (c) => c !== null,
+      15_000,
+      output,
+    );
     expect(child.exitCode, output()).toBe(0);
     await waitFor(
       "the requests, request logs and app logs",
-      async () => ({ requests: (await rollupTotals(app.id, ENV)).requests, logs: (await requestLogs(app.id)).length, appLogs: await appLogCount(app.id) }),
+      async () => ({
+        requests: (await rollupTotals(app.id, ENV)).requests,
+        logs: (await requestLogs(app.id)).length,
+        appLogs: await appLogCount(app.id),
+      }),
       (s) => s.requests >= COUNTED && s.logs >= PLAN.length && s.appLogs >= (apitally ? 2 : 0),
       30_000,
       output,
@@ -161,8 +189,11 @@ describe.each<[Mode, string]>([
     });
     expect(sent).toEqual({ bytesIn: 29, bytesOut: 266 });
     // apitally: from the size histograms' sums, exactly the bodies served. plain: from the spans, whose
-    // stock http instrumentation reports request sizes (http.request_content_length_uncompressed) but no response sizes.
-    expect({ bytesIn: totals.bytesIn, bytesOut: totals.bytesOut }).toEqual(apitally ? sent : { bytesIn: sent.bytesIn, bytesOut: 0 });
+    // stock http instrumentation reports request sizes (http.request_content_length_uncompressed) but no response
+    // sizes.
+    expect({ bytesIn: totals.bytesIn, bytesOut: totals.bytesOut }).toEqual(
+      apitally ? sent : { bytesIn: sent.bytesIn, bytesOut: 0 },
+    );
     const stored = await rollupTotals(app.id, ENV);
     expect(stored.requests).toBe(COUNTED);
     expect(stored.responseTimeBins, "one response time per counted request").toBe(COUNTED);
@@ -170,7 +201,12 @@ describe.each<[Mode, string]>([
       `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
       [app.id],
     );
-    expect(byStatus.map((r) => [Number(r.statusCode), Number(r.n)])).toEqual([[200, 5], [201, 1], [422, 1], [500, 2]]);
+    expect(byStatus.map((r) => [Number(r.statusCode), Number(r.n)])).toEqual([
+      [200, 5],
+      [201, 1],
+      [422, 1],
+      [500, 2],
+    ]);
 
     const endpoints = await getEndpointsTable(app.id, f);
     // Busiest first, then by path.
@@ -204,7 +240,9 @@ describe.each<[Mode, string]>([
 
     // The exception event on the SERVER span, with the stack Node wrote.
     const serverErrors = await getServerErrors(app.id, f);
-    expect(serverErrors.map((e) => [e.method, e.path, e.type, e.msg, e.count])).toEqual([["GET", "/error", ERROR.type, ERROR.msg, 2]]);
+    expect(serverErrors.map((e) => [e.method, e.path, e.type, e.msg, e.count])).toEqual([
+      ["GET", "/error", ERROR.type, ERROR.msg, 2],
+    ]);
     const traceback = await getServerErrorTraceback(app.id, serverErrors[0].id);
     expect(traceback?.startsWith(`${ERROR.type}: ${ERROR.msg}\n    at `), traceback ?? "no traceback").toBe(true);
     expect(traceback).toContain("otel-express-app.mjs");
@@ -212,12 +250,25 @@ describe.each<[Mode, string]>([
     // The 422's pydantic-style body, captured on the span as apitally.response.body (apitally mode only).
     const validation = await getValidationErrors(app.id, f);
     expect(validation.map((e) => [e.method, e.path, e.loc, e.msg, e.type, e.count])).toEqual(
-      apitally ? [["POST", "/items", ["body", "name"], "ensure this value has at least 3 characters", "value_error.any_str.min_length", 1]] : [],
+      apitally
+        ? [
+            [
+              "POST",
+              "/items",
+              ["body", "name"],
+              "ensure this value has at least 3 characters",
+              "value_error.any_str.min_length",
+              1,
+            ],
+          ]
+        : [],
     );
 
     // One request log per SERVER span, the 404 included, with its express INTERNAL child spans.
     const logs = await requestLogs(app.id);
-    expect(logs.map((l) => `${l.method} ${l.path} ${l.statusCode}`)).toEqual(PLAN.map((r) => `${r.method} ${r.route} ${r.status}`));
+    expect(logs.map((l) => `${l.method} ${l.path} ${l.statusCode}`)).toEqual(
+      PLAN.map((r) => `${r.method} ${r.route} ${r.status}`),
+    );
     expect(logs.map((l) => new URL(l.url).pathname)).toEqual(PLAN.map((r) => r.path));
     expect(logs.every((l) => l.clientIp === "127.0.0.1" && /^[0-9a-f]{32}$/.test(l.traceId ?? ""))).toBe(true);
     expect(new Set(logs.map((l) => l.traceId)).size).toBe(PLAN.length);
@@ -226,7 +277,11 @@ describe.each<[Mode, string]>([
       const spans = JSON.parse(l.spans ?? "[]") as StoredSpan[];
       const [server, ...children] = spans;
       const what = `${planned.method} ${planned.path}`;
-      expect([server.kind, server.parentSpanId, server.status], what).toEqual(["SERVER", null, planned.status === 500 ? "ERROR" : "UNSET"]);
+      expect([server.kind, server.parentSpanId, server.status], what).toEqual([
+        "SERVER",
+        null,
+        planned.status === 500 ? "ERROR" : "UNSET",
+      ]);
       expect(server.attributes["http.route"], what).toBe(planned.route ?? undefined);
       expect(
         children.map((s) => [s.kind, s.parentSpanId, s.name]),
@@ -237,10 +292,13 @@ describe.each<[Mode, string]>([
         ...(planned.route ? [["INTERNAL", server.spanId, "request handler"]] : []),
       ]);
       if (planned.route) expect(children.at(-1)!.attributes["http.route"], what).toBe(planned.route);
-      expect(l.exception === null ? null : JSON.parse(l.exception).type, what).toBe(planned.status === 500 ? ERROR.type : null);
+      expect(l.exception === null ? null : JSON.parse(l.exception).type, what).toBe(
+        planned.status === 500 ? ERROR.type : null,
+      );
       // Bodies ride on the span as apitally.* attributes and are stored on the log, not in the span.
       expect(JSON.stringify(spans)).not.toContain("apitally.response.body");
-      if (apitally && planned.body !== undefined) expect(fromBase64(l.requestBody), what).toBe(JSON.stringify(planned.body));
+      if (apitally && planned.body !== undefined)
+        expect(fromBase64(l.requestBody), what).toBe(JSON.stringify(planned.body));
       if (!apitally) expect([l.requestBody, l.responseBody], what).toEqual([null, null]);
     }
     const consumerIds = new Set(logs.map((l) => Number(l.consumerId)));
@@ -249,7 +307,14 @@ describe.each<[Mode, string]>([
     if (apitally) expect(JSON.parse(fromBase64(unprocessable.responseBody)!).detail[0].loc).toEqual(["body", "name"]);
 
     // Request-scoped logs (apitally.request.server_span_id) linked to their request; plain mode names no request.
-    const appLogs = await sql().all<{ message: string; level: string; logger: string; spanId: string; url: string; spans: string }>(
+    const appLogs = await sql().all<{
+      message: string;
+      level: string;
+      logger: string;
+      spanId: string;
+      url: string;
+      spans: string;
+    }>(
       `SELECT l."message", l."level", l."logger", l."spanId", r."url", r."spans" FROM "RequestAppLog" l
        JOIN "RequestLog" r ON r."appId" = l."appId" AND r."uuid" = l."requestUuid" WHERE l."appId" = ? ORDER BY l."ts"`,
       [app.id],
@@ -263,10 +328,16 @@ describe.each<[Mode, string]>([
         : [],
     );
     // Each was emitted inside the express "request handler" span of its own request.
-    for (const l of appLogs) expect(l.spanId).toBe((JSON.parse(l.spans) as StoredSpan[]).find((s) => s.name === "request handler")!.spanId);
+    for (const l of appLogs)
+      expect(l.spanId).toBe((JSON.parse(l.spans) as StoredSpan[]).find((s) => s.name === "request handler")!.spanId);
     expect(await appLogCount(app.id)).toBe(appLogs.length);
 
-    const instances = await sql().all<{ env: string; client: string | null; versions: string | null; countsFrom: string | null }>(
+    const instances = await sql().all<{
+      env: string;
+      client: string | null;
+      versions: string | null;
+      countsFrom: string | null;
+    }>(
       `SELECT e."name" AS "env", i."client", i."versions", i."countsFrom" FROM "Instance" i
        JOIN "Environment" e ON e."appId" = i."appId" AND e."id" = i."envId" WHERE i."appId" = ?`,
       [app.id],
@@ -275,7 +346,10 @@ describe.each<[Mode, string]>([
     if (apitally) {
       expect(instances[0].client).toBe("apitally-js:0.0.0-test express");
       expect(JSON.parse(instances[0].versions!)).toEqual({ node: process.versions.node, express: "5.3.0" });
-      const [samples] = await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "ResourceSample" WHERE "appId" = ?`, [app.id]);
+      const [samples] = await sql().all<{ n: number }>(
+        `SELECT COUNT(*) AS "n" FROM "ResourceSample" WHERE "appId" = ?`,
+        [app.id],
+      );
       expect(Number(samples.n)).toBeGreaterThan(0);
     }
   }, 60_000);

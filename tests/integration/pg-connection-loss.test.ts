@@ -15,7 +15,9 @@ it("survives the server closing an idle connection", async () => {
     await admin.connect();
     await admin.query("SELECT pg_terminate_backend($1)", [pid]);
     await admin.end();
-    await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringContaining("PostgreSQL connection lost")), { timeout: 5000 });
+    await vi.waitFor(() => expect(log).toHaveBeenCalledWith(expect.stringContaining("PostgreSQL connection lost")), {
+      timeout: 5000,
+    });
     const [{ one }] = await db.all<{ one: number }>(`SELECT 1 AS "one"`);
     expect(Number(one)).toBe(1);
   } finally {

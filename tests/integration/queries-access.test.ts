@@ -3,13 +3,12 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma, sql } from "@/lib/db";
 import { parseFilters } from "@/lib/filters";
-import { getConsumersTable } from "@/lib/queries/consumers-table";
-import { getFilterOptions } from "@/lib/queries/filter-options";
 import { syncSchema } from "@/lib/ingest/schemas/sync";
 import { storeSync } from "@/lib/ingest/store";
-import { createUser } from "../helpers/factory";
+import { getConsumersTable } from "@/lib/queries/consumers-table";
+import { getFilterOptions } from "@/lib/queries/filter-options";
 import { C, EP, G, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
-
+import { createUser } from "../helpers/factory";
 import { session } from "../helpers/fake-session";
 
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
@@ -38,18 +37,31 @@ async function expectNotFound(p: Promise<unknown>) {
 
 const consumerRows = () => sql().all(`SELECT * FROM "Consumer" WHERE "appId" = ? ORDER BY "id"`, [appId]);
 const groupRows = () => sql().all(`SELECT * FROM "ConsumerGroup" WHERE "appId" = ? ORDER BY "id"`, [appId]);
-const one = async (id: number) => (await sql().all<Record<string, unknown>>(`SELECT * FROM "Consumer" WHERE "appId" = ? AND "id" = ?`, [appId, id]))[0];
+const one = async (id: number) =>
+  (await sql().all<Record<string, unknown>>(`SELECT * FROM "Consumer" WHERE "appId" = ? AND "id" = ?`, [appId, id]))[0];
 
 describe("views", () => {
   it("serve the owner, with the filters that were applied", async () => {
-    const env = (await loadViewForUser(ownerId, String(appId), "traffic", new URLSearchParams("period=1h&env=prod&bogus=1"), NOW))!;
+    const env = (await loadViewForUser(
+      ownerId,
+      String(appId),
+      "traffic",
+      new URLSearchParams("period=1h&env=prod&bogus=1"),
+      NOW,
+    ))!;
     expect(env.query).toBe("env=prod&period=1h");
     expect(env.issues).toEqual([]);
     expect((env.data as { totals: { current: { requests: number } } }).totals.current.requests).toBe(25);
   });
 
   it("report bad filter params instead of failing", async () => {
-    const env = (await loadViewForUser(ownerId, String(appId), "errors", new URLSearchParams("period=2w&status=abc"), NOW))!;
+    const env = (await loadViewForUser(
+      ownerId,
+      String(appId),
+      "errors",
+      new URLSearchParams("period=2w&status=abc"),
+      NOW,
+    ))!;
     expect(env.issues.map((i) => i.param)).toEqual(["period", "status"]);
     expect(env.query).toBe("");
   });
@@ -116,7 +128,10 @@ describe("consumer edits by the owner", () => {
 
   it("rename a consumer (through the server action), and a blank name clears it", async () => {
     session.user = { id: ownerId, email: "owner@example.com", name: null };
-    expect(await actions.renameConsumerAction(appId, { consumerId: C.globex, name: "  Globex Inc  " })).toEqual({ ok: true, value: { name: "Globex Inc" } });
+    expect(await actions.renameConsumerAction(appId, { consumerId: C.globex, name: "  Globex Inc  " })).toEqual({
+      ok: true,
+      value: { name: "Globex Inc" },
+    });
     session.user = null;
     expect(await one(C.globex)).toMatchObject({ name: "Globex Inc" });
     expect(Boolean((await one(C.globex)).nameByUser)).toBe(true);
@@ -127,12 +142,19 @@ describe("consumer edits by the owner", () => {
   });
 
   it("assign an existing group, create a new one, and leave a group", async () => {
-    expect(await setConsumerGroup(ownerId, appId, { consumerId: C.initech, group: "Partners" })).toEqual({ ok: true, value: { groupId: G.partners, group: "Partners" } });
+    expect(await setConsumerGroup(ownerId, appId, { consumerId: C.initech, group: "Partners" })).toEqual({
+      ok: true,
+      value: { groupId: G.partners, group: "Partners" },
+    });
     const created = await setConsumerGroup(ownerId, appId, { consumerId: C.globex, group: "Resellers" });
     expect(created).toEqual({ ok: true, value: { groupId: 3, group: "Resellers" } }); // the app's next group id
     expect((await getFilterOptions(appId)).groups.map((g) => g.name)).toEqual(["Internal", "Partners", "Resellers"]);
     const table = await getConsumersTable(appId, f());
-    expect(table.map((c) => [c.identifier, c.groupName])).toEqual([["acme", "Partners"], ["globex", "Resellers"], ["initech", "Partners"]]);
+    expect(table.map((c) => [c.identifier, c.groupName])).toEqual([
+      ["acme", "Partners"],
+      ["globex", "Resellers"],
+      ["initech", "Partners"],
+    ]);
     await setConsumerGroup(ownerId, appId, { consumerId: C.acme, group: "" });
     expect(await one(C.acme)).toMatchObject({ groupId: null });
     expect(Boolean((await one(C.acme)).groupByUser)).toBe(true);
@@ -159,10 +181,17 @@ describe("consumer edits by the owner", () => {
 
   it("hide a consumer from the lists until it sends requests again", async () => {
     const hiddenAt = M * 60 + 40;
-    expect(await setConsumerHidden(ownerId, appId, { consumerId: C.acme, hidden: true }, hiddenAt)).toEqual({ ok: true, value: { hidden: true } });
+    expect(await setConsumerHidden(ownerId, appId, { consumerId: C.acme, hidden: true }, hiddenAt)).toEqual({
+      ok: true,
+      value: { hidden: true },
+    });
     expect((await getConsumersTable(appId, f())).map((c) => c.identifier)).not.toContain("acme");
     expect((await getFilterOptions(appId)).consumers.map((c) => c.identifier)).not.toContain("acme");
-    await sql().run(`UPDATE "Consumer" SET "lastSeen" = ? WHERE "appId" = ? AND "id" = ?`, [hiddenAt + 10, appId, C.acme]);
+    await sql().run(`UPDATE "Consumer" SET "lastSeen" = ? WHERE "appId" = ? AND "id" = ?`, [
+      hiddenAt + 10,
+      appId,
+      C.acme,
+    ]);
     expect((await getConsumersTable(appId, f())).map((c) => c.identifier)).toContain("acme");
     await setConsumerHidden(ownerId, appId, { consumerId: C.initech, hidden: true }, hiddenAt);
     await setConsumerHidden(ownerId, appId, { consumerId: C.initech, hidden: false });

@@ -19,9 +19,36 @@ describe("consumers table", () => {
   it("lists visible consumers with requests, error rate, last request and trend", async () => {
     const rows = await getConsumersTable(appId, f("period=1h"));
     expect(rows.map(({ trend, ...r }) => (void trend, r))).toEqual([
-      { id: C.acme, identifier: "acme", name: "Acme Corp", groupId: G.partners, groupName: "Partners", requests: 17, errorRate: 7 / 17, lastRequest: M * 60 },
-      { id: C.globex, identifier: "globex", name: null, groupId: G.partners, groupName: "Partners", requests: 5, errorRate: 0, lastRequest: (M - 10) * 60 },
-      { id: C.initech, identifier: "initech", name: "Initech", groupId: null, groupName: null, requests: 1, errorRate: 1, lastRequest: (M - 1) * 60 },
+      {
+        id: C.acme,
+        identifier: "acme",
+        name: "Acme Corp",
+        groupId: G.partners,
+        groupName: "Partners",
+        requests: 17,
+        errorRate: 7 / 17,
+        lastRequest: M * 60,
+      },
+      {
+        id: C.globex,
+        identifier: "globex",
+        name: null,
+        groupId: G.partners,
+        groupName: "Partners",
+        requests: 5,
+        errorRate: 0,
+        lastRequest: (M - 10) * 60,
+      },
+      {
+        id: C.initech,
+        identifier: "initech",
+        name: "Initech",
+        groupId: null,
+        groupName: null,
+        requests: 1,
+        errorRate: 1,
+        lastRequest: (M - 1) * 60,
+      },
     ]);
     const acmeTrend = rows[0].trend;
     expect(acmeTrend).toHaveLength(60);
@@ -30,9 +57,19 @@ describe("consumers table", () => {
   });
 
   it("follows filters", async () => {
-    expect((await getConsumersTable(appId, f(`period=1h&group=${G.partners}`))).map((r) => r.id)).toEqual([C.acme, C.globex]);
-    expect((await getConsumersTable(appId, f("period=1h&status=5xx"))).map((r) => [r.id, r.requests])).toEqual([[C.initech, 1]]);
-    expect((await getConsumersTable(appId, f(`period=24h&endpoint=${EP.list}`))).map((r) => [r.id, r.requests])).toEqual([[C.acme, 120], [C.globex, 5]]);
+    expect((await getConsumersTable(appId, f(`period=1h&group=${G.partners}`))).map((r) => r.id)).toEqual([
+      C.acme,
+      C.globex,
+    ]);
+    expect((await getConsumersTable(appId, f("period=1h&status=5xx"))).map((r) => [r.id, r.requests])).toEqual([
+      [C.initech, 1],
+    ]);
+    expect(
+      (await getConsumersTable(appId, f(`period=24h&endpoint=${EP.list}`))).map((r) => [r.id, r.requests]),
+    ).toEqual([
+      [C.acme, 120],
+      [C.globex, 5],
+    ]);
     expect(await getConsumersTable(appId, f("period=1h&env=dev"))).toEqual([]);
   });
 });
@@ -60,10 +97,30 @@ describe("new vs returning consumers", () => {
 describe("consumer groups", () => {
   it("lists every group with its members' traffic", async () => {
     expect(await getConsumerGroups(appId, f("period=1h"))).toEqual([
-      { id: G.partners, name: "Partners", activeConsumers: 2, consumers: 2, requests: 22, errorRate: 7 / 22, lastRequest: M * 60 },
-      { id: G.internal, name: "Internal", activeConsumers: 0, consumers: 0, requests: 0, errorRate: null, lastRequest: null },
+      {
+        id: G.partners,
+        name: "Partners",
+        activeConsumers: 2,
+        consumers: 2,
+        requests: 22,
+        errorRate: 7 / 22,
+        lastRequest: M * 60,
+      },
+      {
+        id: G.internal,
+        name: "Internal",
+        activeConsumers: 0,
+        consumers: 0,
+        requests: 0,
+        errorRate: null,
+        lastRequest: null,
+      },
     ]);
-    expect((await getConsumerGroups(appId, f("period=1h&status=4xx")))[0]).toMatchObject({ requests: 7, errorRate: 1, activeConsumers: 1 });
+    expect((await getConsumerGroups(appId, f("period=1h&status=4xx")))[0]).toMatchObject({
+      requests: 7,
+      errorRate: 1,
+      activeConsumers: 1,
+    });
   });
 });
 
@@ -76,7 +133,10 @@ describe("filter options", () => {
         { id: C.initech, identifier: "initech", name: "Initech" },
         { id: C.globex, identifier: "globex", name: null },
       ],
-      groups: [{ id: G.internal, name: "Internal" }, { id: G.partners, name: "Partners" }],
+      groups: [
+        { id: G.internal, name: "Internal" },
+        { id: G.partners, name: "Partners" },
+      ],
       endpoints: [
         { id: EP.health, method: "GET", path: "/health" },
         { id: EP.list, method: "GET", path: "/items" },
@@ -92,8 +152,17 @@ describe("filter options", () => {
 describe("hidden consumers", () => {
   it("come back once they send requests after being hidden", async () => {
     // hooli was hidden at M-3 after its last request at M-5; a sync at M moves lastSeen past it.
-    await sql().run(`UPDATE "Consumer" SET "lastSeen" = ? WHERE "appId" = ? AND "id" = ?`, [M * 60 + 30, appId, C.hooli]);
-    expect((await getConsumersTable(appId, f("period=1h"))).map((r) => r.identifier)).toEqual(["acme", "globex", "hooli", "initech"]);
+    await sql().run(`UPDATE "Consumer" SET "lastSeen" = ? WHERE "appId" = ? AND "id" = ?`, [
+      M * 60 + 30,
+      appId,
+      C.hooli,
+    ]);
+    expect((await getConsumersTable(appId, f("period=1h"))).map((r) => r.identifier)).toEqual([
+      "acme",
+      "globex",
+      "hooli",
+      "initech",
+    ]);
     expect((await getFilterOptions(appId)).consumers[0].identifier).toBe("hooli");
   });
 });

@@ -5,8 +5,8 @@ import { parseFilters } from "@/lib/filters";
 import { getErrorResponses } from "@/lib/queries/error-responses";
 import { getServerErrors, getServerErrorTraceback } from "@/lib/queries/server-errors";
 import { getValidationErrors } from "@/lib/queries/validation-errors";
-import { createApp } from "../helpers/factory";
 import { C, EP, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
+import { createApp } from "../helpers/factory";
 
 let appId: number;
 const f = (q: string) => parseFilters(new URLSearchParams(q), NOW).filters;
@@ -18,29 +18,72 @@ beforeAll(async () => {
 describe("error responses per status and endpoint", () => {
   it("counts occurrences, affected consumers and last seen", async () => {
     expect(await getErrorResponses(appId, f("period=1h"))).toEqual([
-      { endpointId: EP.list, method: "GET", path: "/items", statusCode: 422, occurrences: 4, consumers: 1, lastSeen: M * 60 },
-      { endpointId: EP.get, method: "GET", path: "/items/{id}", statusCode: 404, occurrences: 3, consumers: 1, lastSeen: (M - 5) * 60 },
-      { endpointId: EP.create, method: "POST", path: "/items", statusCode: 500, occurrences: 1, consumers: 1, lastSeen: (M - 1) * 60 },
+      {
+        endpointId: EP.list,
+        method: "GET",
+        path: "/items",
+        statusCode: 422,
+        occurrences: 4,
+        consumers: 1,
+        lastSeen: M * 60,
+      },
+      {
+        endpointId: EP.get,
+        method: "GET",
+        path: "/items/{id}",
+        statusCode: 404,
+        occurrences: 3,
+        consumers: 1,
+        lastSeen: (M - 5) * 60,
+      },
+      {
+        endpointId: EP.create,
+        method: "POST",
+        path: "/items",
+        statusCode: 500,
+        occurrences: 1,
+        consumers: 1,
+        lastSeen: (M - 1) * 60,
+      },
     ]);
   });
 
   it("follows period and filters", async () => {
     const day = await getErrorResponses(appId, f("period=24h"));
     expect(day.map((r) => [r.endpointId, r.statusCode, r.occurrences, r.consumers])).toEqual([
-      [EP.list, 422, 4, 1], [EP.get, 404, 3, 1], [EP.get, 500, 2, 0], [EP.create, 500, 1, 1],
+      [EP.list, 422, 4, 1],
+      [EP.get, 404, 3, 1],
+      [EP.get, 500, 2, 0],
+      [EP.create, 500, 1, 1],
     ]);
     expect((await getErrorResponses(appId, f("period=24h&status=5xx"))).map((r) => r.occurrences)).toEqual([2, 1]);
     expect(await getErrorResponses(appId, f("period=1h&env=dev"))).toEqual([]);
-    expect((await getErrorResponses(appId, f(`period=1h&consumer=${C.acme}&method=GET`))).map((r) => r.statusCode)).toEqual([422, 404]);
+    expect(
+      (await getErrorResponses(appId, f(`period=1h&consumer=${C.acme}&method=GET`))).map((r) => r.statusCode),
+    ).toEqual([422, 404]);
   });
 });
 
 describe("validation errors", () => {
   it("lists location, message, type, count, consumers and last seen", async () => {
     expect(await getValidationErrors(appId, f("period=1h"))).toEqual([
-      { id: 1, endpointId: EP.list, method: "GET", path: "/items", loc: ["body", "name"], msg: "Field required", type: "missing", count: 4, consumers: 1, lastSeen: M * 60 },
+      {
+        id: 1,
+        endpointId: EP.list,
+        method: "GET",
+        path: "/items",
+        loc: ["body", "name"],
+        msg: "Field required",
+        type: "missing",
+        count: 4,
+        consumers: 1,
+        lastSeen: M * 60,
+      },
     ]);
-    expect((await getValidationErrors(appId, f("period=24h"))).map((e) => [e.id, e.count])).toEqual([[1, 4], [2, 2]]);
+    expect((await getValidationErrors(appId, f("period=24h"))).map((e) => [e.id, e.count])).toEqual([
+      [1, 4],
+      [2, 2],
+    ]);
   });
 
   it("is empty under a status filter that excludes 400 and 422, and follows the others", async () => {
@@ -57,22 +100,42 @@ describe("server errors", () => {
   it("lists type, message, count, first and last seen", async () => {
     expect(await getServerErrors(appId, f("period=1h"))).toEqual([
       {
-        id: 1, endpointId: EP.create, method: "POST", path: "/items", type: "ValueError", msg: "price must be positive",
-        count: 1, consumers: 1, firstSeen: (M - 1) * 60 - 86_400, lastSeen: (M - 1) * 60, sentryEventId: null,
+        id: 1,
+        endpointId: EP.create,
+        method: "POST",
+        path: "/items",
+        type: "ValueError",
+        msg: "price must be positive",
+        count: 1,
+        consumers: 1,
+        firstSeen: (M - 1) * 60 - 86_400,
+        lastSeen: (M - 1) * 60,
+        sentryEventId: null,
       },
     ]);
-    expect((await getServerErrors(appId, f("period=24h"))).map((e) => [e.id, e.count, e.consumers])).toEqual([[2, 2, 0], [1, 1, 1]]);
+    expect((await getServerErrors(appId, f("period=24h"))).map((e) => [e.id, e.count, e.consumers])).toEqual([
+      [2, 2, 0],
+      [1, 1, 1],
+    ]);
   });
 
   it("last seen is the exact stored time when in the last minute seen, and never before first seen", async () => {
     const set = (firstSeen: number, lastSeen: number) =>
-      sql().run(`UPDATE "ServerError" SET "firstSeen" = ?, "lastSeen" = ? WHERE "appId" = ? AND "id" = 1`, [firstSeen, lastSeen, appId]);
+      sql().run(`UPDATE "ServerError" SET "firstSeen" = ?, "lastSeen" = ? WHERE "appId" = ? AND "id" = 1`, [
+        firstSeen,
+        lastSeen,
+        appId,
+      ]);
     try {
       await set((M - 1) * 60 - 86_400, (M - 1) * 60 + 17);
       expect((await getServerErrors(appId, f("period=1h")))[0]).toMatchObject({ id: 1, lastSeen: (M - 1) * 60 + 17 });
       // A later occurrence the window does not see: its minute's start, but not before first seen.
       await set((M - 1) * 60 + 30, (M + 5) * 60 + 2);
-      expect((await getServerErrors(appId, f("period=1h")))[0]).toMatchObject({ id: 1, firstSeen: (M - 1) * 60 + 30, lastSeen: (M - 1) * 60 + 30 });
+      expect((await getServerErrors(appId, f("period=1h")))[0]).toMatchObject({
+        id: 1,
+        firstSeen: (M - 1) * 60 + 30,
+        lastSeen: (M - 1) * 60 + 30,
+      });
     } finally {
       await set((M - 1) * 60 - 86_400, (M - 1) * 60);
     }

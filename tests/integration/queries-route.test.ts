@@ -18,7 +18,10 @@ async function userWithPassword() {
 async function signIn(email: string): Promise<string> {
   const csrf = await fetch(`${base()}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const r = await fetch(`${base()}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -53,10 +56,16 @@ describe("GET /api/apps/:appId/views/:view", () => {
     expect(r.status).toBe(200);
     expect(r.headers.get("cache-control")).toBe("no-store");
     const body = await r.json();
-    expect(Object.fromEntries(new URLSearchParams(body.query))).toEqual({ period: "custom", from: iso(M - 59), to: iso(M + 1) });
+    expect(Object.fromEntries(new URLSearchParams(body.query))).toEqual({
+      period: "custom",
+      from: iso(M - 59),
+      to: iso(M + 1),
+    });
     expect(body.data.totals.current).toMatchObject({ requests: 27, errors: 8, consumers: 4 });
     expect(body.data.endpoints).toHaveLength(5);
-    const endpoint = await (await get(`/api/apps/${appId}/views/endpoint?${LAST_HOUR}&endpointId=${EP.list}`, owner)).json();
+    const endpoint = await (
+      await get(`/api/apps/${appId}/views/endpoint?${LAST_HOUR}&endpointId=${EP.list}`, owner)
+    ).json();
     expect(endpoint.data.apdex).toMatchObject({ satisfied: 12, tolerating: 5, frustrated: 2 });
   });
 

@@ -85,8 +85,18 @@ describe("traffic chart", () => {
     expect(chart.points[0].t).toBe((M - 59) * 60);
     const at = (min: number) => chart.points.find((p) => p.t === min * 60)!;
     expect(at(M - 10)).toEqual({
-      t: (M - 10) * 60, partial: false, "1xx": 0, "2xx": 15, "3xx": 0, "4xx": 0, "5xx": 0,
-      requests: 15, errors: 0, bytesIn: 0, bytesOut: 7500, consumers: 2,
+      t: (M - 10) * 60,
+      partial: false,
+      "1xx": 0,
+      "2xx": 15,
+      "3xx": 0,
+      "4xx": 0,
+      "5xx": 0,
+      requests: 15,
+      errors: 0,
+      bytesIn: 0,
+      bytesOut: 7500,
+      consumers: 2,
     });
     expect(at(M - 5)).toMatchObject({ "2xx": 4, "4xx": 3, requests: 7, errors: 3, bytesIn: 2000, consumers: 2 });
     expect(at(M - 1)).toMatchObject({ "5xx": 1, requests: 1, errors: 1, consumers: 1 });

@@ -7,9 +7,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
+import { childGroups, waitFor } from "../helpers/children";
 import { createApp } from "../helpers/factory";
 import { rollupTotals, rowCounts } from "../helpers/hub-db";
-import { childGroups, waitFor } from "../helpers/children";
 import { freePort } from "../helpers/stack";
 
 interface AppUnderTest {
@@ -63,7 +63,6 @@ afterAll(() => {
   for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
 });
 
-
 function startApp(file: string, clientId: string, port: number) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "tallyhub-client-"));
   tmpDirs.push(tmp);
@@ -93,8 +92,15 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
     const port = await freePort();
     const { child, output } = startApp(spec.file, app.clientId, port);
     const base = `http://127.0.0.1:${port}`;
-    await waitFor("the app to listen", async () => output(), (o) => o.includes("listening"), 15_000, output);
-    const instance = () => sql().all<{ client: string | null }>(`SELECT "client" FROM "Instance" WHERE "appId" = ?`, [app.id]);
+    await waitFor(
+      "the app to listen",
+      async () => output(),
+      (o) => o.includes("listening"),
+      15_000,
+      output,
+    );
+    const instance = () =>
+      sql().all<{ client: string | null }>(`SELECT "client" FROM "Instance" WHERE "appId" = ?`, [app.id]);
     await waitFor("the client's startup", instance, (rows) => rows.some((r) => r.client !== null), 15_000, output);
 
     for (const [method, p, body, status] of PLAN) {
@@ -113,15 +119,33 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
       // sends the file but drops what is still in memory.
       await new Promise((r) => setTimeout(r, 1500));
       process.kill(-child.pid!, "SIGTERM");
-      await waitFor("the app to exit", async () => child.exitCode, (c) => c !== null, 15_000, output);
+      await waitFor(
+        "the app to exit",
+        async () => child.exitCode,
+        (c) => c !== null,
+        15_000,
+        output,
+      );
       expect(await requests()).toBe(PLAN.length);
     } else {
       await waitFor("the client's sync", requests, (n) => n >= PLAN.length, 25_000, output);
       // One more sync cycle must add nothing.
       const receipts = (await rowCounts(app.id)).IngestReceipt;
-      await waitFor("another sync", async () => (await rowCounts(app.id)).IngestReceipt, (n) => n > receipts, 15_000, output);
+      await waitFor(
+        "another sync",
+        async () => (await rowCounts(app.id)).IngestReceipt,
+        (n) => n > receipts,
+        15_000,
+        output,
+      );
     }
-    await waitFor("the request logs", async () => (await rowCounts(app.id)).RequestLog, (n) => n >= PLAN.length, 15_000, output);
+    await waitFor(
+      "the request logs",
+      async () => (await rowCounts(app.id)).RequestLog,
+      (n) => n >= PLAN.length,
+      15_000,
+      output,
+    );
 
     const totals = await rollupTotals(app.id, "dev");
     expect(totals).toMatchObject({ requests: 10, validationErrors: 2, serverErrors: 2, responseTimeBins: 10 });
@@ -129,14 +153,25 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
       `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
       [app.id],
     );
-    expect(byStatus.map((r) => [Number(r.statusCode), Number(r.n)])).toEqual([[200, 5], [201, 1], [400, 2], [500, 2]]);
+    expect(byStatus.map((r) => [Number(r.statusCode), Number(r.n)])).toEqual([
+      [200, 5],
+      [201, 1],
+      [400, 2],
+      [500, 2],
+    ]);
 
-    const [se] = await sql().all<{ type: string; msg: string; traceback: string }>(`SELECT "type", "msg", "traceback" FROM "ServerError" WHERE "appId" = ?`, [app.id]);
+    const [se] = await sql().all<{ type: string; msg: string; traceback: string }>(
+      `SELECT "type", "msg", "traceback" FROM "ServerError" WHERE "appId" = ?`,
+      [app.id],
+    );
     expect([se.type, se.msg]).toEqual([spec.error.type, spec.error.msg]);
     expect(se.traceback).toContain(`${spec.error.type}: ${spec.error.msg}\n    at `);
     expect(se.traceback).toContain(path.basename(spec.file));
 
-    const ve = await sql().all<{ loc: string; msg: string }>(`SELECT "loc", "msg" FROM "ValidationError" WHERE "appId" = ?`, [app.id]);
+    const ve = await sql().all<{ loc: string; msg: string }>(
+      `SELECT "loc", "msg" FROM "ValidationError" WHERE "appId" = ?`,
+      [app.id],
+    );
     expect(ve.map((e) => [JSON.parse(e.loc), e.msg])).toEqual([[["body", "name"], spec.validationMsg]]);
 
     const consumers = await sql().all<{ identifier: string; name: string | null; group: string | null }>(
@@ -145,17 +180,25 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
       [app.id],
     );
     expect(consumers).toEqual(
-      [{ identifier: spec.stringConsumer, name: null, group: null }, spec.named].sort((a, b) => a.identifier.localeCompare(b.identifier)),
+      [{ identifier: spec.stringConsumer, name: null, group: null }, spec.named].sort((a, b) =>
+        a.identifier.localeCompare(b.identifier),
+      ),
     );
     const consumerRequests = await sql().all<{ identifier: string; n: number }>(
       `SELECT c."identifier", SUM(r."requestCount") AS "n" FROM "RequestRollup" r JOIN "Consumer" c ON c."appId" = r."appId" AND c."id" = r."consumerId"
        WHERE r."appId" = ? GROUP BY c."identifier" ORDER BY c."identifier"`,
       [app.id],
     );
-    expect(Object.fromEntries(consumerRequests.map((r) => [r.identifier, Number(r.n)]))).toEqual({ [spec.stringConsumer]: 2, [spec.named.identifier]: 3 });
+    expect(Object.fromEntries(consumerRequests.map((r) => [r.identifier, Number(r.n)]))).toEqual({
+      [spec.stringConsumer]: 2,
+      [spec.named.identifier]: 3,
+    });
 
     expect((await rowCounts(app.id)).RequestLog).toBe(10);
-    const [inst] = await sql().all<{ client: string; versions: string }>(`SELECT "client", "versions" FROM "Instance" WHERE "appId" = ?`, [app.id]);
+    const [inst] = await sql().all<{ client: string; versions: string }>(
+      `SELECT "client", "versions" FROM "Instance" WHERE "appId" = ?`,
+      [app.id],
+    );
     expect(inst.client).toBe(`js:${framework}`);
     expect(JSON.parse(inst.versions)).toMatchObject({ apitally: "0.25.8", nodejs: process.versions.node });
   }, 60_000);

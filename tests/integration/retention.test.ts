@@ -3,14 +3,14 @@
 // and neither a second pass, a late sync nor syncs racing the fold count anything twice.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql } from "@/lib/db";
 import { loadView } from "@/lib/dashboard/views";
+import { sql } from "@/lib/db";
 import { parseSync } from "@/lib/ingest/parse";
+import { storeSync } from "@/lib/ingest/store";
+import { withRollupTier } from "@/lib/queries/source";
 import { parseRetentionConfig, type RetentionConfig } from "@/lib/retention/config";
 import { ROLLUP_TABLES } from "@/lib/retention/prune";
 import { runRetention } from "@/lib/retention/run";
-import { withRollupTier } from "@/lib/queries/source";
-import { storeSync } from "@/lib/ingest/store";
 import { createApp } from "../helpers/factory";
 import { makeRequest, makeSync } from "../helpers/hub-db";
 
@@ -25,13 +25,61 @@ function syncAt(ts: number, n = 1) {
   return makeSync({
     timestamp: ts,
     requests: [
-      makeRequest({ consumer: "acme", path: "/items", status_code: 200, request_count: 3 * n, response_size_sum: 300 * n, response_times: { "10": 2 * n, "120": n } }),
-      makeRequest({ consumer: "globex", path: "/items/{id}", status_code: 404, request_count: n, response_times: { "0": n } }),
-      makeRequest({ consumer: null, method: "POST", path: "/items", status_code: 422, request_count: n, response_times: { "20": n } }),
-      makeRequest({ consumer: "acme", method: "POST", path: "/items", status_code: 500, request_count: n, response_times: { "900": n } }),
+      makeRequest({
+        consumer: "acme",
+        path: "/items",
+        status_code: 200,
+        request_count: 3 * n,
+        response_size_sum: 300 * n,
+        response_times: { "10": 2 * n, "120": n },
+      }),
+      makeRequest({
+        consumer: "globex",
+        path: "/items/{id}",
+        status_code: 404,
+        request_count: n,
+        response_times: { "0": n },
+      }),
+      makeRequest({
+        consumer: null,
+        method: "POST",
+        path: "/items",
+        status_code: 422,
+        request_count: n,
+        response_times: { "20": n },
+      }),
+      makeRequest({
+        consumer: "acme",
+        method: "POST",
+        path: "/items",
+        status_code: 500,
+        request_count: n,
+        response_times: { "900": n },
+      }),
     ],
-    validation_errors: [{ consumer: null, method: "POST", path: "/items", loc: ["body", "name"], msg: "Field required", type: "missing", error_count: n }],
-    server_errors: [{ consumer: "acme", method: "POST", path: "/items", type: "ValueError", msg: "boom", traceback: "tb", sentry_event_id: null, error_count: n }],
+    validation_errors: [
+      {
+        consumer: null,
+        method: "POST",
+        path: "/items",
+        loc: ["body", "name"],
+        msg: "Field required",
+        type: "missing",
+        error_count: n,
+      },
+    ],
+    server_errors: [
+      {
+        consumer: "acme",
+        method: "POST",
+        path: "/items",
+        type: "ValueError",
+        msg: "boom",
+        traceback: "tb",
+        sentry_event_id: null,
+        error_count: n,
+      },
+    ],
   });
 }
 
@@ -41,7 +89,14 @@ async function store(appId: number, ts: number, opts: { now?: number; n?: number
 }
 
 const count = async (table: string, appId: number, where = "1 = 1", params: (number | string)[] = []) =>
-  Number((await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "${table}" WHERE "appId" = ? AND ${where}`, [appId, ...params]))[0].n);
+  Number(
+    (
+      await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "${table}" WHERE "appId" = ? AND ${where}`, [
+        appId,
+        ...params,
+      ])
+    )[0].n,
+  );
 
 // Windows over the old data: the whole of it, a day of the folded period by hour, a ragged custom range.
 const WINDOWS = [
@@ -54,14 +109,21 @@ const WINDOWS = [
 // Folded per-minute rows know the hour of a request, not its minute: "last seen" read from
 // them has hourly resolution. (The consumer tables keep the exact minute: tested below.)
 const toHour = (data: unknown) =>
-  JSON.parse(JSON.stringify(data, (k, v) => ((k === "lastRequest" || k === "lastSeen") && typeof v === "number" ? Math.floor(v / 3600) * 3600 : v)));
+  JSON.parse(
+    JSON.stringify(data, (k, v) =>
+      (k === "lastRequest" || k === "lastSeen") && typeof v === "number" ? Math.floor(v / 3600) * 3600 : v,
+    ),
+  );
 
 async function answers(appId: number) {
   const out: unknown[] = [];
   for (const w of WINDOWS) {
     for (const view of ["traffic", "errors", "consumers", "endpoints"] as const) {
       const { data } = (await loadView(appId, view, new URLSearchParams(w), NOW))!;
-      out.push(toHour(data), toHour((await withRollupTier("minute", () => loadView(appId, view, new URLSearchParams(w), NOW)))!.data));
+      out.push(
+        toHour(data),
+        toHour((await withRollupTier("minute", () => loadView(appId, view, new URLSearchParams(w), NOW)))!.data),
+      );
     }
   }
   return out;
@@ -81,7 +143,10 @@ describe("retention", () => {
     await store(appId, NOW_S - 2 * DAY_S);
     await store(appId, NOW_S - 420 * DAY_S);
     // Request logs 20 and 3 days old.
-    for (const [uuid, ts] of [[randomUUID(), NOW_S - 20 * DAY_S], [randomUUID(), NOW_S - 3 * DAY_S]] as const) {
+    for (const [uuid, ts] of [
+      [randomUUID(), NOW_S - 20 * DAY_S],
+      [randomUUID(), NOW_S - 3 * DAY_S],
+    ] as const) {
       await sql().run(
         `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "url", "statusCode", "responseTimeMs") VALUES (?, ?, 1, ?, ?, 'GET', 'http://x/items', 200, 12.5)`,
         [appId, uuid, randomUUID(), ts],
@@ -97,7 +162,9 @@ describe("retention", () => {
 
   it("folds per-minute rows past the horizon into their hour's first minute, and only those", async () => {
     const horizonMinute = Math.floor(NOW_S / 60) - config.minuteDays * 1440;
-    expect(await count("RequestRollup", appId, `"minute" % 60 <> 0 AND "minute" < ?`, [horizonMinute])).toBeGreaterThan(0);
+    expect(await count("RequestRollup", appId, `"minute" % 60 <> 0 AND "minute" < ?`, [horizonMinute])).toBeGreaterThan(
+      0,
+    );
     const r = await runRetention({ now: NOW_S, config });
     expect(r.foldedHours).toBeGreaterThanOrEqual(3); // the 45-day hour and two 40-day hours
     expect(r.foldedRows).toBeGreaterThan(0);
@@ -105,7 +172,9 @@ describe("retention", () => {
       expect(await count(t, appId, `"minute" % 60 <> 0 AND "minute" < ?`, [horizonMinute]), t).toBe(0);
     }
     // The 2-day-old sync keeps its minute.
-    expect(await count("RequestRollup", appId, `"minute" = ?`, [Math.floor((NOW_S - 2 * DAY_S) / 60)])).toBeGreaterThan(0);
+    expect(await count("RequestRollup", appId, `"minute" = ?`, [Math.floor((NOW_S - 2 * DAY_S) / 60)])).toBeGreaterThan(
+      0,
+    );
   });
 
   it("changes no answer of any view, from the coarse tables or the per-minute rows", async () => {
@@ -114,11 +183,14 @@ describe("retention", () => {
 
   it("keeps a consumer's exact last minute in a folded hour", async () => {
     const { data } = (await loadView(appId, "consumers", new URLSearchParams(WINDOWS[1]), NOW))!;
-    expect(data.consumers.find((c) => c.identifier === "acme")?.lastRequest).toBe(Math.floor((oldHour + 59 * 60 + 50) / 60) * 60);
+    expect(data.consumers.find((c) => c.identifier === "acme")?.lastRequest).toBe(
+      Math.floor((oldHour + 59 * 60 + 50) / 60) * 60,
+    );
   });
 
   it("deletes rollups past 13 months, request logs past 15 days and old receipts", async () => {
-    for (const t of ROLLUP_TABLES) expect(await count(t, appId, `"minute" < ?`, [Math.floor(NOW_S / 60) - config.days * 1440]), t).toBe(0);
+    for (const t of ROLLUP_TABLES)
+      expect(await count(t, appId, `"minute" < ?`, [Math.floor(NOW_S / 60) - config.days * 1440]), t).toBe(0);
     expect(await count("RequestLog", appId)).toBe(1);
     expect(await count("RequestLog", appId, `"ts" > ?`, [NOW_S - 4 * DAY_S])).toBe(1);
     expect(await count("RequestAppLog", appId)).toBe(1);
@@ -143,7 +215,9 @@ describe("retention", () => {
     };
     const was = await total();
     await store(appId, oldHour + 33 * 60, { now: NOW_S, n: 2 }); // 6 + 2 + 2 + 2 requests
-    expect(await count("RequestRollup", appId, `"minute" > ? AND "minute" < ?`, [oldHour / 60, oldHour / 60 + 60])).toBe(0);
+    expect(
+      await count("RequestRollup", appId, `"minute" > ? AND "minute" < ?`, [oldHour / 60, oldHour / 60 + 60]),
+    ).toBe(0);
     expect(await total()).toBe(was + 12);
     await runRetention({ now: NOW_S, config });
     expect(await total()).toBe(was + 12);
@@ -156,10 +230,16 @@ describe("retention", () => {
     const late = hours.flatMap((h) => [10, 11].map((m) => store(app, h + m * 60, { now: NOW_S })));
     await Promise.all([runRetention({ now: NOW_S, config }), ...late]);
     await runRetention({ now: NOW_S, config });
-    const [{ n }] = await sql().all<{ n: number }>(`SELECT SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ?`, [app]);
+    const [{ n }] = await sql().all<{ n: number }>(
+      `SELECT SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ?`,
+      [app],
+    );
     expect(Number(n)).toBe((9 + 6) * 6); // 15 syncs of 6 requests
     expect(await count("RequestRollup", app, `"minute" % 60 <> 0`)).toBe(0);
-    const [{ d }] = await sql().all<{ d: number }>(`SELECT SUM("requestCount") AS "d" FROM "EndpointDayRollup" WHERE "appId" = ?`, [app]);
+    const [{ d }] = await sql().all<{ d: number }>(
+      `SELECT SUM("requestCount") AS "d" FROM "EndpointDayRollup" WHERE "appId" = ?`,
+      [app],
+    );
     expect(Number(d)).toBe(15 * 6);
   });
 });
@@ -169,7 +249,9 @@ describe("retention settings", () => {
     expect(parseRetentionConfig({})).toEqual({ minuteDays: 32, days: 396, logDays: 15, intervalMinutes: 60 });
   });
   it("reads the environment and refuses nonsense with the variable's name", () => {
-    expect(parseRetentionConfig({ TALLYHUB_RETENTION_MINUTE_DAYS: "7", TALLYHUB_RETENTION_INTERVAL_MINUTES: "0" })).toMatchObject({ minuteDays: 7, intervalMinutes: 0 });
+    expect(
+      parseRetentionConfig({ TALLYHUB_RETENTION_MINUTE_DAYS: "7", TALLYHUB_RETENTION_INTERVAL_MINUTES: "0" }),
+    ).toMatchObject({ minuteDays: 7, intervalMinutes: 0 });
     expect(() => parseRetentionConfig({ TALLYHUB_RETENTION_LOG_DAYS: "soon" })).toThrow(/TALLYHUB_RETENTION_LOG_DAYS/);
     expect(() => parseRetentionConfig({ TALLYHUB_RETENTION_DAYS: "10" })).toThrow(/TALLYHUB_RETENTION_DAYS/);
   });

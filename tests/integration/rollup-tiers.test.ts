@@ -3,13 +3,13 @@
 // still-filling hour) and filter, computed both ways on traffic stored through the
 // ingest at scattered times over five weeks.
 import { beforeAll, describe, expect, it } from "vitest";
-import { sql } from "@/lib/db";
 import { loadView, type ViewName } from "@/lib/dashboard/views";
+import { sql } from "@/lib/db";
 import { mulberry32 } from "@/lib/demo/random";
 import { DemoTraffic } from "@/lib/demo/traffic";
 import { parseSync } from "@/lib/ingest/parse";
-import { segments, withRollupTier } from "@/lib/queries/source";
 import { storeSync } from "@/lib/ingest/store";
+import { segments, withRollupTier } from "@/lib/queries/source";
 import { createApp } from "../helpers/factory";
 
 const NOW = Date.UTC(2026, 5, 15, 12, 34, 20);
@@ -85,10 +85,15 @@ describe("coarse rollups answer like the per-minute rows", () => {
 
   it("the hourly and daily tables hold every request of the minute table", async () => {
     const total = async (table: string) =>
-      Number((await sql().all<{ n: number }>(`SELECT SUM("requestCount") AS "n" FROM "${table}" WHERE "appId" = ?`, [appId]))[0].n);
+      Number(
+        (
+          await sql().all<{ n: number }>(`SELECT SUM("requestCount") AS "n" FROM "${table}" WHERE "appId" = ?`, [appId])
+        )[0].n,
+      );
     const minute = await total("RequestRollup");
     expect(minute).toBeGreaterThan(1000);
-    for (const t of ["EndpointHourRollup", "EndpointDayRollup", "ConsumerHourRollup", "ConsumerDayRollup"]) expect(await total(t), t).toBe(minute);
+    for (const t of ["EndpointHourRollup", "EndpointDayRollup", "ConsumerHourRollup", "ConsumerDayRollup"])
+      expect(await total(t), t).toBe(minute);
   });
 });
 

@@ -38,26 +38,54 @@ async function catalog(): Promise<Table[]> {
       name,
       columns: cols.filter((c) => c.table === name).map((c) => c.column),
       primaryKey: list(rows.find((r) => r.table === name && r.kind === "p")?.columns ?? []),
-      uniques: indexes.filter((i) => i.table === name).map((i) => i.def.replace(/^.*\((.*)\)$/, "$1").split(",").map((c) => c.trim().replace(/"/g, ""))),
-      foreignKeys: rows.filter((r) => r.table === name && r.kind === "f").map((r) => ({ columns: list(r.columns), table: r.ref! })),
+      uniques: indexes
+        .filter((i) => i.table === name)
+        .map((i) =>
+          i.def
+            .replace(/^.*\((.*)\)$/, "$1")
+            .split(",")
+            .map((c) => c.trim().replace(/"/g, "")),
+        ),
+      foreignKeys: rows
+        .filter((r) => r.table === name && r.kind === "f")
+        .map((r) => ({ columns: list(r.columns), table: r.ref! })),
     }));
   }
-  const tables = await db.all<{ name: string }>(`SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'`);
+  const tables = await db.all<{ name: string }>(
+    `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'`,
+  );
   const out: Table[] = [];
   for (const { name } of tables) {
     const info = await db.all<{ name: string; pk: number }>(`SELECT "name", "pk" FROM pragma_table_info(?)`, [name]);
     const uniques: string[][] = [];
-    for (const idx of await db.all<{ name: string; unique: number }>(`SELECT "name", "unique" FROM pragma_index_list(?)`, [name])) {
-      if (Number(idx.unique)) uniques.push((await db.all<{ name: string }>(`SELECT "name" FROM pragma_index_info(?) ORDER BY "seqno"`, [idx.name])).map((c) => c.name));
+    for (const idx of await db.all<{ name: string; unique: number }>(
+      `SELECT "name", "unique" FROM pragma_index_list(?)`,
+      [name],
+    )) {
+      if (Number(idx.unique))
+        uniques.push(
+          (await db.all<{ name: string }>(`SELECT "name" FROM pragma_index_info(?) ORDER BY "seqno"`, [idx.name])).map(
+            (c) => c.name,
+          ),
+        );
     }
-    const fks = await db.all<{ id: number; table: string; from: string }>(`SELECT "id", "table", "from" FROM pragma_foreign_key_list(?) ORDER BY "id", "seq"`, [name]);
+    const fks = await db.all<{ id: number; table: string; from: string }>(
+      `SELECT "id", "table", "from" FROM pragma_foreign_key_list(?) ORDER BY "id", "seq"`,
+      [name],
+    );
     out.push({
       name,
       columns: info.map((c) => c.name),
-      primaryKey: info.filter((c) => Number(c.pk) > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+      primaryKey: info
+        .filter((c) => Number(c.pk) > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name),
       // A WITHOUT ROWID table's key is its own index; the others list it as an autoindex.
       uniques: uniques.filter((u) => u.length),
-      foreignKeys: [...new Set(fks.map((f) => f.id))].map((id) => ({ columns: fks.filter((f) => f.id === id).map((f) => f.from), table: fks.find((f) => f.id === id)!.table })),
+      foreignKeys: [...new Set(fks.map((f) => f.id))].map((id) => ({
+        columns: fks.filter((f) => f.id === id).map((f) => f.from),
+        table: fks.find((f) => f.id === id)!.table,
+      })),
     });
   }
   return out;
@@ -67,14 +95,23 @@ describe("the schema distributes by app (Citus rules)", () => {
   it("every table is either per-app (has appId) or one of the small reference tables", async () => {
     const tables = await catalog();
     expect(tables.length).toBeGreaterThan(15);
-    const reference = tables.filter((t) => !t.columns.includes("appId")).map((t) => t.name).sort();
+    const reference = tables
+      .filter((t) => !t.columns.includes("appId"))
+      .map((t) => t.name)
+      .sort();
     expect(reference).toEqual(REFERENCE_TABLES);
   });
 
   it("per-app tables lead their primary key and every unique key with appId", async () => {
     const perApp = (await catalog()).filter((t) => t.columns.includes("appId"));
     expect(perApp.find((t) => t.name === "Consumer")?.uniques).toContainEqual(["appId", "identifier"]);
-    expect(perApp.find((t) => t.name === "EndpointDayRollup")?.primaryKey).toEqual(["appId", "minute", "envId", "endpointId", "statusCode"]);
+    expect(perApp.find((t) => t.name === "EndpointDayRollup")?.primaryKey).toEqual([
+      "appId",
+      "minute",
+      "envId",
+      "endpointId",
+      "statusCode",
+    ]);
     for (const t of perApp) {
       expect(t.primaryKey[0], `${t.name} primary key ${t.primaryKey.join(", ")}`).toBe("appId");
       for (const u of t.uniques) expect(u[0], `${t.name} unique (${u.join(", ")})`).toBe("appId");
@@ -85,7 +122,8 @@ describe("the schema distributes by app (Citus rules)", () => {
     const tables = await catalog();
     const isReference = (name: string) => REFERENCE_TABLES.includes(name);
     for (const t of tables.filter((x) => x.columns.includes("appId"))) {
-      for (const fk of t.foreignKeys) expect(isReference(fk.table) || fk.columns[0] === "appId", `${t.name} → ${fk.table}`).toBe(true);
+      for (const fk of t.foreignKeys)
+        expect(isReference(fk.table) || fk.columns[0] === "appId", `${t.name} → ${fk.table}`).toBe(true);
     }
   });
 
@@ -95,8 +133,16 @@ describe("the schema distributes by app (Citus rules)", () => {
     const block = readme.slice(readme.indexOf("## Scaling out"), readme.indexOf("## Development"));
     const named = (re: RegExp) => [...block.matchAll(re)].map((m) => m[1]).sort();
     const array = block.slice(block.indexOf("ARRAY["), block.indexOf("]", block.indexOf("ARRAY[")));
-    const distributed = [...named(/create_distributed_table\('"(\w+)"/g), ...[...array.matchAll(/'(\w+)'/g)].map((m) => m[1])].sort();
-    expect(distributed).toEqual(tables.filter((t) => t.columns.includes("appId")).map((t) => t.name).sort());
+    const distributed = [
+      ...named(/create_distributed_table\('"(\w+)"/g),
+      ...[...array.matchAll(/'(\w+)'/g)].map((m) => m[1]),
+    ].sort();
+    expect(distributed).toEqual(
+      tables
+        .filter((t) => t.columns.includes("appId"))
+        .map((t) => t.name)
+        .sort(),
+    );
     expect(named(/create_reference_table\('"(\w+)"/g)).toEqual(REFERENCE_TABLES.filter((t) => !t.startsWith("_")));
   });
 });

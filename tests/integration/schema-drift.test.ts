@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { openSql } from "@/lib/db/connect";
 import { sql, type Sql } from "@/lib/db";
-import { createTestDatabase } from "../helpers/stack";
+import { openSql } from "@/lib/db/connect";
 import { clusterSqlite } from "../../scripts/sqlite-clustered.mjs";
+import { createTestDatabase } from "../helpers/stack";
 
 async function catalog(db: Sql): Promise<string[]> {
   if (db.kind === "sqlite") {
@@ -28,7 +28,11 @@ async function catalog(db: Sql): Promise<string[]> {
   const fks = await db.all<Record<string, string>>(
     `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE '_tallyhub%' ORDER BY conname`,
   );
-  return [...cols.map((c) => Object.values(c).join(" ")), ...idx.map((i) => i.indexdef), ...fks.map((f) => `${f.conname} ${f.def}`)];
+  return [
+    ...cols.map((c) => Object.values(c).join(" ")),
+    ...idx.map((i) => i.indexdef),
+    ...fks.map((f) => `${f.conname} ${f.def}`),
+  ];
 }
 
 describe("schema drift", () => {
@@ -41,7 +45,16 @@ describe("schema drift", () => {
     try {
       const script = execFileSync(
         "node_modules/.bin/prisma",
-        ["migrate", "diff", "--config", `prisma/${kind}.config.ts`, "--from-empty", "--to-schema-datamodel", `prisma/${kind}/schema.prisma`, "--script"],
+        [
+          "migrate",
+          "diff",
+          "--config",
+          `prisma/${kind}.config.ts`,
+          "--from-empty",
+          "--to-schema-datamodel",
+          `prisma/${kind}/schema.prisma`,
+          "--script",
+        ],
         { env: { ...process.env, DATABASE_URL: scratch.url }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] },
       );
       const fresh = openSql(scratch.url);

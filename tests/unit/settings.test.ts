@@ -152,7 +152,14 @@ describe("process.env", () => {
     });
 
   it("is read only by lib/settings.ts in app/, components/, lib/ and the root server files", () => {
-    const sources = [...files("app"), ...files("components"), ...files("lib"), "instrumentation.ts", "proxy.ts", "next.config.ts"];
+    const sources = [
+      ...files("app"),
+      ...files("components"),
+      ...files("lib"),
+      "instrumentation.ts",
+      "proxy.ts",
+      "next.config.ts",
+    ];
     const offending = sources
       .filter((f) => f !== "lib/settings.ts")
       .flatMap((f) =>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction } from "@/lib/auth/actions";
 import { Field, FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState(signInAction, {});
@@ -21,7 +21,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         defaultValue={state.values?.email}
         errors={state.fieldErrors?.email}
       />
-      <Field name="password" type="password" label="Password" autoComplete="current-password" required errors={state.fieldErrors?.password} />
+      <Field
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+        errors={state.fieldErrors?.password}
+      />
       <SubmitButton size="lg" className="w-full" pendingText="Signing in…">
         Sign in
       </SubmitButton>

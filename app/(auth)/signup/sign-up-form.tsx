@@ -1,16 +1,23 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction } from "@/lib/auth/actions";
 import { Field, FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { signUpAction } from "@/lib/auth/actions";
 
 export function SignUpForm() {
   const [state, action] = useActionState(signUpAction, {});
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage message={state.message} />
-      <Field name="name" label="Name" autoComplete="name" placeholder="Optional" defaultValue={state.values?.name} errors={state.fieldErrors?.name} />
+      <Field
+        name="name"
+        label="Name"
+        autoComplete="name"
+        placeholder="Optional"
+        defaultValue={state.values?.name}
+        errors={state.fieldErrors?.name}
+      />
       <Field
         name="email"
         type="email"

@@ -1,4 +1,5 @@
 "use server";
+
 // Server actions for apps: each is a mutation from lib/apps (which checks the app is the
 // user's, then validates the input) behind the signed-in user and the form's fields, via
 // lib/actions/app-action.ts. Here: what the form shows after, and what to revalidate.

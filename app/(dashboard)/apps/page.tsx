@@ -1,8 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
-import { listAppsForUser } from "@/lib/apps/list";
-import { frameworkLabel } from "@/lib/apps/frameworks";
 import { FrameworkMark } from "@/components/apps/framework-mark";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
@@ -10,6 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { AppsIcon, ChevronRightIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusDot } from "@/components/ui/status-dot";
+import { frameworkLabel } from "@/lib/apps/frameworks";
+import { listAppsForUser } from "@/lib/apps/list";
+import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Apps" };
 

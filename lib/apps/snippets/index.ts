@@ -19,7 +19,10 @@ export interface SetupGuide extends FrameworkGuide {
   readsSettingsAtStart: boolean;
 }
 
-const hubGuides: Partial<Record<FrameworkId, (p: SnippetParams) => FrameworkGuide>> = { ...pythonGuides, ...javascriptGuides };
+const hubGuides: Partial<Record<FrameworkId, (p: SnippetParams) => FrameworkGuide>> = {
+  ...pythonGuides,
+  ...javascriptGuides,
+};
 
 function hub(id: FrameworkId, language: Language, p: SnippetParams): SetupGuide {
   return {
@@ -40,7 +43,16 @@ function hub(id: FrameworkId, language: Language, p: SnippetParams): SetupGuide 
 export function setupGuides(framework: string, p: SnippetParams): SetupGuide[] {
   const known = frameworkById(framework) ?? frameworkById("fastapi")!;
   if (known.language === "opentelemetry") {
-    return [{ ...openTelemetryGuide(p), id: "otel", label: "OpenTelemetry", protocol: "otlp", envVars: { code: otelEnv(p), language: "dotenv" }, readsSettingsAtStart: true }];
+    return [
+      {
+        ...openTelemetryGuide(p),
+        id: "otel",
+        label: "OpenTelemetry",
+        protocol: "otlp",
+        envVars: { code: otelEnv(p), language: "dotenv" },
+        readsSettingsAtStart: true,
+      },
+    ];
   }
   if (known.language === "python") {
     const otlp: SetupGuide = {

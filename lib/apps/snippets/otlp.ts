@@ -33,7 +33,10 @@ set_consumer("customer-42", name="Acme Inc.", group="Enterprise")
 function appInit(extra: string, imports: string, create: string) {
   return ({ writeToken, env, hubUrl }: SnippetParams): FrameworkGuide => ({
     install: install(extra),
-    setup: { language: "python", code: `${endpointLines(hubUrl)}\nimport apitally\n${imports}\n\n${create}\n${init(writeToken, env)}\n` },
+    setup: {
+      language: "python",
+      code: `${endpointLines(hubUrl)}\nimport apitally\n${imports}\n\n${create}\n${init(writeToken, env)}\n`,
+    },
     consumer,
   });
 }

@@ -1,8 +1,8 @@
 // Reading the attributes OpenTelemetry's HTTP semantic conventions define, stable names first
 // and the older ones as fallbacks (instrumentations still emit either, or both).
 import { isIP } from "node:net";
-import type { Attributes, AttrValue } from "./schema";
 import { str } from "./resource";
+import type { Attributes, AttrValue } from "./schema";
 
 export const first = (a: Attributes, ...names: string[]): AttrValue | undefined => {
   for (const n of names) {
@@ -33,7 +33,9 @@ export function requestKey(a: Attributes) {
 }
 
 /** A key's route is countable: Apitally counts neither unmatched routes nor CORS preflights. */
-export const countable = (k: ReturnType<typeof requestKey>): k is { method: string; route: string; status: number; consumer: string | null } =>
+export const countable = (
+  k: ReturnType<typeof requestKey>,
+): k is { method: string; route: string; status: number; consumer: string | null } =>
   k.method !== null && k.method !== "OPTIONS" && k.route !== null && k.status !== null;
 
 export function consumerOf(a: Attributes) {
@@ -56,7 +58,13 @@ export function displayUrl(a: Attributes): string {
   const scheme = firstStr(a, "url.scheme", "http.scheme") ?? "http";
   let host = firstStr(a, "server.address", "http.host", "net.host.name") ?? "";
   const port = firstInt(a, "server.port", "net.host.port");
-  if (host && port && !host.includes(":") && !((scheme === "http" && port === 80) || (scheme === "https" && port === 443))) host += `:${port}`;
+  if (
+    host &&
+    port &&
+    !host.includes(":") &&
+    !((scheme === "http" && port === 80) || (scheme === "https" && port === 443))
+  )
+    host += `:${port}`;
   const target = firstStr(a, "http.target");
   const path = firstStr(a, "url.path") ?? target?.split("?")[0] ?? "";
   const query = firstStr(a, "url.query") ?? (target?.includes("?") ? target.slice(target.indexOf("?") + 1) : "");

@@ -3,8 +3,8 @@
 // holding several messages back to back (apitally-py spools them so) decodes as their merge,
 // as protobuf defines it: the repeated resource lists are appended.
 import * as generated from "@opentelemetry/otlp-transformer/build/src/generated/root";
-import { OTLP_ITEMS_MAX } from "./schema";
 import { badRequest, tooLarge } from "./responses";
+import { OTLP_ITEMS_MAX } from "./schema";
 
 // Its typings declare only a protobufjs Root; these are the parts we use.
 interface Codec {
@@ -46,14 +46,27 @@ function counted(codec: Codec, budget: Budget, bytes = false) {
   codec.decode = (reader, length, error) => {
     if (left) {
       left[budget] -= bytes ? (length ?? 0) : 1;
-      if (left[budget] < 0) throw tooLarge(`Too many ${budget === "bucketBytes" ? "histogram buckets" : budget} in one export`);
+      if (left[budget] < 0)
+        throw tooLarge(`Too many ${budget === "bucketBytes" ? "histogram buckets" : budget} in one export`);
     }
     return decode(reader, length, error);
   };
 }
 
-const { metrics, trace, logs, common } = { metrics: proto.metrics.v1, trace: proto.trace.v1, logs: proto.logs.v1, common: proto.common.v1 };
-for (const c of [metrics.NumberDataPoint, metrics.HistogramDataPoint, metrics.ExponentialHistogramDataPoint, metrics.SummaryDataPoint, trace.Span, logs.LogRecord]) {
+const { metrics, trace, logs, common } = {
+  metrics: proto.metrics.v1,
+  trace: proto.trace.v1,
+  logs: proto.logs.v1,
+  common: proto.common.v1,
+};
+for (const c of [
+  metrics.NumberDataPoint,
+  metrics.HistogramDataPoint,
+  metrics.ExponentialHistogramDataPoint,
+  metrics.SummaryDataPoint,
+  trace.Span,
+  logs.LogRecord,
+]) {
   counted(c, "items");
 }
 counted(common.KeyValue, "attributes");
@@ -83,7 +96,9 @@ export function decodeOtlp(signal: Signal, body: Buffer, encoding: Encoding): un
   } catch (e) {
     if (e instanceof Error && "status" in e) throw e;
     // protobufjs names the fault (wire type, truncation); a structure nested past the stack is a RangeError.
-    throw badRequest(`Body is not a valid ${signal} export: ${e instanceof Error ? e.message.slice(0, 200) : "undecodable"}`);
+    throw badRequest(
+      `Body is not a valid ${signal} export: ${e instanceof Error ? e.message.slice(0, 200) : "undecodable"}`,
+    );
   } finally {
     left = null;
   }

@@ -15,7 +15,9 @@ export interface BinSpec {
   factor: number;
   /** Width of one bin in that unit. */
   width: number;
-  /** The key a bin is stored under (docs/hub-protocol.md §4: response times by the bin's lower ms, sizes by KB index). */
+  /**
+   * The key a bin is stored under (docs/hub-protocol.md §4: response times by the bin's lower ms, sizes by KB index).
+   */
   key: (index: number) => number;
 }
 
@@ -49,7 +51,14 @@ export function exponentialToBins(p: ExponentialPoint, spec: BinSpec): Map<numbe
   return bins;
 }
 
-function spread(lower: number, upper: number, count: number, maxShares: number, spec: BinSpec, add: (key: number, n: number) => void) {
+function spread(
+  lower: number,
+  upper: number,
+  count: number,
+  maxShares: number,
+  spec: BinSpec,
+  add: (key: number, n: number) => void,
+) {
   const first = Math.floor(lower / spec.width);
   // The upper bound belongs to the bucket; a bin starting exactly there does not.
   const last = Math.max(first, Math.ceil(upper / spec.width) - 1);

@@ -14,8 +14,17 @@ import { decodeOtlp, type Encoding, type Signal } from "./decode";
 import { readLogs } from "./logs";
 import { readMetrics } from "./metrics";
 import { retryAfter } from "./rate-limit";
-import { OtlpReply, badRequest, exported, tooLarge, tooManyRequests, unauthorized, unavailable, unsupportedMediaType } from "./responses";
-import { OTLP_ITEMS_MAX, logsExportSchema, metricsExportSchema, tracesExportSchema } from "./schema";
+import {
+  badRequest,
+  exported,
+  OtlpReply,
+  tooLarge,
+  tooManyRequests,
+  unauthorized,
+  unavailable,
+  unsupportedMediaType,
+} from "./responses";
+import { logsExportSchema, metricsExportSchema, OTLP_ITEMS_MAX, tracesExportSchema } from "./schema";
 import { readTraces } from "./traces";
 
 const MiB = 1024 * 1024;
@@ -29,7 +38,8 @@ export async function handleOtlpPost(signal: Signal, request: Request): Promise<
   try {
     if (encoding === null) throw unsupportedMediaType();
     const contentEncoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
-    if (contentEncoding !== "gzip" && contentEncoding !== "identity") throw badRequest("Content-Encoding must be gzip or identity");
+    if (contentEncoding !== "gzip" && contentEncoding !== "identity")
+      throw badRequest("Content-Encoding must be gzip or identity");
     const appId = await findAppByToken(request.headers.get("authorization"));
     const wait = retryAfter(appId, signal);
     if (wait > 0) throw tooManyRequests(wait);
@@ -78,7 +88,10 @@ async function readOtlpBody(request: Request): Promise<Buffer> {
     return await readBody(request, OTLP_BODY_LIMITS, { partialGzip: false });
   } catch (e) {
     // The hub's body reader answers in its own shape: keep the status where OTLP has the same, else 400.
-    if (e instanceof HubReply) throw e.status === 413 ? tooLarge("Body is larger than 4 MiB, or inflates to more than 16 MiB") : badRequest("Body is not a valid gzip stream");
+    if (e instanceof HubReply)
+      throw e.status === 413
+        ? tooLarge("Body is larger than 4 MiB, or inflates to more than 16 MiB")
+        : badRequest("Body is not a valid gzip stream");
     throw badRequest("Body could not be read");
   }
 }
@@ -87,11 +100,13 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const r = schema.safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0];
-    if (i.code === "too_big" && i.origin === "array") throw tooLarge(`Too many items at ${i.path.join(".")} (at most ${OTLP_ITEMS_MAX.items} per list)`);
+    if (i.code === "too_big" && i.origin === "array")
+      throw tooLarge(`Too many items at ${i.path.join(".")} (at most ${OTLP_ITEMS_MAX.items} per list)`);
     throw badRequest(`Invalid export at ${i.path.slice(0, 12).join(".") || "body"}: ${i.message}`);
   }
   const items = countItems(r.data);
-  if (items > OTLP_ITEMS_MAX.items) throw tooLarge(`Too many data points, spans or log records (${items}; at most ${OTLP_ITEMS_MAX.items})`);
+  if (items > OTLP_ITEMS_MAX.items)
+    throw tooLarge(`Too many data points, spans or log records (${items}; at most ${OTLP_ITEMS_MAX.items})`);
   return r.data;
 }
 
@@ -99,13 +114,25 @@ function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
 function countItems(exp: unknown): number {
   let n = 0;
   const e = exp as {
-    resourceMetrics?: { scopeMetrics: { metrics: { gauge?: { dataPoints: unknown[] }; sum?: { dataPoints: unknown[] }; exponentialHistogram?: { dataPoints: unknown[] } }[] }[] }[];
+    resourceMetrics?: {
+      scopeMetrics: {
+        metrics: {
+          gauge?: { dataPoints: unknown[] };
+          sum?: { dataPoints: unknown[] };
+          exponentialHistogram?: { dataPoints: unknown[] };
+        }[];
+      }[];
+    }[];
     resourceSpans?: { scopeSpans: { spans: unknown[] }[] }[];
     resourceLogs?: { scopeLogs: { logRecords: unknown[] }[] }[];
   };
   for (const r of e.resourceMetrics ?? [])
     for (const s of r.scopeMetrics)
-      for (const m of s.metrics) n += (m.gauge?.dataPoints.length ?? 0) + (m.sum?.dataPoints.length ?? 0) + (m.exponentialHistogram?.dataPoints.length ?? 0);
+      for (const m of s.metrics)
+        n +=
+          (m.gauge?.dataPoints.length ?? 0) +
+          (m.sum?.dataPoints.length ?? 0) +
+          (m.exponentialHistogram?.dataPoints.length ?? 0);
   for (const r of e.resourceSpans ?? []) for (const s of r.scopeSpans) n += s.spans.length;
   for (const r of e.resourceLogs ?? []) for (const s of r.scopeLogs) n += s.logRecords.length;
   return n;

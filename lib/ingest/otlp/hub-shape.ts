@@ -37,7 +37,12 @@ export type HubRequest = {
   response_sizes: Record<string, number>;
 };
 
-export const newHubRequest = (k: { method: string; route: string; status: number; consumer: string | null }): HubRequest => ({
+export const newHubRequest = (k: {
+  method: string;
+  route: string;
+  status: number;
+  consumer: string | null;
+}): HubRequest => ({
   consumer: k.consumer,
   method: k.method,
   path: k.route,

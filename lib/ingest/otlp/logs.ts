@@ -56,7 +56,10 @@ function messageOf(r: OtlpLogRecord): string {
   return typeof b === "string" ? b : JSON.stringify(b);
 }
 
-/** OpenTelemetry severity numbers come in fours: 1–4 trace … 21–24 fatal; 0 is none. JSON may name them (SEVERITY_NUMBER_WARN2). */
+/**
+ * OpenTelemetry severity numbers come in fours: 1–4 trace … 21–24 fatal; 0 is none. JSON may name them
+ * (SEVERITY_NUMBER_WARN2).
+ */
 function levelOf(n: number | string | undefined): string | null {
   if (typeof n === "string") {
     const name = /^SEVERITY_NUMBER_([A-Z]+)\d?$/.exec(n)?.[1]?.toLowerCase();
@@ -69,7 +72,8 @@ function startup(s: Sender, r: OtlpLogRecord): StartupPayload {
   let body: Record<string, unknown> = {};
   try {
     const parsed: unknown = typeof r.body === "string" ? JSON.parse(r.body) : r.body;
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      body = parsed as Record<string, unknown>;
   } catch {
     // A startup event we cannot read still tells that the instance started.
   }

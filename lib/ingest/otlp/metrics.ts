@@ -5,7 +5,7 @@ import type { InstanceMetrics, ResourceSampleIn, Sender } from "../../model/otlp
 import type { SyncPayload } from "../../model/payloads";
 import { epochMinute } from "../../store/time";
 import { countable, requestKey } from "./attributes";
-import { RESPONSE_TIME_BINS, SCALE_MAX, SCALE_MIN, SIZE_BINS, exponentialToBins } from "./exponential";
+import { exponentialToBins, RESPONSE_TIME_BINS, SCALE_MAX, SCALE_MIN, SIZE_BINS } from "./exponential";
 import { addBins, asSync, newHubRequest, type HubRequest } from "./hub-shape";
 import { hashUuid, sender } from "./resource";
 import { DELTA, type ExponentialPoint, type MetricsExport } from "./schema";
@@ -13,18 +13,42 @@ import { DELTA, type ExponentialPoint, type MetricsExport } from "./schema";
 const DURATION = "http.server.request.duration";
 const SIZES = { "http.server.request.body.size": "request", "http.server.response.body.size": "response" } as const;
 
-export function readMetrics(exp: MetricsExport, headerEnv: string | null, receipt: string, nowSec: number): InstanceMetrics[] {
-  const byInstance = new Map<string, { sender: Sender; durations: ExponentialPoint[]; sizes: [keyof typeof SIZES, ExponentialPoint][]; cpu: [number, number][]; memory: [number, number][]; apitally: boolean }>();
+export function readMetrics(
+  exp: MetricsExport,
+  headerEnv: string | null,
+  receipt: string,
+  nowSec: number,
+): InstanceMetrics[] {
+  const byInstance = new Map<
+    string,
+    {
+      sender: Sender;
+      durations: ExponentialPoint[];
+      sizes: [keyof typeof SIZES, ExponentialPoint][];
+      cpu: [number, number][];
+      memory: [number, number][];
+      apitally: boolean;
+    }
+  >();
   for (const rm of exp.resourceMetrics) {
     const s = sender(rm.resource, headerEnv);
     const key = `${s.env}\u0000${s.instanceUuid}`;
-    const acc = byInstance.get(key) ?? { sender: s, durations: [], sizes: [], cpu: [], memory: [], apitally: s.apitally };
+    const acc = byInstance.get(key) ?? {
+      sender: s,
+      durations: [],
+      sizes: [],
+      cpu: [],
+      memory: [],
+      apitally: s.apitally,
+    };
     byInstance.set(key, acc);
     for (const sm of rm.scopeMetrics) {
       for (const m of sm.metrics) {
         const points = m.gauge?.dataPoints ?? m.sum?.dataPoints ?? [];
-        if (m.name === "process.cpu.utilization") for (const p of points) if (p.value !== null) acc.cpu.push([p.time, p.value]);
-        if (m.name === "process.memory.usage") for (const p of points) if (p.value !== null) acc.memory.push([p.time, p.value]);
+        if (m.name === "process.cpu.utilization")
+          for (const p of points) if (p.value !== null) acc.cpu.push([p.time, p.value]);
+        if (m.name === "process.memory.usage")
+          for (const p of points) if (p.value !== null) acc.memory.push([p.time, p.value]);
         // Apitally reads only its own scope's exponential delta histograms; cumulative ones would double count.
         const eh = m.exponentialHistogram;
         if (sm.scope.name !== "apitally" || !eh || eh.aggregationTemporality !== DELTA) continue;
@@ -32,7 +56,10 @@ export function readMetrics(exp: MetricsExport, headerEnv: string | null, receip
         if (m.name === DURATION) {
           acc.durations.push(...valid);
           acc.apitally = true;
-        } else if (m.name in SIZES) acc.sizes.push(...valid.map((p) => [m.name as keyof typeof SIZES, p] as [keyof typeof SIZES, ExponentialPoint]));
+        } else if (m.name in SIZES)
+          acc.sizes.push(
+            ...valid.map((p) => [m.name as keyof typeof SIZES, p] as [keyof typeof SIZES, ExponentialPoint]),
+          );
       }
     }
   }
@@ -44,7 +71,13 @@ export function readMetrics(exp: MetricsExport, headerEnv: string | null, receip
   }));
 }
 
-function requestSyncs(s: Sender, durations: ExponentialPoint[], sizes: [keyof typeof SIZES, ExponentialPoint][], receipt: string, nowSec: number): SyncPayload[] {
+function requestSyncs(
+  s: Sender,
+  durations: ExponentialPoint[],
+  sizes: [keyof typeof SIZES, ExponentialPoint][],
+  receipt: string,
+  nowSec: number,
+): SyncPayload[] {
   const minutes = new Map<number, { first: number; requests: Map<string, HubRequest> }>();
   // A size point joins the duration point with the same attribute key; one without is dropped.
   const byKey = new Map<string, HubRequest>();
@@ -75,7 +108,10 @@ function requestSyncs(s: Sender, durations: ExponentialPoint[], sizes: [keyof ty
       addBins(r.response_sizes, exponentialToBins(p, SIZE_BINS));
     }
   }
-  const heartbeat = minutes.size === 0 ? [[epochMinute(nowSec), { first: nowSec, requests: new Map<string, HubRequest>() }] as const] : [];
+  const heartbeat =
+    minutes.size === 0
+      ? [[epochMinute(nowSec), { first: nowSec, requests: new Map<string, HubRequest>() }] as const]
+      : [];
   return [...minutes.entries(), ...heartbeat].map(([minute, m]) =>
     asSync({
       timestamp: m.first,
@@ -92,8 +128,13 @@ function pairSamples(cpu: [number, number][], memory: [number, number][]): Resou
   for (const [t, value] of cpu) {
     const mem = memory.find(([mt]) => Math.abs(mt - t) <= 1);
     // Times and sizes a process cannot have are dropped, not stored (the columns are 32/64-bit).
-    if (!mem || !Number.isFinite(value) || !(mem[1] >= 0 && mem[1] <= BYTES_MAX) || !(t > 0 && t <= TIMESTAMP_MAX)) continue;
-    out.push({ ts: Math.floor(t), cpuPercent: Math.min(100, Math.max(0, value * 100)), memoryRss: Math.max(0, Math.round(mem[1])) });
+    if (!mem || !Number.isFinite(value) || !(mem[1] >= 0 && mem[1] <= BYTES_MAX) || !(t > 0 && t <= TIMESTAMP_MAX))
+      continue;
+    out.push({
+      ts: Math.floor(t),
+      cpuPercent: Math.min(100, Math.max(0, value * 100)),
+      memoryRss: Math.max(0, Math.round(mem[1])),
+    });
   }
   return out;
 }

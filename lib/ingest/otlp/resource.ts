@@ -29,14 +29,18 @@ export function hashUuid(...parts: string[]): string {
 }
 
 export function sender(resource: Attributes, headerEnv: string | null): Sender {
-  const envName = str(resource.get("deployment.environment.name")) ?? str(resource.get("deployment.environment")) ?? headerEnv;
+  const envName =
+    str(resource.get("deployment.environment.name")) ?? str(resource.get("deployment.environment")) ?? headerEnv;
   const env = slugifyEnv(envName ?? "") || "prod";
   // Without service.instance.id every process of the service shares one instance, as Apitally does.
   const instanceId = str(resource.get("service.instance.id")) ?? str(resource.get("service.name")) ?? "unknown";
   const distro = str(resource.get("telemetry.distro.name"));
   const service = str(resource.get("service.name"));
   // Without an SDK name the service's own name tells the instance apart better than nothing.
-  const sdk = distro ?? str(resource.get("telemetry.sdk.name")) ?? (service && !service.startsWith("unknown_service") ? service : "opentelemetry");
+  const sdk =
+    distro ??
+    str(resource.get("telemetry.sdk.name")) ??
+    (service && !service.startsWith("unknown_service") ? service : "opentelemetry");
   const version = str(resource.get(distro ? "telemetry.distro.version" : "telemetry.sdk.version"));
   return {
     env,
@@ -47,4 +51,5 @@ export function sender(resource: Attributes, headerEnv: string | null): Sender {
 }
 
 /** The request a SERVER span stands for, by trace and span id; its request-scoped logs name the same pair. */
-export const requestUuid = (traceIdHex: string, serverSpanIdHex: string) => hashUuid("otlp-request", traceIdHex, serverSpanIdHex);
+export const requestUuid = (traceIdHex: string, serverSpanIdHex: string) =>
+  hashUuid("otlp-request", traceIdHex, serverSpanIdHex);

@@ -94,11 +94,21 @@ const scope = z
   .transform((s) => ({ name: s?.name ?? "", version: s?.version ?? "" }));
 
 // —— metrics ——
-const TEMPORALITY = { AGGREGATION_TEMPORALITY_UNSPECIFIED: 0, AGGREGATION_TEMPORALITY_DELTA: 1, AGGREGATION_TEMPORALITY_CUMULATIVE: 2 };
+const TEMPORALITY = {
+  AGGREGATION_TEMPORALITY_UNSPECIFIED: 0,
+  AGGREGATION_TEMPORALITY_DELTA: 1,
+  AGGREGATION_TEMPORALITY_CUMULATIVE: 2,
+};
 export const DELTA = 1;
 
 const numberPoint = z
-  .object({ attributes, startTimeUnixNano: nanos.optional(), timeUnixNano: nanos.optional(), asDouble: double.optional(), asInt: int64.optional() })
+  .object({
+    attributes,
+    startTimeUnixNano: nanos.optional(),
+    timeUnixNano: nanos.optional(),
+    asDouble: double.optional(),
+    asInt: int64.optional(),
+  })
   .transform((p) => ({
     attributes: p.attributes,
     time: p.timeUnixNano ?? 0,
@@ -116,7 +126,13 @@ const bucketCounts = z
       return [];
     }
     if (v.length > OTLP_ITEMS_MAX.buckets) {
-      ctx.addIssue({ code: "too_big", origin: "array", maximum: OTLP_ITEMS_MAX.buckets, message: "Too many buckets", input: v.length });
+      ctx.addIssue({
+        code: "too_big",
+        origin: "array",
+        maximum: OTLP_ITEMS_MAX.buckets,
+        message: "Too many buckets",
+        input: v.length,
+      });
       return [];
     }
     const out = new Array<number>(v.length);
@@ -124,7 +140,12 @@ const bucketCounts = z
       const x: unknown = v[i];
       const n = typeof x === "number" ? x : typeof x === "string" && /^\d{1,20}$/.test(x) ? Number(x) : NaN;
       if (!(Number.isSafeInteger(n) && n >= 0)) {
-        ctx.addIssue({ code: "custom", message: "A bucket count must be a non-negative integer below 2^53", path: [i], input: String(x).slice(0, 32) });
+        ctx.addIssue({
+          code: "custom",
+          message: "A bucket count must be a non-negative integer below 2^53",
+          path: [i],
+          input: String(x).slice(0, 32),
+        });
         return [];
       }
       out[i] = n;
@@ -133,7 +154,15 @@ const bucketCounts = z
   });
 
 const buckets = z
-  .object({ offset: z.number().int().min(-(2 ** 31)).max(2 ** 31 - 1).optional(), bucketCounts })
+  .object({
+    offset: z
+      .number()
+      .int()
+      .min(-(2 ** 31))
+      .max(2 ** 31 - 1)
+      .optional(),
+    bucketCounts,
+  })
   .optional()
   .transform((b) => ({ offset: b?.offset ?? 0, counts: b?.bucketCounts ?? [] }));
 
@@ -163,7 +192,10 @@ const exponentialPoint = z
 
 const metric = z
   .object({
-    name: z.string().optional().transform((n) => n ?? ""),
+    name: z
+      .string()
+      .optional()
+      .transform((n) => n ?? ""),
     unit: z.string().optional(),
     gauge: z.object({ dataPoints: list(numberPoint) }).optional(),
     sum: z.object({ dataPoints: list(numberPoint) }).optional(),
@@ -182,7 +214,14 @@ export const metricsExportSchema = z.object({
 });
 
 // —— traces ——
-const SPAN_KIND = { SPAN_KIND_UNSPECIFIED: 0, SPAN_KIND_INTERNAL: 1, SPAN_KIND_SERVER: 2, SPAN_KIND_CLIENT: 3, SPAN_KIND_PRODUCER: 4, SPAN_KIND_CONSUMER: 5 };
+const SPAN_KIND = {
+  SPAN_KIND_UNSPECIFIED: 0,
+  SPAN_KIND_INTERNAL: 1,
+  SPAN_KIND_SERVER: 2,
+  SPAN_KIND_CLIENT: 3,
+  SPAN_KIND_PRODUCER: 4,
+  SPAN_KIND_CONSUMER: 5,
+};
 export const SPAN_KIND_NAMES = ["UNSPECIFIED", "INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"];
 export const SERVER = 2;
 const STATUS_CODE = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
@@ -192,12 +231,20 @@ const span = z.object({
   traceId,
   spanId,
   parentSpanId: spanId.optional().transform((s) => s ?? ""),
-  name: z.string().optional().transform((n) => n ?? ""),
-  kind: enumValue(SPAN_KIND).optional().transform((k) => k ?? 0),
+  name: z
+    .string()
+    .optional()
+    .transform((n) => n ?? ""),
+  kind: enumValue(SPAN_KIND)
+    .optional()
+    .transform((k) => k ?? 0),
   startTimeUnixNano: nanos.optional().transform((t) => t ?? 0),
   endTimeUnixNano: nanos.optional().transform((t) => t ?? 0),
   attributes,
-  events: list(z.object({ name: z.string().optional(), timeUnixNano: nanos.optional(), attributes }), OTLP_ITEMS_MAX.events),
+  events: list(
+    z.object({ name: z.string().optional(), timeUnixNano: nanos.optional(), attributes }),
+    OTLP_ITEMS_MAX.events,
+  ),
   status: z
     .object({ code: enumValue(STATUS_CODE).optional(), message: z.string().optional() })
     .optional()
@@ -205,7 +252,10 @@ const span = z.object({
 });
 
 export const tracesExportSchema = z.object({
-  resourceSpans: list(z.object({ resource, scopeSpans: list(z.object({ scope, spans: list(span) })) }), OTLP_ITEMS_MAX.resources),
+  resourceSpans: list(
+    z.object({ resource, scopeSpans: list(z.object({ scope, spans: list(span) })) }),
+    OTLP_ITEMS_MAX.resources,
+  ),
 });
 
 // —— logs ——
@@ -222,7 +272,10 @@ const logRecord = z.object({
 });
 
 export const logsExportSchema = z.object({
-  resourceLogs: list(z.object({ resource, scopeLogs: list(z.object({ scope, logRecords: list(logRecord) })) }), OTLP_ITEMS_MAX.resources),
+  resourceLogs: list(
+    z.object({ resource, scopeLogs: list(z.object({ scope, logRecords: list(logRecord) })) }),
+    OTLP_ITEMS_MAX.resources,
+  ),
 });
 
 export type MetricsExport = z.output<typeof metricsExportSchema>;

@@ -5,10 +5,28 @@
 import type { InstanceTraces, Sender } from "../../model/otlp";
 import type { LogLine } from "../../model/payloads";
 import { epochMinute } from "../../store/time";
-import { clientIp, consumerOf, countable, displayUrl, firstInt, firstStr, headers, isHeaderAttribute, requestKey } from "./attributes";
+import {
+  clientIp,
+  consumerOf,
+  countable,
+  displayUrl,
+  firstInt,
+  firstStr,
+  headers,
+  isHeaderAttribute,
+  requestKey,
+} from "./attributes";
 import { addBins, asLogLine, asSync, newHubRequest, type HubRequest } from "./hub-shape";
 import { hashUuid, requestUuid, sender, str } from "./resource";
-import { SERVER, SPAN_KIND_NAMES, STATUS_NAMES, type AttrValue, type Attributes, type OtlpSpan, type TracesExport } from "./schema";
+import {
+  SERVER,
+  SPAN_KIND_NAMES,
+  STATUS_NAMES,
+  type Attributes,
+  type AttrValue,
+  type OtlpSpan,
+  type TracesExport,
+} from "./schema";
 
 // The SDKs' body sentinels; the hub clients spell the too-large one their own way, and it is stored in theirs.
 const BODY_TOO_LARGE = "[BODY_TOO_LARGE]";
@@ -16,8 +34,16 @@ const HUB_BODY_TOO_LARGE = "<body too large>";
 const BODY_ATTRIBUTES = new Set(["apitally.request.body", "apitally.response.body"]);
 const VALIDATION_ERRORS_PER_REQUEST = 100;
 // Stable names first; Node's http instrumentation writes the old uncompressed ones.
-const REQUEST_SIZE = ["http.request.body.size", "http.request_content_length", "http.request_content_length_uncompressed"];
-const RESPONSE_SIZE = ["http.response.body.size", "http.response_content_length", "http.response_content_length_uncompressed"];
+const REQUEST_SIZE = [
+  "http.request.body.size",
+  "http.request_content_length",
+  "http.request_content_length_uncompressed",
+];
+const RESPONSE_SIZE = [
+  "http.response.body.size",
+  "http.response_content_length",
+  "http.response_content_length_uncompressed",
+];
 
 interface MinuteAcc {
   first: number;
@@ -61,7 +87,13 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
     if (consumer.identifier && !k.consumer) k.consumer = consumer.identifier;
     const exception = lastException(sp);
     const minute = epochMinute(sp.startTimeUnixNano);
-    const m = minutes.get(minute) ?? { first: sp.startTimeUnixNano, requests: new Map(), validation: new Map(), server: new Map(), consumers: new Map() };
+    const m = minutes.get(minute) ?? {
+      first: sp.startTimeUnixNano,
+      requests: new Map(),
+      validation: new Map(),
+      server: new Map(),
+      consumers: new Map(),
+    };
     minutes.set(minute, m);
     m.first = Math.min(m.first, sp.startTimeUnixNano);
     if (consumer.identifier) m.consumers.set(consumer.identifier, { ...consumer, identifier: consumer.identifier });
@@ -83,7 +115,14 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
         addBins(r.response_sizes, new Map([[Math.floor(resSize / 1000), 1]]));
       }
       const where = { consumer: k.consumer, method: k.method, path: k.route };
-      if (exception) count(m.server, { ...where, type: exception.type, msg: exception.message, traceback: exception.traceback, sentry_event_id: exception.sentryEventId });
+      if (exception)
+        count(m.server, {
+          ...where,
+          type: exception.type,
+          msg: exception.message,
+          traceback: exception.traceback,
+          sentry_event_id: exception.sentryEventId,
+        });
       if (k.status === 422) for (const e of pydanticErrors(responseBody)) count(m.validation, { ...where, ...e });
     }
     const line = asLogLine({
@@ -105,7 +144,12 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
         size: firstInt(a, ...RESPONSE_SIZE),
         body: storedBody(responseBody),
       },
-      exception: exception && { type: exception.type, message: exception.message, traceback: exception.traceback, sentry_event_id: exception.sentryEventId },
+      exception: exception && {
+        type: exception.type,
+        message: exception.message,
+        traceback: exception.traceback,
+        sentry_event_id: exception.sentryEventId,
+      },
       spans: [sp, ...inside].map(spanJson),
       trace_id: sp.traceId,
       client_ip: clientIp(a),
@@ -158,7 +202,10 @@ function pydanticErrors(body: string | null): { loc: (string | number)[]; msg: s
   if (!Array.isArray(detail)) return [];
   return detail
     .slice(0, VALIDATION_ERRORS_PER_REQUEST)
-    .filter((d): d is { loc: unknown[]; msg: unknown; type: unknown } => typeof d === "object" && d !== null && Array.isArray((d as { loc?: unknown }).loc))
+    .filter(
+      (d): d is { loc: unknown[]; msg: unknown; type: unknown } =>
+        typeof d === "object" && d !== null && Array.isArray((d as { loc?: unknown }).loc),
+    )
     .map((d) => ({
       loc: d.loc.filter((p): p is string | number => typeof p === "string" || typeof p === "number"),
       msg: typeof d.msg === "string" ? d.msg : "",

@@ -61,13 +61,24 @@ export const histogram = z
     if (!rec) return bins;
     const keys = Object.keys(rec);
     if (keys.length > ITEMS_MAX.histogramBins) {
-      ctx.addIssue({ code: "too_big", origin: "record", maximum: ITEMS_MAX.histogramBins, message: "Too many histogram bins", input: keys.length });
+      ctx.addIssue({
+        code: "too_big",
+        origin: "record",
+        maximum: ITEMS_MAX.histogramBins,
+        message: "Too many histogram bins",
+        input: keys.length,
+      });
       return bins;
     }
     for (const k of keys) {
       const bin = BIN_KEY.test(k) ? Number(k) : NaN;
       if (!(bin <= INT32_MAX)) {
-        ctx.addIssue({ code: "custom", message: "Histogram bin must be a non-negative integer", path: [k.slice(0, 32)], input: k.slice(0, 32) });
+        ctx.addIssue({
+          code: "custom",
+          message: "Histogram bin must be a non-negative integer",
+          path: [k.slice(0, 32)],
+          input: k.slice(0, 32),
+        });
         continue;
       }
       if (rec[k] > 0) bins.push([bin, rec[k]]);

@@ -8,7 +8,14 @@ import { STRING_MAX } from "../limits";
 import { cleanText, traceId } from "../normalise";
 import { consumerRef, method, optionalText, statusCode, timestamp, uuidField } from "./common";
 
-const LOG_LIMITS = { body: 1_000_000, headers: 500, headerValue: 8192, logs: 1000, logMessage: 2048, spans: 1000 } as const;
+const LOG_LIMITS = {
+  body: 1_000_000,
+  headers: 500,
+  headerValue: 8192,
+  logs: 1000,
+  logMessage: 2048,
+  spans: 1000,
+} as const;
 // The clients' own sentinel for bodies they do not keep, base64-encoded.
 const BODY_TOO_LARGE = Buffer.from("<body too large>").toString("base64");
 
@@ -20,7 +27,9 @@ const size = z
 const body = z
   .string()
   .nullish()
-  .transform((b) => (b == null || b === "" ? null : b.length > LOG_LIMITS.body ? BODY_TOO_LARGE : cleanText(b, LOG_LIMITS.body)));
+  .transform((b) =>
+    b == null || b === "" ? null : b.length > LOG_LIMITS.body ? BODY_TOO_LARGE : cleanText(b, LOG_LIMITS.body),
+  );
 
 const headers = z
   .array(z.unknown())
@@ -62,10 +71,16 @@ const response = z
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown, max: number) => (typeof v === "string" ? cleanText(v, max) : v == null ? null : cleanText(String(v), max));
+const str = (v: unknown, max: number) =>
+  typeof v === "string" ? cleanText(v, max) : v == null ? null : cleanText(String(v), max);
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 // js sends span times as strings of nanoseconds, py/go as numbers.
-const nanos = (v: unknown) => (typeof v === "string" && /^\d{1,20}$/.test(v) ? v : typeof v === "number" && Number.isFinite(v) ? BigInt(Math.round(v)).toString() : null);
+const nanos = (v: unknown) =>
+  typeof v === "string" && /^\d{1,20}$/.test(v)
+    ? v
+    : typeof v === "number" && Number.isFinite(v)
+      ? BigInt(Math.round(v)).toString()
+      : null;
 const pick = (o: Obj, camel: string, snake: string) => o[camel] ?? o[snake];
 
 function exceptionJson(e: unknown): string | null {
@@ -80,29 +95,35 @@ function exceptionJson(e: unknown): string | null {
 
 function logsJson(logs: unknown): string | null {
   if (!Array.isArray(logs)) return null;
-  const out = logs.filter(isObj).slice(0, LOG_LIMITS.logs).map((l) => ({
-    timestamp: num(l.timestamp),
-    logger: str(l.logger, 256),
-    level: str(l.level, 32),
-    message: str(l.message, LOG_LIMITS.logMessage),
-    file: str(l.file, 1024),
-    line: num(l.line),
-  }));
+  const out = logs
+    .filter(isObj)
+    .slice(0, LOG_LIMITS.logs)
+    .map((l) => ({
+      timestamp: num(l.timestamp),
+      logger: str(l.logger, 256),
+      level: str(l.level, 32),
+      message: str(l.message, LOG_LIMITS.logMessage),
+      file: str(l.file, 1024),
+      line: num(l.line),
+    }));
   return out.length ? JSON.stringify(out) : null;
 }
 
 function spansJson(spans: unknown): string | null {
   if (!Array.isArray(spans)) return null;
-  const out = spans.filter(isObj).slice(0, LOG_LIMITS.spans).map((s) => ({
-    spanId: str(pick(s, "spanId", "span_id"), 64),
-    parentSpanId: str(pick(s, "parentSpanId", "parent_span_id"), 64),
-    name: str(s.name, 1024),
-    kind: str(s.kind, 32),
-    startTime: nanos(pick(s, "startTime", "start_time")),
-    endTime: nanos(pick(s, "endTime", "end_time")),
-    status: str(s.status, 32),
-    attributes: isObj(s.attributes) ? s.attributes : null,
-  }));
+  const out = spans
+    .filter(isObj)
+    .slice(0, LOG_LIMITS.spans)
+    .map((s) => ({
+      spanId: str(pick(s, "spanId", "span_id"), 64),
+      parentSpanId: str(pick(s, "parentSpanId", "parent_span_id"), 64),
+      name: str(s.name, 1024),
+      kind: str(s.kind, 32),
+      startTime: nanos(pick(s, "startTime", "start_time")),
+      endTime: nanos(pick(s, "endTime", "end_time")),
+      status: str(s.status, 32),
+      attributes: isObj(s.attributes) ? s.attributes : null,
+    }));
   return out.length ? JSON.stringify(out) : null;
 }
 

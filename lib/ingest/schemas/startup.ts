@@ -13,7 +13,12 @@ const route = z
     summary: optionalText(STRING_MAX.summary),
     description: optionalText(STRING_MAX.description),
   })
-  .transform((r): StartupRoute => ({ method: r.method, path: r.path, summary: r.summary || null, description: r.description || null }));
+  .transform((r): StartupRoute => ({
+    method: r.method,
+    path: r.path,
+    summary: r.summary || null,
+    description: r.description || null,
+  }));
 
 // Version values are strings in every client; anything else is kept as its text.
 const versions = z
@@ -24,7 +29,13 @@ const versions = z
     if (!rec) return out;
     const entries = Object.entries(rec);
     if (entries.length > ITEMS_MAX.versions) {
-      ctx.addIssue({ code: "too_big", origin: "record", maximum: ITEMS_MAX.versions, message: "Too many versions", input: entries.length });
+      ctx.addIssue({
+        code: "too_big",
+        origin: "record",
+        maximum: ITEMS_MAX.versions,
+        message: "Too many versions",
+        input: entries.length,
+      });
       return out;
     }
     for (const [k, v] of entries) {

@@ -5,12 +5,25 @@ import type { SyncConsumer, SyncPayload } from "../../model/payloads";
 import { ITEMS_MAX, STRING_MAX } from "../limits";
 import { cleanText, cutUtf8 } from "../normalise";
 import {
-  bytes, consumerName, consumerRef, count, histogram, list, method, optionalText, statusCode, text, timestamp, uuidField,
+  bytes,
+  consumerName,
+  consumerRef,
+  count,
+  histogram,
+  list,
+  method,
+  optionalText,
+  statusCode,
+  text,
+  timestamp,
+  uuidField,
 } from "./common";
 
 // Fastify reports requests that matched no route with an empty path; clients otherwise
 // never count those, so they are dropped rather than refused.
-const routePath = text(STRING_MAX.path).nullish().transform((p) => (p ? cutUtf8(p, STRING_MAX.pathBytes) : null));
+const routePath = text(STRING_MAX.path)
+  .nullish()
+  .transform((p) => (p ? cutUtf8(p, STRING_MAX.pathBytes) : null));
 
 const requestItem = z
   .object({
@@ -47,19 +60,35 @@ const validationError = z
     method,
     path: routePath,
     loc: list(locPart, ITEMS_MAX.loc),
-    msg: text(STRING_MAX.errorMsg).nullish().transform((s) => s ?? ""),
-    type: text(STRING_MAX.errorType).nullish().transform((s) => s ?? ""),
+    msg: text(STRING_MAX.errorMsg)
+      .nullish()
+      .transform((s) => s ?? ""),
+    type: text(STRING_MAX.errorType)
+      .nullish()
+      .transform((s) => s ?? ""),
     error_count: count,
   })
-  .transform((e) => ({ consumer: e.consumer, method: e.method, path: e.path, loc: e.loc, msg: e.msg, type: e.type, count: e.error_count }));
+  .transform((e) => ({
+    consumer: e.consumer,
+    method: e.method,
+    path: e.path,
+    loc: e.loc,
+    msg: e.msg,
+    type: e.type,
+    count: e.error_count,
+  }));
 
 const serverError = z
   .object({
     consumer: consumerRef,
     method,
     path: routePath,
-    type: text(STRING_MAX.errorType).nullish().transform((s) => s ?? ""),
-    msg: text(STRING_MAX.errorMsg).nullish().transform((s) => s ?? ""),
+    type: text(STRING_MAX.errorType)
+      .nullish()
+      .transform((s) => s ?? ""),
+    msg: text(STRING_MAX.errorMsg)
+      .nullish()
+      .transform((s) => s ?? ""),
     traceback: optionalText(STRING_MAX.traceback),
     sentry_event_id: optionalText(STRING_MAX.sentryEventId),
     error_count: count,

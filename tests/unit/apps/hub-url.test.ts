@@ -11,9 +11,12 @@ describe("hub base URL", () => {
 
   it("otherwise follows the request, honouring a proxy's forwarded host and scheme", () => {
     expect(hubBaseUrl(h({ host: "localhost:3000" }), "")).toBe("http://localhost:3000");
-    expect(hubBaseUrl(h({ host: "10.0.0.5:3000", "x-forwarded-host": "tally.example.com", "x-forwarded-proto": "https" }), undefined)).toBe(
-      "https://tally.example.com",
-    );
+    expect(
+      hubBaseUrl(
+        h({ host: "10.0.0.5:3000", "x-forwarded-host": "tally.example.com", "x-forwarded-proto": "https" }),
+        undefined,
+      ),
+    ).toBe("https://tally.example.com");
     expect(hubBaseUrl(h({ host: "[::1]:3000" }), undefined)).toBe("http://[::1]:3000");
   });
 

@@ -14,7 +14,8 @@ const params = {
   hubUrl: "https://tally.example.com",
 };
 const HUB_FRAMEWORKS = FRAMEWORKS.filter((f) => f.language !== "opentelemetry");
-const guideOf = (id: string, protocol: "hub" | "otlp", p: SnippetParams = params) => setupGuides(id, p).find((g) => g.protocol === protocol)!;
+const guideOf = (id: string, protocol: "hub" | "otlp", p: SnippetParams = params) =>
+  setupGuides(id, p).find((g) => g.protocol === protocol)!;
 const setupGuide = (id: string, p: SnippetParams = params) => guideOf(id, "hub", p);
 
 describe("setup snippets", () => {
@@ -49,14 +50,16 @@ app.add_middleware(
     expect(guide.setup.code).toContain(`"https://tally.example.com"`);
     // Python reads the variable when apitally is imported: it must be set before that.
     if (guide.readsSettingsAtStart) {
-      expect(guide.setup.code.indexOf("os.environ.setdefault")).toBeLessThan(Math.max(0, guide.setup.code.indexOf("apitally.")));
+      expect(guide.setup.code.indexOf("os.environ.setdefault")).toBeLessThan(
+        Math.max(0, guide.setup.code.indexOf("apitally.")),
+      );
     }
   });
 
   it.each([
     ["flask", "app.wsgi_app = ApitallyMiddleware(\n    app,\n"],
     ["django", '"apitally.django.ApitallyMiddleware",'],
-    ["django", "APITALLY_MIDDLEWARE = {\n    \"client_id\": "],
+    ["django", 'APITALLY_MIDDLEWARE = {\n    "client_id": '],
     ["litestar", "from apitally.litestar import ApitallyPlugin"],
     ["starlette", "from apitally.starlette import ApitallyMiddleware"],
     ["fastify", "await app.register(apitallyPlugin, {"],
@@ -66,17 +69,22 @@ app.add_middleware(
   });
 
   // Checked against the installed apitally package, so a renamed export fails here first.
-  it.each(FRAMEWORKS.filter((f) => f.language === "javascript").map((f) => [f.id]))("%s imports names the apitally package exports", (id) => {
-    const guide = setupGuide(id, params);
-    for (const code of [guide.setup.code, guide.consumer.code]) {
-      for (const m of code.matchAll(/import \{ ([^}]+) \} from "apitally\/(\w+)";/g)) {
-        const types = readFileSync(path.join("node_modules/apitally/dist", m[2], "index.d.ts"), "utf8");
-        for (const name of m[1].split(",").map((s) => s.trim())) {
-          expect(types, `${name} from apitally/${m[2]}`).toMatch(new RegExp(`export \\{[^}]*\\b${name}\\b[^}]*\\}|as ${name}\\b`));
+  it.each(FRAMEWORKS.filter((f) => f.language === "javascript").map((f) => [f.id]))(
+    "%s imports names the apitally package exports",
+    (id) => {
+      const guide = setupGuide(id, params);
+      for (const code of [guide.setup.code, guide.consumer.code]) {
+        for (const m of code.matchAll(/import \{ ([^}]+) \} from "apitally\/(\w+)";/g)) {
+          const types = readFileSync(path.join("node_modules/apitally/dist", m[2], "index.d.ts"), "utf8");
+          for (const name of m[1].split(",").map((s) => s.trim())) {
+            expect(types, `${name} from apitally/${m[2]}`).toMatch(
+              new RegExp(`export \\{[^}]*\\b${name}\\b[^}]*\\}|as ${name}\\b`),
+            );
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   // apitally 1.x (PyPI's default since 2026-10) no longer speaks the hub protocol: an unpinned
   // install gives an app that does not even import ApitallyMiddleware. Every Python guide
@@ -116,7 +124,7 @@ apitally.init(app, write_token="apt_3kPmN9xQv2bR7tH4wZ8yL5cE", env="dev")
     expect(first.envVars.code).toBe(
       "APITALLY_OTLP_ENDPOINT=https://tally.example.com\nAPITALLY_WRITE_TOKEN=apt_3kPmN9xQv2bR7tH4wZ8yL5cE\nAPITALLY_ENV=dev",
     );
-    expect(first.consumer.code).toContain('from apitally import set_consumer');
+    expect(first.consumer.code).toContain("from apitally import set_consumer");
   });
 
   it.each([
@@ -142,9 +150,15 @@ OTEL_RESOURCE_ATTRIBUTES=deployment.environment.name=staging
   });
 
   it("consumer identification per language", () => {
-    expect(setupGuide("fastapi", params).consumer.code).toContain('request.state.apitally_consumer = ApitallyConsumer("customer-42", name=');
-    expect(setupGuide("flask", params).consumer.code).toContain('set_consumer("customer-42", name="Acme Inc.", group="Enterprise")');
-    expect(setupGuide("express", params).consumer.code).toContain('setConsumer(req, { identifier: "customer-42", name: "Acme Inc.", group: "Enterprise" });');
+    expect(setupGuide("fastapi", params).consumer.code).toContain(
+      'request.state.apitally_consumer = ApitallyConsumer("customer-42", name=',
+    );
+    expect(setupGuide("flask", params).consumer.code).toContain(
+      'set_consumer("customer-42", name="Acme Inc.", group="Enterprise")',
+    );
+    expect(setupGuide("express", params).consumer.code).toContain(
+      'setConsumer(req, { identifier: "customer-42", name: "Acme Inc.", group: "Enterprise" });',
+    );
     expect(setupGuide("koa", params).consumer.code).toContain('setConsumer(ctx, "customer-42");');
   });
 });

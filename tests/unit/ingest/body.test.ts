@@ -40,7 +40,11 @@ describe("reading request bodies", () => {
   });
 
   it("refuses a declared Content-Length over the cap without reading", async () => {
-    const req = new Request("http://hub/x", { method: "POST", body: "x".repeat(10), headers: { "content-length": "1001" } });
+    const req = new Request("http://hub/x", {
+      method: "POST",
+      body: "x".repeat(10),
+      headers: { "content-length": "1001" },
+    });
     expect(await status(readBody(req, limits))).toBe(413);
   });
 
@@ -62,7 +66,10 @@ describe("reading request bodies", () => {
   it("keeps what a truncated gzip file holds", async () => {
     const text = Array.from({ length: 200 }, (_, i) => `{"line":${i}}`).join("\n");
     const gz = gzipSync(text);
-    const body = await readBody(streamed([gz.subarray(0, gz.length - 10)]), { compressed: 1 << 20, decompressed: 1 << 20 });
+    const body = await readBody(streamed([gz.subarray(0, gz.length - 10)]), {
+      compressed: 1 << 20,
+      decompressed: 1 << 20,
+    });
     expect(text.startsWith(body.toString())).toBe(true);
     expect(body.length).toBeGreaterThan(0);
   });

@@ -7,7 +7,7 @@ import { decodeOtlp } from "@/lib/ingest/otlp/decode";
 import { readLogs } from "@/lib/ingest/otlp/logs";
 import { hashUuid, requestUuid, slugifyEnv } from "@/lib/ingest/otlp/resource";
 import { OtlpReply } from "@/lib/ingest/otlp/responses";
-import { tracesExportSchema, logsExportSchema } from "@/lib/ingest/otlp/schema";
+import { logsExportSchema, tracesExportSchema } from "@/lib/ingest/otlp/schema";
 import { readTraces } from "@/lib/ingest/otlp/traces";
 import { OTLP_FIXTURES_DIR } from "../../helpers/otlp-fixtures";
 
@@ -26,7 +26,13 @@ describe("OTLP decoding", () => {
   });
 
   it("decodes several messages back to back as one (apitally-py spools them so)", () => {
-    const t = tracesExportSchema.parse(decodeOtlp("traces", gunzipSync(readFileSync(`${OTLP_FIXTURES_DIR}/concatenated-batches/003-traces.bin`)), "protobuf"));
+    const t = tracesExportSchema.parse(
+      decodeOtlp(
+        "traces",
+        gunzipSync(readFileSync(`${OTLP_FIXTURES_DIR}/concatenated-batches/003-traces.bin`)),
+        "protobuf",
+      ),
+    );
     expect(t.resourceSpans).toHaveLength(7);
     expect(readTraces(t, null, "r")[0].logs).toHaveLength(7);
   });
@@ -48,7 +54,11 @@ describe("OTLP decoding", () => {
   });
 
   it("refuses bytes that are not a message of the signal with a 400", () => {
-    for (const bad of [Buffer.from([0x0a, 0xff, 0xff, 0xff]), Buffer.from("not protobuf at all"), body("003-traces").subarray(0, 100)]) {
+    for (const bad of [
+      Buffer.from([0x0a, 0xff, 0xff, 0xff]),
+      Buffer.from("not protobuf at all"),
+      body("003-traces").subarray(0, 100),
+    ]) {
       const e = (() => {
         try {
           decodeOtlp("traces", bad, "protobuf");
@@ -64,7 +74,11 @@ describe("OTLP decoding", () => {
 
   it("links a request-scoped log to the SERVER span it names", () => {
     const logs = readLogs(logsExportSchema.parse(decodeOtlp("logs", body("004-logs"), "protobuf")), null);
-    const traces = readTraces(tracesExportSchema.parse(decodeOtlp("traces", body("003-traces"), "protobuf")), null, "r");
+    const traces = readTraces(
+      tracesExportSchema.parse(decodeOtlp("traces", body("003-traces"), "protobuf")),
+      null,
+      "r",
+    );
     const uuids = new Set(traces[0].logs.map((l) => l.uuid));
     expect(logs.appLogs.map((l) => uuids.has(l.requestUuid))).toEqual([true, true]);
     expect(requestUuid("ab".repeat(16), "cd".repeat(8))).toBe(requestUuid("ab".repeat(16), "cd".repeat(8)));

@@ -1,7 +1,7 @@
 // Exponential histogram buckets → 10 ms / 1 KB bins: counts exact, percentiles within the
 // width of the bucket they came from (the rule lib/ingest/otlp/exponential.ts documents).
 import { describe, expect, it } from "vitest";
-import { RESPONSE_TIME_BINS, SIZE_BINS, exponentialToBins } from "@/lib/ingest/otlp/exponential";
+import { exponentialToBins, RESPONSE_TIME_BINS, SIZE_BINS } from "@/lib/ingest/otlp/exponential";
 import type { ExponentialPoint } from "@/lib/ingest/otlp/schema";
 import { percentile } from "@/lib/queries/percentiles";
 
@@ -41,7 +41,8 @@ function record(values: number[], scale: number): ExponentialPoint {
 
 const total = (bins: Map<number, number>) => [...bins.values()].reduce((a, b) => a + b, 0);
 const asBinCounts = (bins: Map<number, number>) => [...bins].map(([bin, count]) => ({ bin, count }));
-const exact = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * values.length) - 1)];
+const exact = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * values.length) - 1)];
 
 describe("exponential buckets to fixed bins", () => {
   it.each([-2, 0, 3, 6, 10])("keeps every count at scale %i", (scale) => {
@@ -59,7 +60,9 @@ describe("exponential buckets to fixed bins", () => {
     for (const p of [0.5, 0.75, 0.95, 0.99]) {
       const truth = exact(values, p) * 1000;
       const estimate = percentile(bins, p)!;
-      expect(Math.abs(estimate - truth), `p${p * 100}: ${estimate} vs ${truth}`).toBeLessThanOrEqual(Math.max(truth * (2 ** (1 / 8) - 1), 10));
+      expect(Math.abs(estimate - truth), `p${p * 100}: ${estimate} vs ${truth}`).toBeLessThanOrEqual(
+        Math.max(truth * (2 ** (1 / 8) - 1), 10),
+      );
     }
   });
 

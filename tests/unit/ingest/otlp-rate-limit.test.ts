@@ -16,7 +16,8 @@ describe("OTLP rate limit", () => {
   it("caps a minute at 1,800 and says how long until it ends", () => {
     const t0 = 5_000_000;
     let letThrough = 0;
-    for (let s = 0; s < 60; s++) for (let i = 0; i < 40; i++) if (retryAfter(3, "logs", t0 + s * 1000 + i) === 0) letThrough++;
+    for (let s = 0; s < 60; s++)
+      for (let i = 0; i < 40; i++) if (retryAfter(3, "logs", t0 + s * 1000 + i) === 0) letThrough++;
     expect(letThrough).toBe(1800);
     expect(retryAfter(3, "logs", t0 + 59_500)).toBe(1);
     expect(retryAfter(3, "logs", t0 + 45_000)).toBeGreaterThan(0);

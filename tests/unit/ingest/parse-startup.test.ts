@@ -7,21 +7,22 @@ const parse = (json: unknown) => parseStartup(Buffer.from(JSON.stringify(json)))
 
 describe("startup payload parsing", () => {
   it("covers every captured startup", () => {
-    expect(hubFixtures().filter((f) => f.endpoint === "startup").map((f) => f.name)).toEqual([
-      "js-express-startup",
-      "js-fastify-startup",
-      "py-fastapi-startup",
-      "py-flask-startup",
-    ]);
+    expect(
+      hubFixtures()
+        .filter((f) => f.endpoint === "startup")
+        .map((f) => f.name),
+    ).toEqual(["js-express-startup", "js-fastify-startup", "py-fastapi-startup", "py-flask-startup"]);
   });
 
   it("reads the express startup", () => {
     expect(parse(fixtureJson("js-express-startup"))).toEqual({
       instanceUuid: "2dd31438-ecbb-4ada-8b17-024f7eb96c7b",
-      paths: ["GET /items/:id", "GET /me", "GET /by-string-consumer", "POST /items", "GET /error", "GET /health"].map((k) => {
-        const [method, path] = k.split(" ");
-        return { method, path, summary: null, description: null };
-      }),
+      paths: ["GET /items/:id", "GET /me", "GET /by-string-consumer", "POST /items", "GET /error", "GET /health"].map(
+        (k) => {
+          const [method, path] = k.split(" ");
+          return { method, path, summary: null, description: null };
+        },
+      ),
       versions: { nodejs: "20.20.2", express: "5.3.0", apitally: "0.25.8", app: "1.2.3" },
       client: "js:express",
       openapi: null,
@@ -41,7 +42,13 @@ describe("startup payload parsing", () => {
     expect(p.client).toBe("python:starlette");
     expect(p.openapi).toBe(raw.openapi);
     expect(JSON.parse(p.openapi!).info.title).toBe("FastAPI");
-    expect(p.versions).toEqual({ python: "3.11.2", uvicorn: "0.17.6", fastapi: "0.92.0", starlette: "0.26.1", app: "3.1.4" });
+    expect(p.versions).toEqual({
+      python: "3.11.2",
+      uvicorn: "0.17.6",
+      fastapi: "0.92.0",
+      starlette: "0.26.1",
+      app: "3.1.4",
+    });
   });
 
   it.each([

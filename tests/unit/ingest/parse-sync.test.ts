@@ -5,7 +5,10 @@ import { fixtureJson, hubFixtures, syncTotals, type SyncJson } from "../../helpe
 
 const parse = (json: unknown) => parseSync(Buffer.from(JSON.stringify(json)));
 
-function refusal(json: unknown): { status: number; body: { detail: { loc: (string | number)[]; msg: string; type: string }[] } } {
+function refusal(json: unknown): {
+  status: number;
+  body: { detail: { loc: (string | number)[]; msg: string; type: string }[] };
+} {
   try {
     parse(json);
   } catch (e) {
@@ -34,26 +37,32 @@ const expected: [string, number, number, number, number, number, number, number]
 
 describe("sync payload parsing", () => {
   it("covers every captured sync", () => {
-    const names = hubFixtures().filter((f) => f.endpoint === "sync").map((f) => f.name).sort();
+    const names = hubFixtures()
+      .filter((f) => f.endpoint === "sync")
+      .map((f) => f.name)
+      .sort();
     expect(names).toEqual(expected.map((e) => e[0]).sort());
   });
 
-  it.each(expected)("%s adds up exactly", (name, items, requests, reqBytes, resBytes, validation, server, consumers) => {
-    const raw = fixtureJson<SyncJson>(name);
-    const p = parse(raw);
-    const totals = syncTotals(raw);
-    expect(p.requests).toHaveLength(items);
-    expect(sum(p.requests.map((r) => r.requestCount))).toBe(requests);
-    expect(sum(p.requests.map((r) => r.requestSizeSum))).toBe(reqBytes);
-    expect(sum(p.requests.map((r) => r.responseSizeSum))).toBe(resBytes);
-    expect(sum(p.requests.map((r) => binTotal(r.responseTimes)))).toBe(totals.responseTimeBins);
-    expect(sum(p.requests.map((r) => binTotal(r.requestSizes)))).toBe(totals.requestSizeBins);
-    expect(sum(p.requests.map((r) => binTotal(r.responseSizes)))).toBe(totals.responseSizeBins);
-    expect(sum(p.validationErrors.map((e) => e.count))).toBe(validation);
-    expect(sum(p.serverErrors.map((e) => e.count))).toBe(server);
-    expect(p.consumers).toHaveLength(consumers);
-    expect(p.timestamp).toBe(raw.timestamp);
-  });
+  it.each(expected)(
+    "%s adds up exactly",
+    (name, items, requests, reqBytes, resBytes, validation, server, consumers) => {
+      const raw = fixtureJson<SyncJson>(name);
+      const p = parse(raw);
+      const totals = syncTotals(raw);
+      expect(p.requests).toHaveLength(items);
+      expect(sum(p.requests.map((r) => r.requestCount))).toBe(requests);
+      expect(sum(p.requests.map((r) => r.requestSizeSum))).toBe(reqBytes);
+      expect(sum(p.requests.map((r) => r.responseSizeSum))).toBe(resBytes);
+      expect(sum(p.requests.map((r) => binTotal(r.responseTimes)))).toBe(totals.responseTimeBins);
+      expect(sum(p.requests.map((r) => binTotal(r.requestSizes)))).toBe(totals.requestSizeBins);
+      expect(sum(p.requests.map((r) => binTotal(r.responseSizes)))).toBe(totals.responseSizeBins);
+      expect(sum(p.validationErrors.map((e) => e.count))).toBe(validation);
+      expect(sum(p.serverErrors.map((e) => e.count))).toBe(server);
+      expect(p.consumers).toHaveLength(consumers);
+      expect(p.timestamp).toBe(raw.timestamp);
+    },
+  );
 
   it("normalises the express capture field by field", () => {
     const p = parse(fixtureJson("js-express-sync"));
@@ -73,8 +82,22 @@ describe("sync payload parsing", () => {
     });
     expect(p.requests.find((r) => r.statusCode === 500)!.responseSizes).toEqual([[1, 2]]);
     expect(p.requests.map((r) => r.consumer)).toEqual([null, "user-123", "api-key-42", null, null, "user-123", null]);
-    expect(p.validationErrors[0]).toEqual({ consumer: null, method: "POST", path: "/items", loc: ["body", "name"], msg: "Invalid value", type: "field", count: 1 });
-    expect(p.serverErrors[0]).toMatchObject({ consumer: "user-123", type: "Error", msg: "Something exploded in /error", sentryEventId: null, count: 2 });
+    expect(p.validationErrors[0]).toEqual({
+      consumer: null,
+      method: "POST",
+      path: "/items",
+      loc: ["body", "name"],
+      msg: "Invalid value",
+      type: "field",
+      count: 1,
+    });
+    expect(p.serverErrors[0]).toMatchObject({
+      consumer: "user-123",
+      type: "Error",
+      msg: "Something exploded in /error",
+      sentryEventId: null,
+      count: 2,
+    });
     expect(p.serverErrors[0].traceback).toMatch(/^Error: Something exploded in \/error\n {4}at /);
     // A plain-string consumer never appears in consumers[] (protocol §6).
     expect(p.consumers).toEqual([{ identifier: "user-123", name: "Alice Example", group: "Admins" }]);
@@ -95,13 +118,37 @@ describe("sync payload parsing", () => {
       instance_uuid: "A42EB749-BA18-4C01-8DB1-951E226D36F3",
       message_uuid: "4baf3a47-b14a-4202-9742-c9323dab9d77",
       requests: [
-        { method: "get", path: "/x", status_code: 200, request_count: 3, request_size_sum: 0, response_size_sum: 30, response_times: { "10": 2, "20": 1 }, request_sizes: null, response_sizes: { "0": 3 } },
+        {
+          method: "get",
+          path: "/x",
+          status_code: 200,
+          request_count: 3,
+          request_size_sum: 0,
+          response_size_sum: 30,
+          response_times: { "10": 2, "20": 1 },
+          request_sizes: null,
+          response_sizes: { "0": 3 },
+        },
       ],
     };
     const p = parse(go);
     expect(p.instanceUuid).toBe("a42eb749-ba18-4c01-8db1-951e226d36f3");
     expect(p.requests).toEqual([
-      { consumer: null, method: "GET", path: "/x", statusCode: 200, requestCount: 3, requestSizeSum: 0, responseSizeSum: 30, responseTimes: [[10, 2], [20, 1]], requestSizes: [], responseSizes: [[0, 3]] },
+      {
+        consumer: null,
+        method: "GET",
+        path: "/x",
+        statusCode: 200,
+        requestCount: 3,
+        requestSizeSum: 0,
+        responseSizeSum: 30,
+        responseTimes: [
+          [10, 2],
+          [20, 1],
+        ],
+        requestSizes: [],
+        responseSizes: [[0, 3]],
+      },
     ]);
     expect(p.validationErrors).toEqual([]);
     expect(p.serverErrors).toEqual([]);
@@ -114,8 +161,15 @@ describe("sync payload parsing", () => {
     const long = "x".repeat(200);
     const p = parse({
       ...base,
-      requests: [{ ...base.requests[0], consumer: `  ${long}  ` }, { ...base.requests[1], consumer: "   " }, { ...base.requests[2], consumer: 42 }],
-      consumers: [{ identifier: " bob ", name: ` ${"n".repeat(80)} `, group: "" }, { identifier: "", name: "nobody" }],
+      requests: [
+        { ...base.requests[0], consumer: `  ${long}  ` },
+        { ...base.requests[1], consumer: "   " },
+        { ...base.requests[2], consumer: 42 },
+      ],
+      consumers: [
+        { identifier: " bob ", name: ` ${"n".repeat(80)} `, group: "" },
+        { identifier: "", name: "nobody" },
+      ],
     });
     expect(p.requests.map((r) => r.consumer)).toEqual(["x".repeat(128), null, "42"]);
     expect(p.consumers).toEqual([{ identifier: "bob", name: "n".repeat(64), group: null }]);
@@ -123,7 +177,13 @@ describe("sync payload parsing", () => {
 
   it("keeps a path within 2048 bytes of UTF-8, the room PostgreSQL's unique index has", () => {
     const base = fixtureJson<SyncJson>("js-express-sync");
-    const p = parse({ ...base, requests: [{ ...base.requests[0], path: "/" + "路".repeat(3000) }, { ...base.requests[1], path: "/" + "🙂".repeat(1500) }] });
+    const p = parse({
+      ...base,
+      requests: [
+        { ...base.requests[0], path: "/" + "路".repeat(3000) },
+        { ...base.requests[1], path: "/" + "🙂".repeat(1500) },
+      ],
+    });
     expect(Buffer.byteLength(p.requests[0].path)).toBe(2047); // "/" + 682 three-byte characters
     expect(p.requests[0].path).toBe("/" + "路".repeat(682));
     expect(p.requests[1].path).toBe("/" + "🙂".repeat(511));
@@ -137,7 +197,13 @@ describe("sync payload parsing", () => {
 
   it("strips NUL characters, which PostgreSQL text cannot hold, and mends lone surrogates", () => {
     const base = fixtureJson<SyncJson>("js-express-sync");
-    const p = parse({ ...base, requests: [{ ...base.requests[0], path: "/a\u0000b", consumer: "c\u0000d" }, { ...base.requests[1], consumer: "\ud800x\udc00🙂" }] });
+    const p = parse({
+      ...base,
+      requests: [
+        { ...base.requests[0], path: "/a\u0000b", consumer: "c\u0000d" },
+        { ...base.requests[1], consumer: "\ud800x\udc00🙂" },
+      ],
+    });
     expect(p.requests[0].path).toBe("/ab");
     expect(p.requests[0].consumer).toBe("cd");
     expect(p.requests[1].consumer).toBe("\ufffdx\ufffd🙂");
@@ -168,7 +234,11 @@ describe("sync payload parsing", () => {
     ["timestamp in milliseconds", { timestamp: 1795897898186 }, ["body", "timestamp"]],
     ["non-uuid message_uuid", { message_uuid: "nope" }, ["body", "message_uuid"]],
     ["requests as an object", { requests: {} }, ["body", "requests"]],
-    ["resources with negative memory", { resources: { cpu_percent: 1, memory_rss: -5 } }, ["body", "resources", "memory_rss"]],
+    [
+      "resources with negative memory",
+      { resources: { cpu_percent: 1, memory_rss: -5 } },
+      ["body", "resources", "memory_rss"],
+    ],
   ] as [string, Record<string, unknown>, (string | number)[]][])("refuses a %s", (_label, patch, loc) => {
     const r = refusal({ ...fixtureJson<SyncJson>("js-express-sync"), ...patch });
     expect(r.status).toBe(422);

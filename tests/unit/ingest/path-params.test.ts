@@ -16,21 +16,32 @@ describe("client id in the path", () => {
     expect(normaliseClientId(segment)).toBe(canonical);
   });
 
-  it.each(["", "nope", canonical.slice(0, -1), `${canonical}0`, canonical.replace("f", "g"), "x".repeat(500), "../../etc/passwd"])(
-    "refuses %s",
-    (segment) => {
-      expect(normaliseClientId(segment)).toBeNull();
-    },
-  );
+  it.each([
+    "",
+    "nope",
+    canonical.slice(0, -1),
+    `${canonical}0`,
+    canonical.replace("f", "g"),
+    "x".repeat(500),
+    "../../etc/passwd",
+  ])("refuses %s", (segment) => {
+    expect(normaliseClientId(segment)).toBeNull();
+  });
 });
 
 describe("env in the path", () => {
-  it.each(["dev", "prod", "py-dev", "staging_2", "a".repeat(32), "prüfung", "本番", "ü".repeat(32)])("accepts %s", (env) => {
-    expect(normaliseEnv(env)).toBe(env);
-  });
+  it.each(["dev", "prod", "py-dev", "staging_2", "a".repeat(32), "prüfung", "本番", "ü".repeat(32)])(
+    "accepts %s",
+    (env) => {
+      expect(normaliseEnv(env)).toBe(env);
+    },
+  );
 
   // Route params arrive percent-decoded; a "%" left in one was encoded twice.
-  it.each(["", "a".repeat(33), "dev env", "dev.prod", "dev/x", "🙂", "a%20b", encodeURIComponent("prüfung"), "a%41"])("refuses %s", (env) => {
-    expect(normaliseEnv(env)).toBeNull();
-  });
+  it.each(["", "a".repeat(33), "dev env", "dev.prod", "dev/x", "🙂", "a%20b", encodeURIComponent("prüfung"), "a%41"])(
+    "refuses %s",
+    (env) => {
+      expect(normaliseEnv(env)).toBeNull();
+    },
+  );
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bucketForSpan, bucketMinutesCovered, bucketStart, bucketStarts, customWindow, elapsedMinutes, isPartialBucket, presetWindow } from "@/lib/buckets";
+import {
+  bucketForSpan,
+  bucketMinutesCovered,
+  bucketStart,
+  bucketStarts,
+  customWindow,
+  elapsedMinutes,
+  isPartialBucket,
+  presetWindow,
+} from "@/lib/buckets";
 
 // 2026-03-10T14:37:20Z
 const NOW = Date.UTC(2026, 2, 10, 14, 37, 20);

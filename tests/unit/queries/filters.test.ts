@@ -10,12 +10,22 @@ describe("parseFilters", () => {
   it("defaults to all environments over the last 24 hours", () => {
     const { filters, issues } = parse("");
     expect(issues).toEqual([]);
-    expect(filters).toMatchObject({ env: null, period: "24h", consumer: null, group: null, endpoint: null, method: null, status: null });
+    expect(filters).toMatchObject({
+      env: null,
+      period: "24h",
+      consumer: null,
+      group: null,
+      endpoint: null,
+      method: null,
+      status: null,
+    });
     expect(filters.window).toEqual(presetWindow("24h", NOW));
   });
 
   it("parses every filter", () => {
-    const { filters, issues } = parse("env=prod&period=7d&consumer=12&group=3&endpoint=get%20/items/*&method=post&status=4XX");
+    const { filters, issues } = parse(
+      "env=prod&period=7d&consumer=12&group=3&endpoint=get%20/items/*&method=post&status=4XX",
+    );
     expect(issues).toEqual([]);
     expect(filters).toMatchObject({
       env: "prod",
@@ -39,14 +49,27 @@ describe("parseFilters", () => {
   it("parses a custom range (ISO or epoch seconds) and infers period=custom from from+to", () => {
     const iso = parse("period=custom&from=2026-03-09T10:00Z&to=2026-03-09T12:00Z").filters;
     expect(iso.period).toBe("custom");
-    expect(iso.window).toMatchObject({ from: Date.UTC(2026, 2, 9, 10) / 60_000, to: Date.UTC(2026, 2, 9, 12) / 60_000, bucket: "minute" });
+    expect(iso.window).toMatchObject({
+      from: Date.UTC(2026, 2, 9, 10) / 60_000,
+      to: Date.UTC(2026, 2, 9, 12) / 60_000,
+      bucket: "minute",
+    });
     const epoch = parse(`from=${Date.UTC(2026, 2, 1) / 1000}&to=${Date.UTC(2026, 2, 5) / 1000}`).filters;
     expect(epoch).toMatchObject({ period: "custom", window: { bucket: "hour" } });
   });
 
   it("falls back per parameter and reports what it ignored", () => {
-    const { filters, issues } = parse("period=1y&consumer=abc&status=4x&method=GE+T&endpoint=" + "x".repeat(301) + "&env=prod");
-    expect(filters).toMatchObject({ period: "24h", consumer: null, status: null, method: null, endpoint: null, env: "prod" });
+    const { filters, issues } = parse(
+      "period=1y&consumer=abc&status=4x&method=GE+T&endpoint=" + "x".repeat(301) + "&env=prod",
+    );
+    expect(filters).toMatchObject({
+      period: "24h",
+      consumer: null,
+      status: null,
+      method: null,
+      endpoint: null,
+      env: "prod",
+    });
     expect(issues.map((i) => i.param).sort()).toEqual(["consumer", "endpoint", "method", "period", "status"]);
     expect(issues.find((i) => i.param === "status")!.message).toMatch(/4xx/);
   });
@@ -60,13 +83,17 @@ describe("parseFilters", () => {
   });
 
   it("accepts Next's searchParams objects (arrays take the first value)", () => {
-    expect(parseFilters({ env: ["dev", "prod"], period: "1h" }, NOW).filters).toMatchObject({ env: "dev", period: "1h" });
+    expect(parseFilters({ env: ["dev", "prod"], period: "1h" }, NOW).filters).toMatchObject({
+      env: "dev",
+      period: "1h",
+    });
   });
 });
 
 describe("filtersToSearchParams", () => {
   it("round-trips and leaves defaults out", () => {
-    const q = "env=prod&period=custom&from=2026-03-09T10:00Z&to=2026-03-09T12:00Z&consumer=12&endpoint=GET+%2Fitems%2F*&status=5xx";
+    const q =
+      "env=prod&period=custom&from=2026-03-09T10:00Z&to=2026-03-09T12:00Z&consumer=12&endpoint=GET+%2Fitems%2F*&status=5xx";
     const p = filtersToSearchParams(parse(q).filters);
     expect([...p]).toEqual([...new URLSearchParams(q)]);
     expect(filtersToSearchParams(parse("period=24h&env=all").filters).toString()).toBe("");

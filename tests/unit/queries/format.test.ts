@@ -3,9 +3,20 @@ import { formatBytes, formatMs, formatPercent, formatRate, relativeChange } from
 
 describe("dashboard number formats", () => {
   it("formats durations, sizes, rates and percentages", () => {
-    expect([formatMs(0), formatMs(0.4), formatMs(12.6), formatMs(1234), formatMs(null)]).toEqual(["0 ms", "<1 ms", "13 ms", "1.23 s", "—"]);
+    expect([formatMs(0), formatMs(0.4), formatMs(12.6), formatMs(1234), formatMs(null)]).toEqual([
+      "0 ms",
+      "<1 ms",
+      "13 ms",
+      "1.23 s",
+      "—",
+    ]);
     expect([formatBytes(999), formatBytes(1500), formatBytes(372_000_000)]).toEqual(["999 B", "1.5 KB", "372 MB"]);
-    expect([formatPercent(0), formatPercent(0.0004), formatPercent(8 / 27), formatPercent(1)]).toEqual(["0%", "<0.1%", "29.6%", "100%"]);
+    expect([formatPercent(0), formatPercent(0.0004), formatPercent(8 / 27), formatPercent(1)]).toEqual([
+      "0%",
+      "<0.1%",
+      "29.6%",
+      "100%",
+    ]);
     expect([formatRate(27 / 60), formatRate(31.65)]).toEqual(["0.45", "31.6"]);
   });
 

@@ -3,7 +3,12 @@ import { histogramBars } from "@/components/charts/histogram-bars";
 
 describe("histogram bars", () => {
   it("keeps 10 ms bars when the data spans few bins", () => {
-    expect(histogramBars([{ bin: 0, count: 2 }, { bin: 20, count: 1 }])).toEqual([
+    expect(
+      histogramBars([
+        { bin: 0, count: 2 },
+        { bin: 20, count: 1 },
+      ]),
+    ).toEqual([
       { from: 0, to: 10, count: 2 },
       { from: 10, to: 20, count: 0 },
       { from: 20, to: 30, count: 1 },

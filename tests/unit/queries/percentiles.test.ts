@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { apdex } from "@/lib/queries/apdex";
-import { binsByKey, normaliseBins, percentile, percentiles, P50_TO_P99 } from "@/lib/queries/percentiles";
+import { binsByKey, normaliseBins, P50_TO_P99, percentile, percentiles } from "@/lib/queries/percentiles";
 
 describe("percentile from 10 ms bins", () => {
   it("interpolates linearly inside the bin that holds the rank", () => {
@@ -73,7 +73,13 @@ describe("apdex from bins", () => {
       { bin: 1990, count: 10 }, // [1990, 2000) ≤ 2000: tolerating
       { bin: 2000, count: 10 }, // frustrated
     ];
-    expect(apdex(bins, 500)).toEqual({ score: (60 + 30 / 2) / 100, thresholdMs: 500, satisfied: 60, tolerating: 30, frustrated: 10 });
+    expect(apdex(bins, 500)).toEqual({
+      score: (60 + 30 / 2) / 100,
+      thresholdMs: 500,
+      satisfied: 60,
+      tolerating: 30,
+      frustrated: 10,
+    });
   });
 
   it("is null without requests and honours another T", () => {

@@ -25,7 +25,9 @@ describe("retention schedule", () => {
 
   it("runs after the first delay, then every interval, one pass at a time", async () => {
     let finish: () => void = () => {};
-    runRetention.mockImplementation(() => new Promise((r) => (finish = () => r({ apps: 1, foldedHours: 0, foldedRows: 0, deleted: {}, ms: 1 }))));
+    runRetention.mockImplementation(
+      () => new Promise((r) => (finish = () => r({ apps: 1, foldedHours: 0, foldedRows: 0, deleted: {}, ms: 1 }))),
+    );
     const { startRetentionSchedule } = await load("5");
     expect(startRetentionSchedule(1000)).toBe(true);
     expect(startRetentionSchedule(1000)).toBe(false); // already running
@@ -41,7 +43,9 @@ describe("retention schedule", () => {
   });
 
   it("keeps going after a failed pass", async () => {
-    runRetention.mockRejectedValueOnce(new Error("database is locked")).mockResolvedValue({ apps: 0, foldedHours: 0, foldedRows: 0, deleted: {}, ms: 1 });
+    runRetention
+      .mockRejectedValueOnce(new Error("database is locked"))
+      .mockResolvedValue({ apps: 0, foldedHours: 0, foldedRows: 0, deleted: {}, ms: 1 });
     const { startRetentionSchedule } = await load("1");
     startRetentionSchedule(0);
     await vi.advanceTimersByTimeAsync(0);

@@ -1,11 +1,17 @@
 import Link from "next/link";
-import { requireApp } from "@/lib/apps/access";
-import { frameworkLabel } from "@/lib/apps/frameworks";
 import { AppTabs } from "@/components/apps/app-tabs";
 import { FrameworkMark } from "@/components/apps/framework-mark";
 import { Badge } from "@/components/ui/badge";
+import { requireApp } from "@/lib/apps/access";
+import { frameworkLabel } from "@/lib/apps/frameworks";
 
-export default async function AppLayout({ children, params }: { children: React.ReactNode; params: Promise<{ appId: string }> }) {
+export default async function AppLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ appId: string }>;
+}) {
   const { app } = await requireApp(params);
   return (
     <div>

@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { splitEnvironments } from "@/lib/validations/app";
 import { EnvironmentsInput } from "@/components/apps/environments-input";
 import { FrameworkPicker } from "@/components/apps/framework-picker";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardFooter } from "@/components/ui/card";
 import { Field, FieldError, FormMessage, Label } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { splitEnvironments } from "@/lib/validations/app";
 import { createAppAction } from "../actions";
 
 const DEFAULT_ENVIRONMENTS = ["prod", "dev"];
@@ -35,23 +35,34 @@ export function NewAppForm() {
             <p className="text-sm font-medium text-slate-800" id="framework-label">
               Framework
             </p>
-            <p className="mt-0.5 mb-3 text-[13px] text-slate-500">Picks the setup snippet; the same client works for any app in that language.</p>
+            <p className="mt-0.5 mb-3 text-[13px] text-slate-500">
+              Picks the setup snippet; the same client works for any app in that language.
+            </p>
             <div role="radiogroup" aria-labelledby="framework-label">
-              <FrameworkPicker name="framework" defaultValue={state.values?.framework || "fastapi"} describedBy={errors.framework ? "framework-error" : undefined} />
+              <FrameworkPicker
+                name="framework"
+                defaultValue={state.values?.framework || "fastapi"}
+                describedBy={errors.framework ? "framework-error" : undefined}
+              />
             </div>
             <FieldError id="framework-error" errors={errors.framework} />
           </div>
           <div>
             <Label htmlFor="environments">Environments</Label>
             <p id="environments-hint" className="mt-0.5 mb-2 text-[13px] text-slate-500">
-              The <code className="font-mono text-[12px]">env</code> your app reports. Letters, digits, <code className="font-mono">-</code> and{" "}
-              <code className="font-mono">_</code>, up to 32 characters; lower-case names like <code className="font-mono">prod</code> or{" "}
+              The <code className="font-mono text-[12px]">env</code> your app reports. Letters, digits,{" "}
+              <code className="font-mono">-</code> and <code className="font-mono">_</code>, up to 32 characters;
+              lower-case names like <code className="font-mono">prod</code> or{" "}
               <code className="font-mono">staging</code> work with every client.
             </p>
             <EnvironmentsInput
               id="environments"
               name="environments"
-              defaultValue={state.values?.environments !== undefined ? splitEnvironments(state.values.environments) : DEFAULT_ENVIRONMENTS}
+              defaultValue={
+                state.values?.environments !== undefined
+                  ? splitEnvironments(state.values.environments)
+                  : DEFAULT_ENVIRONMENTS
+              }
               invalid={!!errors.environments}
               describedBy={errors.environments ? "environments-hint environments-error" : "environments-hint"}
             />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/session";
 import { NewAppForm } from "./new-app-form";
 
 export const metadata: Metadata = { title: "New app" };
@@ -17,7 +17,10 @@ export default async function NewAppPage() {
         <span className="mx-1.5 text-slate-300">/</span>
         <span className="text-slate-800">New app</span>
       </nav>
-      <PageHeader title="Create an app" description="You'll get a client ID and a setup snippet for your framework next." />
+      <PageHeader
+        title="Create an app"
+        description="You'll get a client ID and a setup snippet for your framework next."
+      />
       <NewAppForm />
     </div>
   );

@@ -1,4 +1,5 @@
 "use server";
+
 // Consumer edits from the Consumers view: mutations from lib/consumers (the app must be the
 // user's and the consumer in it, else 404; the input is validated with zod) behind the
 // signed-in user, via lib/actions/app-action.ts. They return the mutation's Result.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
 import { ErrorsView } from "@/components/dashboard/errors-view";
+import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
 
 export const metadata: Metadata = { title: "Errors" };
 

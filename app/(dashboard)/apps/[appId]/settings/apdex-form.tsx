@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
+import { ApdexField } from "@/components/ui/apdex-field";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ApdexField } from "@/components/ui/apdex-field";
 import { setAppApdexAction } from "./actions";
 
 export function ApdexForm({ appId, apdexTMs }: { appId: number; apdexTMs: number }) {

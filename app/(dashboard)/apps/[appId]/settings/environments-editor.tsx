@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
-import { FieldError, FormMessage, Input } from "@/components/ui/input";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PlusIcon } from "@/components/ui/icons";
+import { FieldError, FormMessage, Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { editEnvironmentsAction } from "../../actions";
 

@@ -14,7 +14,14 @@ export function RenameForm({ appId, name }: { appId: number; name: string }) {
         <CardHeader title="App name" description="Shown in the apps list and at the top of every page of this app." />
         <CardBody className="space-y-3">
           <input type="hidden" name="appId" value={appId} />
-          <Field name="name" label="Name" maxLength={64} required defaultValue={state.values?.name ?? name} errors={state.fieldErrors?.name} />
+          <Field
+            name="name"
+            label="Name"
+            maxLength={64}
+            required
+            defaultValue={state.values?.name ?? name}
+            errors={state.fieldErrors?.name}
+          />
           <FormMessage message={state.ok ? state.message : undefined} tone="success" />
         </CardBody>
         <CardFooter>

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { AppStatusPanel } from "@/components/apps/app-status-panel";
+import { SetupSteps } from "@/components/apps/setup-steps";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { requireApp } from "@/lib/apps/access";
 import { frameworkLabel } from "@/lib/apps/frameworks";
 import { hubBaseUrl } from "@/lib/apps/hub-url";
 import { getSetupStatus } from "@/lib/apps/instances";
 import { setupGuides } from "@/lib/apps/snippets";
 import { ensureWriteToken } from "@/lib/apps/write-token";
-import { AppStatusPanel } from "@/components/apps/app-status-panel";
-import { SetupSteps } from "@/components/apps/setup-steps";
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 
 export const metadata: Metadata = { title: "Setup" };
 
@@ -36,7 +36,12 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
         <AppStatusPanel appId={app.id} initial={status} />
         <Card className="px-5 py-4">
           {!otlpOnly && (
-            <Credential name="Client ID" value={app.clientId} testId="client-id" note="Identifies this app to Tallyhub's hub protocol (Apitally's JavaScript client, Python 0.x)." />
+            <Credential
+              name="Client ID"
+              value={app.clientId}
+              testId="client-id"
+              note="Identifies this app to Tallyhub's hub protocol (Apitally's JavaScript client, Python 0.x)."
+            />
           )}
           <div className={otlpOnly ? "" : "mt-4"}>
             <Credential
@@ -47,7 +52,9 @@ export default async function SetupPage({ params }: { params: Promise<{ appId: s
             />
           </div>
           <p className="mt-3 text-[12.5px] text-slate-500">
-            {otlpOnly ? "It can send data to this app, never read it." : "Both can send data to this app, never read it."}
+            {otlpOnly
+              ? "It can send data to this app, never read it."
+              : "Both can send data to this app, never read it."}
           </p>
           <h2 className="mt-4 text-[13px] font-medium text-slate-500">Environments</h2>
           <div className="mt-1.5 flex flex-wrap gap-1.5">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
 import { TrafficView } from "@/components/dashboard/traffic-view";
+import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
 
 export const metadata: Metadata = { title: "Traffic" };
 

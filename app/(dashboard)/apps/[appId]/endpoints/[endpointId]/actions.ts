@@ -1,4 +1,5 @@
 "use server";
+
 import { revalidatePath } from "next/cache";
 import { appFormAction } from "@/lib/actions/app-action";
 import { setEndpointApdexInput } from "@/lib/apps/apdex";

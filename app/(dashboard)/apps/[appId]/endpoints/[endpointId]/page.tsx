@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
 import { EndpointView } from "@/components/dashboard/endpoint-view";
+import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
 import { appIdParamSchema } from "@/lib/validations/app";
 
 export const metadata: Metadata = { title: "Endpoint" };
