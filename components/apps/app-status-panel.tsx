@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useNow } from "@/components/hooks/use-now";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { StatusDot } from "@/components/ui/status-dot";
-import { useNow } from "@/components/ui/use-now";
 import type { SetupStatus } from "@/lib/apps/instances";
 import { liveness, timeAgo } from "@/lib/apps/liveness";
 

@@ -1,7 +1,7 @@
 // Regroups 10 ms response-time bins into at most ~maxBars bars of a round width, with
 // the slow tail beyond the 99th percentile folded into one last "≥ x" bar, so a few
 // outliers do not squeeze the rest of the distribution into one column.
-import { normaliseBins, percentile, RESPONSE_TIME_BIN_MS, type BinCount } from "@/lib/queries/percentiles";
+import { normaliseBins, percentile, RESPONSE_TIME_BIN_MS, type BinCount } from "@/lib/stats/percentiles";
 
 export interface HistogramBar {
   from: number;

@@ -3,7 +3,7 @@
 // Response-time distribution of the window, from the histogram bins.
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCompact, formatCount, formatMs, formatPercent } from "@/lib/format";
-import type { BinCount } from "@/lib/queries/percentiles";
+import type { BinCount } from "@/lib/stats/percentiles";
 import { SERIES_COLORS } from "./colors";
 import { histogramBars, type HistogramBar } from "./histogram-bars";
 

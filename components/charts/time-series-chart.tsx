@@ -14,9 +14,9 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useDragZoom } from "@/components/hooks/use-drag-zoom";
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { formatBucketSpan, formatCompact, formatTick } from "@/lib/format";
-import { useDragZoom } from "./use-drag-zoom";
 
 export interface Series {
   key: string;
@@ -24,14 +24,15 @@ export interface Series {
   color: string;
 }
 
-export interface TimePoint {
+/** What every chart point has: its bucket's start and whether the bucket is still filling. */
+export interface TimeBase {
   t: number;
   partial: boolean;
-  [key: string]: number | boolean | null;
 }
 
-export interface TimeSeriesChartProps {
-  data: TimePoint[];
+/** Any point type with a bucket start and a partial flag; the series name its numeric fields. */
+export interface TimeSeriesChartProps<P extends TimeBase> {
+  data: readonly P[];
   bucket: Bucket;
   series: Series[];
   kind: "stacked" | "bars" | "lines";
@@ -43,7 +44,7 @@ export interface TimeSeriesChartProps {
   onZoom?: (fromS: number, toS: number) => void;
 }
 
-export function TimeSeriesChart({
+export function TimeSeriesChart<P extends TimeBase>({
   data,
   bucket,
   series,
@@ -53,7 +54,7 @@ export function TimeSeriesChart({
   height = 260,
   showTotal,
   onZoom,
-}: TimeSeriesChartProps) {
+}: TimeSeriesChartProps<P>) {
   const zoom = useDragZoom(BUCKET_MINUTES[bucket] * 60, onZoom);
   const ticks = evenTicks(data, bucket);
   return (
@@ -92,7 +93,8 @@ export function TimeSeriesChart({
             isAnimationActive={false}
             content={(props) => (
               <ChartTooltip
-                {...(props as unknown as TooltipProps)}
+                active={props.active}
+                point={props.payload?.[0]?.payload as ChartPoint | undefined}
                 bucket={bucket}
                 series={series}
                 format={format}
@@ -164,7 +166,7 @@ const MAX_TICKS = 8;
  * UTC days like the labels), at most MAX_TICKS of them; over several days of hourly buckets
  * that is each midnight (labelled with the date). The chart thins them evenly if need be.
  */
-function evenTicks(data: TimePoint[], bucket: Bucket): number[] | undefined {
+function evenTicks(data: readonly TimeBase[], bucket: Bucket): number[] | undefined {
   if (data.length < 2) return undefined;
   const unit = (t: number) => {
     const d = new Date(t * 1000);
@@ -178,20 +180,24 @@ function evenTicks(data: TimePoint[], bucket: Bucket): number[] | undefined {
   return ticks.length >= 2 ? ticks : undefined;
 }
 
-interface TooltipProps {
-  active?: boolean;
-  payload?: { payload: TimePoint }[];
-}
+/** The hovered point as Recharts hands it back: the data point itself, read by series key. */
+type ChartPoint = TimeBase & Record<string, unknown>;
 
 function ChartTooltip({
   active,
-  payload,
+  point,
   bucket,
   series,
   format,
   showTotal,
-}: TooltipProps & { bucket: Bucket; series: Series[]; format: (v: number) => string; showTotal?: boolean }) {
-  const point = payload?.[0]?.payload;
+}: {
+  active?: boolean;
+  point?: ChartPoint;
+  bucket: Bucket;
+  series: Series[];
+  format: (v: number) => string;
+  showTotal?: boolean;
+}) {
   if (!active || !point) return null;
   const values = series.map((s) => ({ ...s, value: point[s.key] as number | null }));
   const total = values.reduce((n, v) => n + (v.value ?? 0), 0);

@@ -10,11 +10,11 @@ import {
   setConsumerGroupAction,
   setConsumerHiddenAction,
 } from "@/app/(dashboard)/apps/[appId]/consumers/actions";
+import { viewQueryKey } from "@/components/hooks/use-view";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage } from "@/components/ui/input";
 import type { ConsumerRow } from "@/lib/queries/consumers-table";
 import type { FieldErrors } from "@/lib/validations/result";
-import { viewQueryKey } from "./use-view";
 
 export function ConsumerEditor({
   appId,

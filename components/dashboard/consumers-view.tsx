@@ -7,7 +7,10 @@ import { useState } from "react";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { Legend } from "@/components/charts/legend";
 import { Sparkline } from "@/components/charts/sparkline";
-import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { useViewHref } from "@/components/hooks/use-filters";
+import { useView } from "@/components/hooks/use-view";
+import { useZoom } from "@/components/hooks/use-zoom";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
@@ -20,9 +23,6 @@ import { DataTable, type Column } from "./data-table";
 import { StatCards } from "./stat-cards";
 import { TimeAgo } from "./time-ago";
 import { ZoomHint } from "./traffic-view";
-import { useViewHref } from "./use-filters";
-import { useView } from "./use-view";
-import { useZoom } from "./use-zoom";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
 
@@ -93,7 +93,7 @@ function Consumers({
         <div className="px-2 py-3 sm:px-4">
           {data.consumers.length ? (
             <TimeSeriesChart
-              data={data.activity as unknown as TimePoint[]}
+              data={data.activity}
               bucket={bucket}
               series={SERIES}
               kind="stacked"

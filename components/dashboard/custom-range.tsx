@@ -2,11 +2,11 @@
 
 // A custom period from two local date-times. The URL keeps them in UTC (ISO).
 import { useState } from "react";
+import { useSetFilters } from "@/components/hooks/use-filters";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/input";
 import { isoMinute, type Filters } from "@/lib/filters";
-import { useSetFilters } from "./use-filters";
 
 const toLocalInput = (ms: number) => {
   const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);

@@ -6,7 +6,10 @@ import Link from "next/link";
 import { statusCodeColors } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
-import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { useViewHref } from "@/components/hooks/use-filters";
+import { useView } from "@/components/hooks/use-view";
+import { useZoom } from "@/components/hooks/use-zoom";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatBytes, formatCompact, formatCount, formatMs, formatMsShort, formatPercent } from "@/lib/format";
 import type { TopConsumer } from "@/lib/queries/top-consumers";
@@ -17,9 +20,6 @@ import { PERCENTILE_SERIES } from "./endpoints-view";
 import { ServerErrorsList, ValidationErrorsTable } from "./error-tables";
 import { StatCards, type Stat } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
-import { useViewHref } from "./use-filters";
-import { useView } from "./use-view";
-import { useZoom } from "./use-zoom";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
 
@@ -173,7 +173,7 @@ function Endpoint({
           <div className="px-2 py-3 sm:px-4">
             {c.requests ? (
               <TimeSeriesChart
-                data={data.statusChart as TimePoint[]}
+                data={data.statusChart}
                 bucket={bucket}
                 series={statusSeries}
                 kind="stacked"
@@ -205,7 +205,7 @@ function Endpoint({
           <div className="px-2 py-3 sm:px-4">
             {data.responseTimes.histogram.length ? (
               <TimeSeriesChart
-                data={data.responseTimes.points as unknown as TimePoint[]}
+                data={data.responseTimes.points}
                 bucket={bucket}
                 series={PERCENTILE_SERIES}
                 kind="lines"

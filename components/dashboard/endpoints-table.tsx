@@ -4,12 +4,12 @@
 // the same filters. A red mark flags endpoints whose server errors were captured.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useViewHref } from "@/components/hooks/use-filters";
 import { AlertIcon } from "@/components/ui/icons";
 import { formatBytes, formatCount, formatMs } from "@/lib/format";
 import type { EndpointRow } from "@/lib/queries/endpoints-table";
 import { EndpointName, ErrorRate } from "./badges";
 import { DataTable, type Column } from "./data-table";
-import { useViewHref } from "./use-filters";
 
 export function EndpointsTable({ appId, rows }: { appId: number; rows: EndpointRow[] }) {
   const router = useRouter();

@@ -5,14 +5,14 @@
 import { PERCENTILE_COLORS } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
-import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { useView } from "@/components/hooks/use-view";
+import { useZoom } from "@/components/hooks/use-zoom";
 import type { ViewEnvelope } from "@/lib/dashboard/views";
 import { formatMs, formatMsShort } from "@/lib/format";
 import { EndpointsTable } from "./endpoints-table";
 import { StatCards } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
-import { useView } from "./use-view";
-import { useZoom } from "./use-zoom";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
 
@@ -57,7 +57,7 @@ export function EndpointsView({
               <div className="px-2 py-3 sm:px-4">
                 {data.responseTimes.histogram.length ? (
                   <TimeSeriesChart
-                    data={data.responseTimes.points as unknown as TimePoint[]}
+                    data={data.responseTimes.points}
                     bucket={bucket}
                     series={PERCENTILE_SERIES}
                     kind="lines"

@@ -4,6 +4,8 @@
 // per status and endpoint, validation errors, and server errors with their tracebacks.
 import Link from "next/link";
 import { useState } from "react";
+import { useViewHref } from "@/components/hooks/use-filters";
+import { useView } from "@/components/hooks/use-view";
 import { cn } from "@/components/ui/cn";
 import { ChevronRightIcon } from "@/components/ui/icons";
 import { formatCount, plural } from "@/lib/format";
@@ -13,8 +15,6 @@ import type { ValidationErrorRow } from "@/lib/queries/validation-errors";
 import { EndpointName, StatusBadge } from "./badges";
 import { DataTable, type Column } from "./data-table";
 import { TimeAgo } from "./time-ago";
-import { useViewHref } from "./use-filters";
-import { useView } from "./use-view";
 
 export function ErrorResponsesTable({ appId, rows }: { appId: number; rows: ErrorResponseRow[] }) {
   const viewHref = useViewHref();

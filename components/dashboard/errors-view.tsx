@@ -4,14 +4,14 @@
 // and server errors with their tracebacks.
 import { STATUS_CLASS_COLORS } from "@/components/charts/colors";
 import { Legend } from "@/components/charts/legend";
-import { TimeSeriesChart, type TimePoint } from "@/components/charts/time-series-chart";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { useView } from "@/components/hooks/use-view";
+import { useZoom } from "@/components/hooks/use-zoom";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatCount, formatPercent } from "@/lib/format";
 import { ErrorResponsesTable, ServerErrorsList, ValidationErrorsTable } from "./error-tables";
 import { StatCards } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
-import { useView } from "./use-view";
-import { useZoom } from "./use-zoom";
 import { ViewFrame } from "./view-frame";
 import { Panel } from "./view-parts";
 
@@ -44,7 +44,7 @@ export function ErrorsView({
           >
             <div className="px-2 py-3 sm:px-4">
               <TimeSeriesChart
-                data={data.chart.points as unknown as TimePoint[]}
+                data={data.chart.points}
                 bucket={data.chart.bucket}
                 series={SERIES}
                 kind="stacked"

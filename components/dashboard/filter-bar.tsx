@@ -3,6 +3,8 @@
 // The filter bar shared by every view: period (with a custom range), environment,
 // consumer or group, endpoint search, method and status. Every change goes to the URL.
 import { useId, useState } from "react";
+import { useFilters, useSetFilters } from "@/components/hooks/use-filters";
+import { useView } from "@/components/hooks/use-view";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, XIcon } from "@/components/ui/icons";
 import { inputClass } from "@/components/ui/input";
@@ -10,8 +12,6 @@ import { PERIODS } from "@/lib/buckets";
 import type { ViewEnvelope } from "@/lib/dashboard/views";
 import type { Filters } from "@/lib/filters";
 import { CustomRange } from "./custom-range";
-import { useFilters, useSetFilters } from "./use-filters";
-import { useView } from "./use-view";
 
 const PERIOD_LABELS: Record<(typeof PERIODS)[number], string> = { "1h": "1h", "24h": "24h", "7d": "7d", "30d": "30d" };
 const STATUS_SUGGESTIONS = [

@@ -5,7 +5,9 @@
 import { useState } from "react";
 import { SERIES_COLORS, STATUS_CLASS_COLORS } from "@/components/charts/colors";
 import { Legend } from "@/components/charts/legend";
-import { TimeSeriesChart, type Series, type TimePoint } from "@/components/charts/time-series-chart";
+import { TimeSeriesChart, type Series, type TimeBase } from "@/components/charts/time-series-chart";
+import { useView } from "@/components/hooks/use-view";
+import { useZoom } from "@/components/hooks/use-zoom";
 import { bucketMinutesCovered, type Bucket, type TimeWindow } from "@/lib/buckets";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatBytes, formatCompact, formatCount, formatPercent, formatRate } from "@/lib/format";
@@ -13,8 +15,6 @@ import type { TrafficPoint } from "@/lib/queries/traffic-chart";
 import { STATUS_CLASSES } from "@/lib/status";
 import { EndpointsTable } from "./endpoints-table";
 import { StatCards, type Stat } from "./stat-cards";
-import { useView } from "./use-view";
-import { useZoom } from "./use-zoom";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
 
@@ -26,7 +26,7 @@ interface MetricChart {
   series: Series[];
   format: (v: number) => string;
   axisFormat?: (v: number) => string;
-  data: (points: TrafficPoint[], window: TimeWindow) => TimePoint[];
+  data: (points: TrafficPoint[], window: TimeWindow) => readonly TimeBase[];
 }
 
 const one =
@@ -40,7 +40,7 @@ const METRICS: Record<Metric, MetricChart> = {
     kind: "stacked",
     series: [],
     format: formatCount,
-    data: (points) => points as unknown as TimePoint[],
+    data: (points) => points,
   },
   requestsPerMinute: {
     title: "Requests per minute",

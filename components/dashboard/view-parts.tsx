@@ -3,13 +3,13 @@
 // Pieces every view shares: panels, the "no data yet" state pointing to Setup, notices
 // for ignored filter params, and the live/refresh indicator.
 import Link from "next/link";
+import { useSetFilters } from "@/components/hooks/use-filters";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertIcon, PulseIcon } from "@/components/ui/icons";
 import type { FilterIssue } from "@/lib/filters";
-import { useSetFilters } from "./use-filters";
 
 export function Panel({
   title,

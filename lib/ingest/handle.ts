@@ -14,10 +14,10 @@ import { parseLogFile, parseStartup, parseSync } from "./parse";
 import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
 
-export type HubEndpoint = "startup" | "sync" | "log";
+export type HubRoute = "startup" | "sync" | "log";
 export type HubParams = Promise<{ clientId: string; env: string }>;
 
-export async function handleHubPost(endpoint: HubEndpoint, request: Request, params: HubParams): Promise<Response> {
+export async function handleHubPost(route: HubRoute, request: Request, params: HubParams): Promise<Response> {
   try {
     const { clientId, env: envSegment } = await params;
     const appId = await findAppId(clientId);
@@ -27,10 +27,10 @@ export async function handleHubPost(endpoint: HubEndpoint, request: Request, par
         { loc: ["path", "env"], msg: "env must be 1-32 letters, digits, '_' or '-'", type: "value_error.env" },
       ]);
     }
-    const fileUuid = endpoint === "log" ? logFileUuid(request) : "";
-    const body = await readRequestBody(request, endpoint);
-    if (endpoint === "sync") await storeSync(appId, env, parseSync(body));
-    else if (endpoint === "startup") await storeStartup(appId, env, parseStartup(body));
+    const fileUuid = route === "log" ? logFileUuid(request) : "";
+    const body = await readRequestBody(request, route);
+    if (route === "sync") await storeSync(appId, env, parseSync(body));
+    else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
     else await storeLog(appId, env, fileUuid, body);
     return accepted();
   } catch (e) {
@@ -38,7 +38,7 @@ export async function handleHubPost(endpoint: HubEndpoint, request: Request, par
     if (e instanceof AppGone) return notFound().toResponse();
     // Message and code only: error details can quote stored values.
     const err = e as { message?: string; code?: string };
-    console.error(`[tallyhub] ${endpoint} ingest failed: ${err.code ?? ""} ${err.message ?? String(e)}`);
+    console.error(`[tallyhub] ${route} ingest failed: ${err.code ?? ""} ${err.message ?? String(e)}`);
     return unavailable().toResponse();
   }
 }
@@ -58,9 +58,9 @@ function logFileUuid(request: Request): string {
   return u;
 }
 
-async function readRequestBody(request: Request, endpoint: HubEndpoint): Promise<Buffer> {
+async function readRequestBody(request: Request, route: HubRoute): Promise<Buffer> {
   try {
-    return await readBody(request, BODY_LIMITS[endpoint]);
+    return await readBody(request, BODY_LIMITS[route]);
   } catch (e) {
     if (e instanceof HubReply) throw e;
     // The client went away mid-upload; nobody will read this answer.

@@ -4,8 +4,8 @@
 import { BUCKET_MINUTES } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { fillSeries, type Filled, type SeriesPoint } from "./series";
-import { requestSource } from "./source";
+import { fillSeries, type Filled, type SeriesPoint } from "@/lib/stats/series";
+import { requestRowsFrom } from "./source";
 import { bucketSql } from "./where";
 
 export interface ConsumerActivity {
@@ -16,7 +16,7 @@ export interface ConsumerActivity {
 export type ConsumerActivityPoint = SeriesPoint & Filled<ConsumerActivity>;
 
 export async function getConsumerActivity(appId: number, f: Filters): Promise<ConsumerActivityPoint[]> {
-  const src = requestSource(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
+  const src = requestRowsFrom(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
   const b = bucketSql(`"r"."minute"`, f.window.bucket);
   const firstMinute = `("Consumer"."firstSeen" / 60)`;
   // Distinct (bucket, consumer) pairs first, then one Consumer lookup per pair.

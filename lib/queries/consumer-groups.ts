@@ -4,8 +4,8 @@
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
-import { requestSource } from "./source";
-import { byText } from "./where";
+import { requestRowsFrom } from "./source";
+import { byText } from "./text-order";
 
 export interface GroupRow {
   id: number;
@@ -21,7 +21,7 @@ export interface GroupRow {
 }
 
 export async function getConsumerGroups(appId: number, f: Filters): Promise<GroupRow[]> {
-  const rows = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
+  const rows = perConsumer(requestRowsFrom(appId, f, { needs: ["consumer"] }));
   const [groups, traffic] = await Promise.all([
     sql().all<{ id: number; name: string; consumers: number }>(
       `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name", COUNT("Consumer"."id") AS "consumers"

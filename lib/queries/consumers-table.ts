@@ -3,9 +3,10 @@
 import { BUCKET_MINUTES, bucketStarts } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
+import { VISIBLE_CONSUMER } from "./aggregates";
 import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
-import { requestSource } from "./source";
-import { bucketSql, VISIBLE_CONSUMER } from "./where";
+import { requestRowsFrom } from "./source";
+import { bucketSql } from "./where";
 
 export interface ConsumerRow {
   id: number;
@@ -24,8 +25,8 @@ export interface ConsumerRow {
 export const CONSUMER_LIST_LIMIT = 1000;
 
 export async function getConsumersTable(appId: number, f: Filters): Promise<ConsumerRow[]> {
-  const totals = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
-  const perBucket = requestSource(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
+  const totals = perConsumer(requestRowsFrom(appId, f, { needs: ["consumer"] }));
+  const perBucket = requestRowsFrom(appId, f, { needs: ["consumer"], grain: BUCKET_MINUTES[f.window.bucket] });
   const [rows, trendRows] = await Promise.all([
     sql().all<{
       id: number;

@@ -4,11 +4,11 @@
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { apdex, DEFAULT_APDEX_T_MS, type Apdex } from "./apdex";
+import { apdex, DEFAULT_APDEX_T_MS, type Apdex } from "@/lib/stats/apdex";
+import { fillSeries, groupByBucket, type SeriesPoint } from "@/lib/stats/series";
 import { getResponseTimes, type ResponseTimes } from "./response-times";
-import { fillSeries, groupByBucket, type SeriesPoint } from "./series";
 import { getServerErrors, type ServerErrorRow } from "./server-errors";
-import { binSource, requestSource } from "./source";
+import { binRowsFrom, requestRowsFrom } from "./source";
 import { getTopConsumers, type TopConsumer } from "./top-consumers";
 import { getTrafficTotals, type TrafficTotals } from "./traffic-totals";
 import { getValidationErrors, type ValidationErrorRow } from "./validation-errors";
@@ -75,8 +75,8 @@ export async function getEndpointDetail(
   if (!endpoint) return null;
   // The page is about this endpoint: the endpoint search and method filters give way.
   const f: Filters = { ...filters, endpoint: { id: endpointId }, method: null };
-  const statuses = requestSource(appId, f, { grain: BUCKET_MINUTES[f.window.bucket] });
-  const sizeBins = binSource(appId, f, [1, 2]);
+  const statusFrom = requestRowsFrom(appId, f, { grain: BUCKET_MINUTES[f.window.bucket] });
+  const sizeBins = binRowsFrom(appId, f, [1, 2]);
   const rollupBucket = bucketSql(`"r"."minute"`, f.window.bucket);
 
   const [totals, statusRows, responseTimes, sizeCounts, topConsumers, validationErrors, serverErrors] =
@@ -84,8 +84,8 @@ export async function getEndpointDetail(
       getTrafficTotals(appId, f),
       sql().all<{ bucket: number; statusCode: number; requests: number }>(
         `SELECT ${rollupBucket} AS "bucket", "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "requests"
-       FROM ${statuses.text} GROUP BY 1, 2`,
-        statuses.params,
+       FROM ${statusFrom.text} GROUP BY 1, 2`,
+        statusFrom.params,
       ),
       getResponseTimes(appId, f),
       // Size sums only include requests whose size was known, and so do the size bins:

@@ -3,19 +3,12 @@
 // filters narrow the numbers.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { binsByKey, P50_P95, percentiles } from "./percentiles";
-import { binSource, requestSource } from "./source";
-import {
-  and,
-  byText,
-  endpointSubselect,
-  ERROR_KINDS,
-  errorFrom,
-  errorRollupColumns,
-  ERRORS_SUM,
-  filterWhere,
-  statusAllows,
-} from "./where";
+import { binsByKey, P50_P95, percentiles } from "@/lib/stats/percentiles";
+import { ERRORS_SUM } from "./aggregates";
+import { ERROR_KINDS, errorFrom, errorRollupColumns, statusAllows } from "./error-kinds";
+import { binRowsFrom, requestRowsFrom } from "./source";
+import { byText } from "./text-order";
+import { and, endpointSubselect, filterWhere } from "./where";
 
 export interface EndpointRow {
   id: number;
@@ -51,8 +44,8 @@ export async function listEndpoints(appId: number, f: Pick<Filters, "endpoint" |
 }
 
 export async function getEndpointsTable(appId: number, f: Filters): Promise<EndpointRow[]> {
-  const rollup = requestSource(appId, f, { needs: ["endpoint"] });
-  const bins = binSource(appId, f, [0], { needs: ["endpoint"] });
+  const rollup = requestRowsFrom(appId, f, { needs: ["endpoint"] });
+  const bins = binRowsFrom(appId, f, [0], { needs: ["endpoint"] });
   const errors = filterWhere(appId, f, errorRollupColumns("server"));
   const [endpoints, traffic, timeBins, serverErrors] = await Promise.all([
     listEndpoints(appId, f),
@@ -67,7 +60,7 @@ export async function getEndpointsTable(appId: number, f: Filters): Promise<Endp
        FROM ${bins.text} GROUP BY "r"."endpointId", "r"."bin"`,
       bins.params,
     ),
-    statusAllows(f, ERROR_KINDS.server.statuses)
+    statusAllows(f, ERROR_KINDS.server.statusCodes)
       ? sql().all<{ id: number; count: number }>(
           `SELECT "ServerError"."endpointId" AS "id", SUM("ServerErrorRollup"."count") AS "count"
            FROM ${errorFrom("server")} WHERE ${errors.text} GROUP BY "ServerError"."endpointId"`,

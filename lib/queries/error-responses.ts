@@ -1,8 +1,8 @@
 // The Errors view's table: 4xx and 5xx responses per status code and endpoint.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { requestSource } from "./source";
-import { CONSUMERS_COUNT } from "./where";
+import { CONSUMERS_COUNT } from "./aggregates";
+import { requestRowsFrom } from "./source";
 
 export interface ErrorResponseRow {
   endpointId: number;
@@ -18,7 +18,7 @@ export interface ErrorResponseRow {
 
 export async function getErrorResponses(appId: number, f: Filters): Promise<ErrorResponseRow[]> {
   // Distinct consumers per endpoint and status: from the tables of error rows only.
-  const src = requestSource(appId, f, { needs: ["endpoint", "consumer", "status"], minStatus: 400 });
+  const src = requestRowsFrom(appId, f, { needs: ["endpoint", "consumer", "status"], minStatus: 400 });
   const rows = await sql().all<Omit<ErrorResponseRow, "lastSeen"> & { lastMinute: number }>(
     `SELECT "g"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
        "g"."statusCode" AS "statusCode", "g"."occurrences" AS "occurrences", "g"."consumers" AS "consumers", "g"."lastMinute" AS "lastMinute"

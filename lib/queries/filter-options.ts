@@ -1,7 +1,8 @@
 // What the filter bar offers: environments, consumers, groups, endpoints and methods.
 import { sql } from "@/lib/db";
+import { VISIBLE_CONSUMER } from "./aggregates";
 import { listEndpoints } from "./endpoints-table";
-import { byText, VISIBLE_CONSUMER } from "./where";
+import { byText } from "./text-order";
 
 export interface FilterOptions {
   envs: string[];

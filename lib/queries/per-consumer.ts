@@ -2,7 +2,8 @@
 // consumerId, requests, errors, lastMinute. Queries aggregate by consumer id first and join
 // the Consumer rows afterwards: joining every rollup row and grouping by text columns
 // costs more than the sums themselves.
-import { ERRORS_SUM, type Clause } from "./where";
+import { ERRORS_SUM } from "./aggregates";
+import { type Clause } from "./where";
 
 export function perConsumer(source: Clause): Clause {
   return {

@@ -4,9 +4,9 @@
 import { BUCKET_MINUTES } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { binsByKey, normaliseBins, P50_TO_P99, percentiles, type BinCount } from "./percentiles";
-import { fillSeries, type SeriesPoint } from "./series";
-import { binSource } from "./source";
+import { binsByKey, normaliseBins, P50_TO_P99, percentiles, type BinCount } from "@/lib/stats/percentiles";
+import { fillSeries, type SeriesPoint } from "@/lib/stats/series";
+import { binRowsFrom } from "./source";
 import { bucketSql } from "./where";
 
 export type ResponseTimePercentiles = {
@@ -25,7 +25,7 @@ export interface ResponseTimes {
 }
 
 export async function getResponseTimes(appId: number, f: Filters): Promise<ResponseTimes> {
-  const bins = binSource(appId, f, [0], { grain: BUCKET_MINUTES[f.window.bucket] });
+  const bins = binRowsFrom(appId, f, [0], { grain: BUCKET_MINUTES[f.window.bucket] });
   const rows = await sql().all<{ bucket: number; bin: number; count: number }>(
     `SELECT ${bucketSql(`"r"."minute"`, f.window.bucket)} AS "bucket", "r"."bin" AS "bin", SUM("r"."count") AS "count"
      FROM ${bins.text} GROUP BY 1, 2`,

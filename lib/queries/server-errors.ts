@@ -2,15 +2,9 @@
 // The list leaves tracebacks out (up to 64 KB each); the view loads one on expand.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import {
-  CONSUMERS_COUNT,
-  ERROR_KINDS,
-  ERROR_LIST_LIMIT,
-  errorFrom,
-  errorRollupColumns,
-  filterWhere,
-  statusAllows,
-} from "./where";
+import { CONSUMERS_COUNT } from "./aggregates";
+import { ERROR_KINDS, ERROR_LIST_LIMIT, errorFrom, errorRollupColumns, statusAllows } from "./error-kinds";
+import { filterWhere } from "./where";
 
 export interface ServerErrorRow {
   id: number;
@@ -33,7 +27,7 @@ export interface ServerErrorRow {
 }
 
 export async function getServerErrors(appId: number, f: Filters): Promise<ServerErrorRow[]> {
-  if (!statusAllows(f, ERROR_KINDS.server.statuses)) return [];
+  if (!statusAllows(f, ERROR_KINDS.server.statusCodes)) return [];
   const where = filterWhere(appId, f, errorRollupColumns("server"));
   const rows = await sql().all<Omit<ServerErrorRow, "lastSeen"> & { lastMinute: number; storedLastSeen: number }>(
     `SELECT "ServerError"."id" AS "id", "ServerError"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",

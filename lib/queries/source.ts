@@ -20,11 +20,14 @@ import {
 import { settings } from "@/lib/settings";
 import { filterWhere, rollupColumns, singleEndpointId, type Clause } from "./where";
 
-/** "minute" answers every question from per-minute rows: the baseline of the benchmark and the parity tests. */
-export type RollupTier = "auto" | "minute";
-const tierOverride = new AsyncLocalStorage<RollupTier>();
-export const withRollupTier = <T>(tier: RollupTier, fn: () => Promise<T>): Promise<T> => tierOverride.run(tier, fn);
-const currentTier = (): RollupTier => tierOverride.getStore() ?? settings().TALLYHUB_ROLLUP_TIER;
+/**
+ * Where read models take their rows from: "auto" the narrowest rollup that answers (lib/rollups/tiers.ts), "minute"
+ * always the per-minute rows (the baseline of the benchmark and the parity tests; setting TALLYHUB_ROLLUP_TIER).
+ */
+export type SourceMode = "auto" | "minute";
+const modeOverride = new AsyncLocalStorage<SourceMode>();
+export const withSourceMode = <T>(mode: SourceMode, fn: () => Promise<T>): Promise<T> => modeOverride.run(mode, fn);
+const currentMode = (): SourceMode => modeOverride.getStore() ?? settings().TALLYHUB_ROLLUP_TIER;
 
 export interface SourceOptions {
   /** Dimensions the question groups or counts by (the filters' own are added). */
@@ -69,7 +72,7 @@ function family(
   dims: Set<Dimension>,
   opts: SourceOptions,
 ): RollupTable[] {
-  if (currentTier() === "minute") return [minute];
+  if (currentMode() === "minute") return [minute];
   // A table of error rows only can answer a question about error rows only.
   const usable = coarse.filter((t) => (t.minStatus ?? 0) <= (opts.minStatus ?? 0));
   // The first table that keeps every needed dimension decides the family (the list is
@@ -143,7 +146,7 @@ function keyColumns(t: RollupTable, shared: RollupTable): string[] {
  * [statusCode], requestCount, requestSizeSum, responseSizeSum, lastMinute: a dimension
  * is there when the question or its filters need it (every request table keeps status).
  */
-export function requestSource(appId: number, f: Filters, opts: SourceOptions = {}): Clause {
+export function requestRowsFrom(appId: number, f: Filters, opts: SourceOptions = {}): Clause {
   const tables = family(COARSE_ROLLUPS, MINUTE_ROLLUP, dimensionsOf(f, opts.needs), opts);
   return build(appId, f, tables, opts, (t) =>
     [
@@ -160,7 +163,7 @@ export function requestSource(appId: number, f: Filters, opts: SourceOptions = {
  * Histogram bins of the given kinds: columns appId, minute, envId, [endpointId], [consumerId], [statusCode], kind, bin,
  * count.
  */
-export function binSource(appId: number, f: Filters, kinds: readonly number[], opts: SourceOptions = {}): Clause {
+export function binRowsFrom(appId: number, f: Filters, kinds: readonly number[], opts: SourceOptions = {}): Clause {
   const tables = family(COARSE_BINS, MINUTE_BINS, dimensionsOf(f, opts.needs), opts);
   return build(
     appId,

@@ -1,9 +1,9 @@
 // The consumers sending the most requests (within the filters), for the endpoint drill-down.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
+import { VISIBLE_CONSUMER } from "./aggregates";
 import { JOIN_CONSUMER, perConsumer } from "./per-consumer";
-import { requestSource } from "./source";
-import { VISIBLE_CONSUMER } from "./where";
+import { requestRowsFrom } from "./source";
 
 export interface TopConsumer {
   id: number;
@@ -14,7 +14,7 @@ export interface TopConsumer {
 }
 
 export async function getTopConsumers(appId: number, f: Filters, limit = 10): Promise<TopConsumer[]> {
-  const src = perConsumer(requestSource(appId, f, { needs: ["consumer"] }));
+  const src = perConsumer(requestRowsFrom(appId, f, { needs: ["consumer"] }));
   const rows = await sql().all<{
     id: number;
     identifier: string;

@@ -3,10 +3,11 @@
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
+import { fillSeries, groupByBucket, type Filled, type SeriesPoint } from "@/lib/stats/series";
 import type { StatusClass } from "@/lib/status";
-import { fillSeries, groupByBucket, type Filled, type SeriesPoint } from "./series";
-import { requestSource } from "./source";
-import { bucketSql, CONSUMERS_COUNT } from "./where";
+import { CONSUMERS_COUNT } from "./aggregates";
+import { requestRowsFrom } from "./source";
+import { bucketSql } from "./where";
 
 export interface TrafficValues extends Record<StatusClass, number> {
   requests: number;
@@ -39,8 +40,8 @@ const zero = (): TrafficValues => ({
 export async function getTrafficChart(appId: number, f: Filters): Promise<TrafficChart> {
   const { bucket } = f.window;
   const grain = BUCKET_MINUTES[bucket];
-  const sums = requestSource(appId, f, { grain });
-  const consumerRows = requestSource(appId, f, { grain, needs: ["consumer"] });
+  const sums = requestRowsFrom(appId, f, { grain });
+  const consumerRows = requestRowsFrom(appId, f, { grain, needs: ["consumer"] });
   const b = bucketSql(`"r"."minute"`, bucket);
   const [byClass, consumers] = await Promise.all([
     sql().all<{ bucket: number; cls: number; requests: number; bytesIn: number; bytesOut: number }>(

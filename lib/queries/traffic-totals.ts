@@ -2,8 +2,8 @@
 import { elapsedMinutes } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { requestSource } from "./source";
-import { CONSUMERS_COUNT, ERRORS_SUM } from "./where";
+import { CONSUMERS_COUNT, ERRORS_SUM } from "./aggregates";
+import { requestRowsFrom } from "./source";
 
 export interface TrafficNumbers {
   requests: number;
@@ -23,8 +23,8 @@ export interface TrafficTotals {
 
 async function numbers(appId: number, f: Filters, range: { from: number; to: number }): Promise<TrafficNumbers> {
   // Two questions, so each reads the narrowest table: the sums need no consumer, the count does.
-  const sums = requestSource(appId, f, { range });
-  const consumerRows = requestSource(appId, f, { range, needs: ["consumer"] });
+  const sums = requestRowsFrom(appId, f, { range });
+  const consumerRows = requestRowsFrom(appId, f, { range, needs: ["consumer"] });
   const [[row], [counted]] = await Promise.all([
     sql().all<{ requests: number | null; errors: number | null; bytesIn: number | null; bytesOut: number | null }>(
       `SELECT SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors",

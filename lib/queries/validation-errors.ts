@@ -1,16 +1,10 @@
 // Validation errors (field location, message, type) with their counts in the window.
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
+import { CONSUMERS_COUNT } from "./aggregates";
+import { ERROR_KINDS, ERROR_LIST_LIMIT, errorFrom, errorRollupColumns, statusAllows } from "./error-kinds";
 import { exactLastSeen } from "./server-errors";
-import {
-  CONSUMERS_COUNT,
-  ERROR_KINDS,
-  ERROR_LIST_LIMIT,
-  errorFrom,
-  errorRollupColumns,
-  filterWhere,
-  statusAllows,
-} from "./where";
+import { filterWhere } from "./where";
 
 export interface ValidationErrorRow {
   id: number;
@@ -37,7 +31,7 @@ function parseLoc(loc: string): string[] {
 }
 
 export async function getValidationErrors(appId: number, f: Filters): Promise<ValidationErrorRow[]> {
-  if (!statusAllows(f, ERROR_KINDS.validation.statuses)) return [];
+  if (!statusAllows(f, ERROR_KINDS.validation.statusCodes)) return [];
   const where = filterWhere(appId, f, errorRollupColumns("validation"));
   const rows = await sql().all<
     Omit<ValidationErrorRow, "loc" | "lastSeen"> & { loc: string; lastMinute: number; storedLastSeen: number }

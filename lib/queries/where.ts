@@ -13,7 +13,7 @@ export interface FilterColumns {
   endpoint: string;
   consumer: string;
   /** Omit for tables without a status code (error rollups): see statusAllows. */
-  status?: string;
+  statusColumn?: string;
 }
 
 export const rollupColumns = (table: string): FilterColumns => ({
@@ -22,7 +22,7 @@ export const rollupColumns = (table: string): FilterColumns => ({
   env: `"${table}"."envId"`,
   endpoint: `"${table}"."endpointId"`,
   consumer: `"${table}"."consumerId"`,
-  status: `"${table}"."statusCode"`,
+  statusColumn: `"${table}"."statusCode"`,
 });
 
 export interface Clause {
@@ -95,38 +95,12 @@ export function filterWhere(
   const endpoints = one === null ? endpointSubselect(appId, f) : null;
   if (one !== null) parts.push({ text: `${cols.endpoint} = ?`, params: [one] });
   if (endpoints) parts.push({ text: `${cols.endpoint} IN (${endpoints.text})`, params: endpoints.params });
-  if (f.status && cols.status)
-    parts.push({ text: `${cols.status} >= ? AND ${cols.status} < ?`, params: [f.status.min, f.status.max] });
+  if (f.status && cols.statusColumn)
+    parts.push({
+      text: `${cols.statusColumn} >= ? AND ${cols.statusColumn} < ?`,
+      params: [f.status.min, f.status.max],
+    });
   return and(...parts);
-}
-
-/**
- * Error rollups carry no status code. Server errors are 500 responses; validation errors
- * come with 400 or 422. A status filter that excludes all of them excludes the table.
- */
-export function statusAllows(f: Pick<Filters, "status">, codes: readonly number[]): boolean {
-  return !f.status || codes.some((c) => c >= f.status!.min && c < f.status!.max);
-}
-
-/** The two error rollups: each row points to an error, which knows its endpoint. */
-export const ERROR_KINDS = {
-  server: { rollup: "ServerErrorRollup", table: "ServerError", statuses: [500] },
-  validation: { rollup: "ValidationErrorRollup", table: "ValidationError", statuses: [400, 422] },
-} as const;
-export type ErrorKind = keyof typeof ERROR_KINDS;
-
-export function errorRollupColumns(kind: ErrorKind): FilterColumns {
-  const { rollup, table } = ERROR_KINDS[kind];
-  return { ...rollupColumns(rollup), endpoint: `"${table}"."endpointId"`, status: undefined };
-}
-
-/** The error lists show the most frequent errors; more would not be read. */
-export const ERROR_LIST_LIMIT = 200;
-
-/** FROM clause of an error rollup joined to its error table. */
-export function errorFrom(kind: ErrorKind): string {
-  const { rollup, table } = ERROR_KINDS[kind];
-  return `"${rollup}" JOIN "${table}" ON "${table}"."appId" = "${rollup}"."appId" AND "${table}"."id" = "${rollup}"."errorId"`;
 }
 
 /** The bucket start of an epoch-minute column (integer division on both databases). */
@@ -134,17 +108,3 @@ export function bucketSql(minuteColumn: string, bucket: Bucket): string {
   const size = BUCKET_MINUTES[bucket];
   return size === 1 ? minuteColumn : `(${minuteColumn} / ${size}) * ${size}`;
 }
-
-/**
- * Text order that is the same on both databases (PostgreSQL sorts text by its locale's
- * collation, SQLite by code point): sort text in JS, and break SQL ties by integer ids.
- */
-export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-// Shared aggregate expressions, so "error" and "consumer" mean one thing everywhere.
-export const ERRORS_SUM = (t: string) =>
-  `SUM(CASE WHEN "${t}"."statusCode" >= 400 THEN "${t}"."requestCount" ELSE 0 END)`;
-export const CONSUMERS_COUNT = (col: string) => `COUNT(DISTINCT CASE WHEN ${col} <> 0 THEN ${col} END)`;
-
-/** Hidden consumers stay out of lists until they send requests after being hidden. */
-export const VISIBLE_CONSUMER = `(NOT "Consumer"."hidden" OR "Consumer"."lastSeen" > COALESCE("Consumer"."hiddenAt", 0))`;

@@ -7,7 +7,7 @@ import { loadView } from "@/lib/dashboard/views";
 import { sql } from "@/lib/db";
 import { parseSync } from "@/lib/ingest/parse";
 import { storeSync } from "@/lib/ingest/store";
-import { withRollupTier } from "@/lib/queries/source";
+import { withSourceMode } from "@/lib/queries/source";
 import { parseRetentionConfig, type RetentionConfig } from "@/lib/retention/config";
 import { ROLLUP_TABLES } from "@/lib/retention/prune";
 import { runRetention } from "@/lib/retention/run";
@@ -122,7 +122,7 @@ async function answers(appId: number) {
       const { data } = (await loadView(appId, view, new URLSearchParams(w), NOW))!;
       out.push(
         toHour(data),
-        toHour((await withRollupTier("minute", () => loadView(appId, view, new URLSearchParams(w), NOW)))!.data),
+        toHour((await withSourceMode("minute", () => loadView(appId, view, new URLSearchParams(w), NOW)))!.data),
       );
     }
   }

@@ -9,7 +9,7 @@ import { mulberry32 } from "@/lib/demo/random";
 import { DemoTraffic } from "@/lib/demo/traffic";
 import { parseSync } from "@/lib/ingest/parse";
 import { storeSync } from "@/lib/ingest/store";
-import { segments, withRollupTier } from "@/lib/queries/source";
+import { segments, withSourceMode } from "@/lib/queries/source";
 import { createApp } from "../helpers/factory";
 
 const NOW = Date.UTC(2026, 5, 15, 12, 34, 20);
@@ -75,7 +75,7 @@ describe("coarse rollups answer like the per-minute rows", () => {
     for (const shape of shapes()) {
       const params = new URLSearchParams(`${shape}&endpointId=${busiestEndpoint}`);
       const auto = await loadView(appId, view, params, NOW);
-      const minute = await withRollupTier("minute", () => loadView(appId, view, params, NOW));
+      const minute = await withSourceMode("minute", () => loadView(appId, view, params, NOW));
       expect(auto, `${view} ${shape}`).toEqual(minute);
       if (JSON.stringify(auto).match(/"requests":[1-9]/)) nonEmpty++;
     }

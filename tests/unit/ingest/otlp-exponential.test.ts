@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { exponentialToBins, RESPONSE_TIME_BINS, SIZE_BINS } from "@/lib/ingest/otlp/exponential";
 import type { ExponentialPoint } from "@/lib/ingest/otlp/schema";
-import { percentile } from "@/lib/queries/percentiles";
+import { percentile } from "@/lib/stats/percentiles";
 
 // A seeded generator, so a failure repeats.
 function rng(seed: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apdex } from "@/lib/queries/apdex";
-import { binsByKey, normaliseBins, P50_TO_P99, percentile, percentiles } from "@/lib/queries/percentiles";
+import { apdex } from "@/lib/stats/apdex";
+import { binsByKey, normaliseBins, P50_TO_P99, percentile, percentiles } from "@/lib/stats/percentiles";
 
 describe("percentile from 10 ms bins", () => {
   it("interpolates linearly inside the bin that holds the rank", () => {
