@@ -1,4 +1,5 @@
 // Small numeric and formatting helpers shared by the benchmark sections.
+import { formatBytes } from "@/lib/format";
 
 /** Nearest-rank percentile (p in 0..100): with 5 samples p95 is the slowest one. */
 export function percentile(xs: number[], p: number): number {
@@ -54,17 +55,8 @@ export function times(x: number): string {
   return `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×`;
 }
 
-export function bytes(x: number): string {
-  if (!Number.isFinite(x)) return "—";
-  const units = ["B", "KB", "MB", "GB", "TB"];
-  let v = x;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v >= 100 || u === 0 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
+/** Bytes as the dashboard shows them (decimal units, as the clients bin them): one formatter for both. */
+export const bytes = (x: number): string => (Number.isFinite(x) ? formatBytes(x) : "—");
 
 /** Rounds every number in a JSON-able value (keeps the JSON file readable). */
 export function rounded<T>(value: T, digits = 3): T {

@@ -5,10 +5,14 @@
 // Time: NOW = 2026-03-10T14:37:20Z, M = its epoch minute, HOUR = 14:00, DAY = 03-10 00:00.
 // "1h" = minutes [M-59, M+1), previous [M-119, M-59); "24h" = hours 2026-03-09 15:00 … 14:00.
 import { sql } from "@/lib/db";
+import { parseFilters } from "@/lib/filters";
 import { RequestRollups } from "@/lib/store/rollups";
 import { createApp } from "./factory";
 
 export const NOW = Date.UTC(2026, 2, 10, 14, 37, 20);
+
+/** The filters a dashboard URL's query string gives, at the fixture's NOW. */
+export const filtersAt = (q: string) => parseFilters(new URLSearchParams(q), NOW).filters;
 export const M = Math.floor(NOW / 60_000);
 export const HOUR = Math.floor(M / 60) * 60;
 export const DAY = Math.floor(M / 1440) * 1440;

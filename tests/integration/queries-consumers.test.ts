@@ -1,15 +1,14 @@
 // Consumers view read models and filter options on the hand-computed fixture.
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "@/lib/db";
-import { parseFilters } from "@/lib/filters";
 import { getConsumerActivity } from "@/lib/queries/consumer-activity";
 import { getConsumerGroups } from "@/lib/queries/consumer-groups";
 import { getConsumersTable } from "@/lib/queries/consumers-table";
 import { getFilterOptions } from "@/lib/queries/filter-options";
-import { C, EP, G, HOUR, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
+import { C, EP, filtersAt, G, HOUR, M, seedDashboardApp } from "../helpers/dashboard-fixture";
 
 let appId: number;
-const f = (q: string) => parseFilters(new URLSearchParams(q), NOW).filters;
+const f = filtersAt;
 
 beforeAll(async () => {
   appId = (await seedDashboardApp()).id;

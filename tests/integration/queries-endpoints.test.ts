@@ -1,14 +1,13 @@
 // Endpoints table, response times and the endpoint drill-down on the hand-computed fixture.
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseFilters } from "@/lib/filters";
 import { getEndpointDetail } from "@/lib/queries/endpoint-detail";
 import { getEndpointsTable } from "@/lib/queries/endpoints-table";
 import { getResponseTimes } from "@/lib/queries/response-times";
-import { C, EP, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
+import { C, EP, filtersAt, M, seedDashboardApp } from "../helpers/dashboard-fixture";
 import { createApp } from "../helpers/factory";
 
 let appId: number;
-const f = (q: string) => parseFilters(new URLSearchParams(q), NOW).filters;
+const f = filtersAt;
 
 beforeAll(async () => {
   appId = (await seedDashboardApp()).id;

@@ -1,15 +1,14 @@
 // Errors view read models on the hand-computed fixture.
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "@/lib/db";
-import { parseFilters } from "@/lib/filters";
 import { getErrorResponses } from "@/lib/queries/error-responses";
 import { getServerErrors, getServerErrorTraceback } from "@/lib/queries/server-errors";
 import { getValidationErrors } from "@/lib/queries/validation-errors";
-import { C, EP, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
+import { C, EP, filtersAt, M, seedDashboardApp } from "../helpers/dashboard-fixture";
 import { createApp } from "../helpers/factory";
 
 let appId: number;
-const f = (q: string) => parseFilters(new URLSearchParams(q), NOW).filters;
+const f = filtersAt;
 
 beforeAll(async () => {
   appId = (await seedDashboardApp()).id;

@@ -1,12 +1,11 @@
 // Traffic read models on the hand-computed fixture (tests/helpers/dashboard-fixture.ts).
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseFilters } from "@/lib/filters";
 import { getTrafficChart } from "@/lib/queries/traffic-chart";
 import { getTrafficTotals } from "@/lib/queries/traffic-totals";
-import { C, DAY, EP, G, HOUR, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
+import { C, DAY, EP, filtersAt, G, HOUR, M, seedDashboardApp } from "../helpers/dashboard-fixture";
 
 let appId: number;
-const f = (q: string) => parseFilters(new URLSearchParams(q), NOW).filters;
+const f = filtersAt;
 const requests = async (q: string) => (await getTrafficTotals(appId, f(q))).current.requests;
 
 beforeAll(async () => {
