@@ -1,10 +1,6 @@
 // Validation errors (field location, message, type) with their counts in the window.
-import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
-import { CONSUMERS_COUNT } from "./aggregates";
-import { ERROR_KINDS, ERROR_LIST_LIMIT, errorFrom, errorRollupColumns, statusAllows } from "./error-kinds";
-import { exactLastSeen } from "./server-errors";
-import { filterWhere } from "./where";
+import { listErrors } from "./error-list";
 
 export interface ValidationErrorRow {
   id: number;
@@ -31,32 +27,11 @@ function parseLoc(loc: string): string[] {
 }
 
 export async function getValidationErrors(appId: number, f: Filters): Promise<ValidationErrorRow[]> {
-  if (!statusAllows(f, ERROR_KINDS.validation.statusCodes)) return [];
-  const where = filterWhere(appId, f, errorRollupColumns("validation"));
-  const rows = await sql().all<
-    Omit<ValidationErrorRow, "loc" | "lastSeen"> & { loc: string; lastMinute: number; storedLastSeen: number }
-  >(
-    `SELECT "ValidationError"."id" AS "id", "ValidationError"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
-       "ValidationError"."loc" AS "loc", "ValidationError"."msg" AS "msg", "ValidationError"."type" AS "type", "ValidationError"."lastSeen" AS "storedLastSeen",
-       SUM("ValidationErrorRollup"."count") AS "count", ${CONSUMERS_COUNT(`"ValidationErrorRollup"."consumerId"`)} AS "consumers",
-       MAX("ValidationErrorRollup"."minute") AS "lastMinute"
-     FROM ${errorFrom("validation")}
-       JOIN "Endpoint" ON "Endpoint"."appId" = "ValidationError"."appId" AND "Endpoint"."id" = "ValidationError"."endpointId"
-     WHERE ${where.text}
-     GROUP BY "ValidationError"."id", "ValidationError"."endpointId", "Endpoint"."method", "Endpoint"."path", "ValidationError"."loc", "ValidationError"."msg", "ValidationError"."type", "ValidationError"."lastSeen"
-     ORDER BY 9 DESC, 1 LIMIT ${ERROR_LIST_LIMIT}`,
-    where.params,
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    endpointId: Number(r.endpointId),
-    method: r.method,
-    path: r.path,
-    loc: parseLoc(r.loc),
-    msg: r.msg,
-    type: r.type,
-    count: Number(r.count),
-    consumers: Number(r.consumers),
-    lastSeen: exactLastSeen(Number(r.lastMinute), Number(r.storedLastSeen)),
+  const rows = await listErrors("validation", appId, f, ["loc", "msg", "type"]);
+  return rows.map(({ loc, msg, type, ...r }) => ({
+    ...r,
+    loc: parseLoc(String(loc)),
+    msg: String(msg),
+    type: String(type),
   }));
 }
