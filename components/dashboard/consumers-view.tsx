@@ -18,6 +18,7 @@ import { formatCount } from "@/lib/format";
 import type { GroupRow } from "@/lib/queries/consumer-groups";
 import type { ConsumerRow } from "@/lib/queries/consumers-table";
 import { ErrorRate } from "./badges";
+import { countColumn } from "./columns";
 import { ConsumerEditor } from "./consumer-editor";
 import { DataTable, type Column } from "./data-table";
 import { StatCards } from "./stat-cards";
@@ -190,13 +191,7 @@ function ConsumersTable({
       sort: (c) => c.groupName,
       cell: (c) => (c.groupName ? <Badge>{c.groupName}</Badge> : <span className="text-slate-300">—</span>),
     },
-    {
-      key: "requests",
-      header: "Requests",
-      align: "right",
-      sort: (c) => c.requests,
-      cell: (c) => formatCount(c.requests),
-    },
+    countColumn("requests", "Requests", (r) => r.requests),
     {
       key: "errorRate",
       header: "Error rate",
@@ -264,13 +259,7 @@ function GroupsTable({ appId, rows }: { appId: number; rows: GroupRow[] }) {
       sort: (g) => g.activeConsumers,
       cell: (g) => `${formatCount(g.activeConsumers)} / ${formatCount(g.consumers)}`,
     },
-    {
-      key: "requests",
-      header: "Requests",
-      align: "right",
-      sort: (g) => g.requests,
-      cell: (g) => formatCount(g.requests),
-    },
+    countColumn("requests", "Requests", (r) => r.requests),
     {
       key: "errorRate",
       header: "Error rate",

@@ -11,13 +11,13 @@ import { useViewHref } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
 import { useZoom } from "@/components/hooks/use-zoom";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
-import { formatBytes, formatCompact, formatCount, formatMs, formatMsShort, formatPercent } from "@/lib/format";
+import { formatBytes, formatCompact, formatCount, formatMs, formatPercent } from "@/lib/format";
 import type { TopConsumer } from "@/lib/queries/top-consumers";
 import { EndpointName, ErrorRate } from "./badges";
 import { DataTable } from "./data-table";
 import { EndpointApdexForm } from "./endpoint-apdex-form";
-import { PERCENTILE_SERIES } from "./endpoints-view";
 import { ServerErrorsList, ValidationErrorsTable } from "./error-tables";
+import { ResponseTimePanel } from "./response-time-chart";
 import { StatCards, type Stat } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
 import { ViewFrame } from "./view-frame";
@@ -196,28 +196,12 @@ function Endpoint({
         </Panel>
       </div>
       <div className="grid gap-5 lg:grid-cols-5">
-        <Panel
-          className="lg:col-span-3"
-          title="Response time"
+        <ResponseTimePanel
+          responseTimes={data.responseTimes}
+          bucket={bucket}
           description="Percentiles per bucket"
-          actions={<Legend series={PERCENTILE_SERIES} />}
-        >
-          <div className="px-2 py-3 sm:px-4">
-            {data.responseTimes.histogram.length ? (
-              <TimeSeriesChart
-                data={data.responseTimes.points}
-                bucket={bucket}
-                series={PERCENTILE_SERIES}
-                kind="lines"
-                format={formatMs}
-                axisFormat={formatMsShort}
-                onZoom={zoom}
-              />
-            ) : (
-              <NoMatches />
-            )}
-          </div>
-        </Panel>
+          onZoom={zoom}
+        />
         <Panel
           className="lg:col-span-2"
           title="Distribution"

@@ -2,25 +2,17 @@
 
 // Endpoints / Performance: how fast the API answers (percentiles over time and the
 // distribution), and every endpoint with its speed and errors.
-import { PERCENTILE_COLORS } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
-import { Legend } from "@/components/charts/legend";
-import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { useView } from "@/components/hooks/use-view";
 import { useZoom } from "@/components/hooks/use-zoom";
 import type { ViewEnvelope } from "@/lib/dashboard/views";
-import { formatMs, formatMsShort } from "@/lib/format";
+import { formatMs } from "@/lib/format";
 import { EndpointsTable } from "./endpoints-table";
+import { PERCENTILE_SERIES, ResponseTimePanel } from "./response-time-chart";
 import { StatCards } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
-
-export const PERCENTILE_SERIES = (["p50", "p75", "p95", "p99"] as const).map((key) => ({
-  key,
-  label: key,
-  color: PERCENTILE_COLORS[key],
-}));
 
 export function EndpointsView({
   appId,
@@ -48,28 +40,12 @@ export function EndpointsView({
             }))}
           />
           <div className="grid gap-5 lg:grid-cols-5">
-            <Panel
-              className="lg:col-span-3"
-              title="Response time"
+            <ResponseTimePanel
+              responseTimes={data.responseTimes}
+              bucket={bucket}
               description={<ZoomHint bucket={bucket} />}
-              actions={<Legend series={PERCENTILE_SERIES} />}
-            >
-              <div className="px-2 py-3 sm:px-4">
-                {data.responseTimes.histogram.length ? (
-                  <TimeSeriesChart
-                    data={data.responseTimes.points}
-                    bucket={bucket}
-                    series={PERCENTILE_SERIES}
-                    kind="lines"
-                    format={formatMs}
-                    axisFormat={formatMsShort}
-                    onZoom={zoom}
-                  />
-                ) : (
-                  <NoMatches />
-                )}
-              </div>
-            </Panel>
+              onZoom={zoom}
+            />
             <Panel className="lg:col-span-2" title="Distribution" description="Requests by response time">
               <div className="px-2 py-3 sm:px-4">
                 {data.responseTimes.histogram.length ? (

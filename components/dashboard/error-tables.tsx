@@ -13,6 +13,7 @@ import type { ErrorResponseRow } from "@/lib/queries/error-responses";
 import type { ServerErrorRow } from "@/lib/queries/server-errors";
 import type { ValidationErrorRow } from "@/lib/queries/validation-errors";
 import { EndpointName, StatusBadge } from "./badges";
+import { consumersColumn, countColumn, lastSeenColumn } from "./columns";
 import { DataTable, type Column } from "./data-table";
 import { TimeAgo } from "./time-ago";
 
@@ -38,29 +39,9 @@ export function ErrorResponsesTable({ appId, rows }: { appId: number; rows: Erro
         </Link>
       ),
     },
-    {
-      key: "occurrences",
-      header: "Occurrences",
-      align: "right",
-      sort: (r) => r.occurrences,
-      cell: (r) => formatCount(r.occurrences),
-    },
-    {
-      key: "consumers",
-      header: "Consumers",
-      align: "right",
-      hideOnPhone: true,
-      sort: (r) => r.consumers,
-      cell: (r) => formatCount(r.consumers),
-    },
-    {
-      key: "lastSeen",
-      header: "Last seen",
-      align: "right",
-      hideOnPhone: true,
-      sort: (r) => r.lastSeen,
-      cell: (r) => <TimeAgo t={r.lastSeen} />,
-    },
+    countColumn("occurrences", "Occurrences", (r) => r.occurrences),
+    consumersColumn(),
+    lastSeenColumn(),
   ];
   return (
     <DataTable
@@ -116,23 +97,9 @@ export function ValidationErrorsTable({
           },
         ]
       : []),
-    { key: "count", header: "Count", align: "right", sort: (r) => r.count, cell: (r) => formatCount(r.count) },
-    {
-      key: "consumers",
-      header: "Consumers",
-      align: "right",
-      hideOnPhone: true,
-      sort: (r) => r.consumers,
-      cell: (r) => formatCount(r.consumers),
-    },
-    {
-      key: "lastSeen",
-      header: "Last seen",
-      align: "right",
-      hideOnPhone: true,
-      sort: (r) => r.lastSeen,
-      cell: (r) => <TimeAgo t={r.lastSeen} />,
-    },
+    countColumn("count", "Count", (r) => r.count),
+    consumersColumn(),
+    lastSeenColumn(),
   ];
   return (
     <DataTable
