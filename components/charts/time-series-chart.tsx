@@ -111,7 +111,17 @@ export function TimeSeriesChart<P extends TimeBase>({
                 name={s.label}
                 stroke={s.color}
                 strokeWidth={2}
-                dot={data.length <= 2}
+                dot={(p: { cx?: number; cy?: number; index?: number }) =>
+                  // A value with no neighbour draws no line: mark it, or a lone busy minute would not show at all.
+                  p.index !== undefined &&
+                  isolated(data, s.key, p.index) &&
+                  p.cx !== undefined &&
+                  p.cy !== undefined ? (
+                    <circle key={`${s.key}-${p.index}`} cx={p.cx} cy={p.cy} r={3} fill={s.color} />
+                  ) : (
+                    <g key={`${s.key}-${p.index}`} />
+                  )
+                }
                 activeDot={{ r: 4 }}
                 connectNulls={false}
                 isAnimationActive={false}
@@ -166,6 +176,16 @@ const MAX_TICKS = 8;
  * UTC days like the labels), at most MAX_TICKS of them; over several days of hourly buckets
  * that is each midnight (labelled with the date). The chart thins them evenly if need be.
  */
+/** The point has a value and neither neighbour has one, so no line segment touches it. */
+function isolated(data: readonly TimeBase[], key: string, i: number): boolean {
+  const value = (j: number): unknown => {
+    const row: object | undefined = data[j];
+    return row ? (row as { [k: string]: unknown })[key] : undefined;
+  };
+  const has = (j: number) => typeof value(j) === "number";
+  return has(i) && !has(i - 1) && !has(i + 1);
+}
+
 function evenTicks(data: readonly TimeBase[], bucket: Bucket): number[] | undefined {
   if (data.length < 2) return undefined;
   const unit = (t: number) => {
