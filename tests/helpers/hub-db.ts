@@ -116,3 +116,12 @@ export function makeRequest(over: Record<string, unknown> = {}) {
     ...over,
   };
 }
+
+/** Requests per status code in an app's per-minute rollups, as [status, count] pairs. */
+export async function requestsByStatus(appId: number): Promise<[number, number][]> {
+  const rows = await sql().all<{ statusCode: number; n: number }>(
+    `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
+    [appId],
+  );
+  return rows.map((r) => [Number(r.statusCode), Number(r.n)]);
+}

@@ -16,7 +16,7 @@ import { getTrafficTotals } from "@/lib/queries/traffic-totals";
 import { getValidationErrors } from "@/lib/queries/validation-errors";
 import { childGroups, waitFor } from "../helpers/children";
 import { createApp } from "../helpers/factory";
-import { rollupTotals } from "../helpers/hub-db";
+import { requestsByStatus, rollupTotals } from "../helpers/hub-db";
 import { freePort } from "../helpers/stack";
 
 const APP_FILE = "tests/apps/otel-express-app.mjs";
@@ -197,11 +197,7 @@ describe.each<[Mode, string]>([
     const stored = await rollupTotals(app.id, ENV);
     expect(stored.requests).toBe(COUNTED);
     expect(stored.responseTimeBins, "one response time per counted request").toBe(COUNTED);
-    const byStatus = await sql().all<{ statusCode: number; n: number }>(
-      `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
-      [app.id],
-    );
-    expect(byStatus.map((r) => [Number(r.statusCode), Number(r.n)])).toEqual([
+    expect(await requestsByStatus(app.id)).toEqual([
       [200, 5],
       [201, 1],
       [422, 1],

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { childGroups, waitFor } from "../helpers/children";
 import { createApp } from "../helpers/factory";
-import { rollupTotals, rowCounts } from "../helpers/hub-db";
+import { requestsByStatus, rollupTotals, rowCounts } from "../helpers/hub-db";
 import { freePort } from "../helpers/stack";
 
 interface AppUnderTest {
@@ -149,11 +149,7 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
 
     const totals = await rollupTotals(app.id, "dev");
     expect(totals).toMatchObject({ requests: 10, validationErrors: 2, serverErrors: 2, responseTimeBins: 10 });
-    const byStatus = await sql().all<{ statusCode: number; n: number }>(
-      `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
-      [app.id],
-    );
-    expect(byStatus.map((r) => [Number(r.statusCode), Number(r.n)])).toEqual([
+    expect(await requestsByStatus(app.id)).toEqual([
       [200, 5],
       [201, 1],
       [400, 2],

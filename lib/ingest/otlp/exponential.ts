@@ -24,6 +24,10 @@ export interface BinSpec {
 export const RESPONSE_TIME_BINS: BinSpec = { factor: 1000, width: 10, key: (i) => i * 10 };
 export const SIZE_BINS: BinSpec = { factor: 1, width: 1000, key: (i) => i };
 
+/** The bin one exact value (in the recorded unit) falls in: a span's own duration or size. */
+export const binOf = (value: number, spec: BinSpec) =>
+  new Map([[spec.key(Math.floor((value * spec.factor) / spec.width)), 1]]);
+
 // The fixed bins one data point may be spread over, shared by its buckets: a bucket wider
 // than its share (values in the minutes, or megabytes) is spread over evenly spaced bins.
 // The shape stays, and the work per point stays bounded whatever a client sends.

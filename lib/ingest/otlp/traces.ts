@@ -16,6 +16,7 @@ import {
   isHeaderAttribute,
   requestKey,
 } from "./attributes";
+import { binOf, RESPONSE_TIME_BINS, SIZE_BINS } from "./exponential";
 import { addBins, asLogLine, asSync, newHubRequest, type HubRequest } from "./hub-shape";
 import { hashUuid, requestUuid, sender, str } from "./resource";
 import {
@@ -103,16 +104,16 @@ function instanceTraces(s: Sender, spans: OtlpSpan[], receipt: string): Instance
       const r = m.requests.get(id) ?? newHubRequest(k);
       m.requests.set(id, r);
       r.request_count++;
-      addBins(r.response_times, new Map([[Math.floor(durationMs / 10) * 10, 1]]));
+      addBins(r.response_times, binOf(durationMs, RESPONSE_TIME_BINS));
       const reqSize = firstInt(a, ...REQUEST_SIZE);
       const resSize = firstInt(a, ...RESPONSE_SIZE);
       if (reqSize !== null) {
         r.request_size_sum += reqSize;
-        addBins(r.request_sizes, new Map([[Math.floor(reqSize / 1000), 1]]));
+        addBins(r.request_sizes, binOf(reqSize, SIZE_BINS));
       }
       if (resSize !== null) {
         r.response_size_sum += resSize;
-        addBins(r.response_sizes, new Map([[Math.floor(resSize / 1000), 1]]));
+        addBins(r.response_sizes, binOf(resSize, SIZE_BINS));
       }
       const where = { consumer: k.consumer, method: k.method, path: k.route };
       if (exception)
