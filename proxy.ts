@@ -1,4 +1,4 @@
-// Sends signed-out visitors of dashboard pages to the sign-in page. Only /apps/* is matched:
+// Sends signed-out visitors of dashboard pages to the sign-in page. Only /apps/*, /teams/* and /account are matched:
 // the hub endpoints (/v2/*) and /api/health must never see a redirect, because Apitally
 // clients treat one as a failure and drop their data.
 //
@@ -22,4 +22,4 @@ export default function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/apps", "/apps/:path*"] };
+export const config = { matcher: ["/apps", "/apps/:path*", "/teams/:path*", "/account"] };

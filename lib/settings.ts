@@ -88,6 +88,26 @@ export const SETTINGS = {
     schema: z.string(),
     expected: "a directory path",
   },
+  TALLYHUB_SIGNUP: {
+    default: "invite",
+    meaning:
+      "Who may create an account once the first one (the instance admin) exists: `invite` only through an invitation link, `open` anyone, `closed` nobody",
+    schema: z.enum(["invite", "open", "closed"]),
+    expected: "invite, open or closed",
+  },
+  TALLYHUB_INVITATION_DAYS: {
+    default: "7",
+    meaning: "How long an invitation link stays valid",
+    schema: wholeNumber(1, 90),
+    expected: "a whole number of days from 1 to 90",
+  },
+  TALLYHUB_ROTATION_GRACE_HOURS: {
+    default: "24",
+    meaning:
+      "After a client ID or write token is rotated, how long the previous one keeps working (so apps can be redeployed without losing data)",
+    schema: wholeNumber(0, 720),
+    expected: "a whole number of hours from 0 to 720",
+  },
   TALLYHUB_RETENTION_MINUTE_DAYS: {
     default: "32",
     meaning: "Per-minute rollups younger than this keep minute resolution; older ones are folded into hours",

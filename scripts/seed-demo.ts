@@ -8,6 +8,7 @@ import { prisma, sql } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { seedDemoTraffic } from "../lib/demo/seed";
 import { DEFAULT_DEMO } from "../lib/demo/traffic";
+import { currentTeamOf } from "../lib/teams/membership";
 
 try {
   process.loadEnvFile();
@@ -37,12 +38,20 @@ const int = (name: keyof typeof values) => {
 await migrate(sql());
 let user = await prisma().user.findUnique({ where: { email: values.email! } });
 if (!user) {
-  const r = await registerUser({ email: values.email, password: values.password, name: "Demo" });
+  const r = await registerUser({ email: values.email, password: values.password, name: "Demo" }, undefined, {
+    asOperator: true,
+  });
   if (!r.ok) throw new Error(`could not create the demo user: ${JSON.stringify(r.fieldErrors)}`);
   user = await prisma().user.findUniqueOrThrow({ where: { id: r.value.id } });
   console.log(`created user ${values.email} (password: ${values.password})`);
 }
-const created = await createApp(user.id, { name: values.app, framework: "fastapi", environments: [values.env, "dev"] });
+const team = await currentTeamOf(user);
+if (!team) throw new Error(`${values.email} is in no team`);
+const created = await createApp(user.id, team.id, {
+  name: values.app,
+  framework: "fastapi",
+  environments: [values.env, "dev"],
+});
 if (!created.ok) throw new Error(`could not create the app: ${JSON.stringify(created.fieldErrors)}`);
 const app = created.value;
 console.log(`app "${app.name}" (id ${app.id}, client id ${app.clientId})`);

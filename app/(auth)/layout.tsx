@@ -1,26 +1,8 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Logo } from "@/components/ui/logo";
+import { AuthShell } from "@/components/auth/auth-shell";
 import { currentUser } from "@/lib/auth/session";
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   if (await currentUser()) redirect("/apps");
-  return (
-    <main className="relative flex min-h-screen flex-col items-center px-4 pt-16 pb-10 sm:pt-24">
-      <div
-        aria-hidden="true"
-        className="pointer-events-none absolute inset-x-0 top-0 -z-10 h-80 bg-gradient-to-b from-indigo-100/70 via-indigo-50/30 to-transparent"
-      />
-      <Link
-        href="/"
-        className="mb-8 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-indigo-600"
-      >
-        <Logo className="scale-110" />
-      </Link>
-      <div className="w-full max-w-[400px]">{children}</div>
-      <p className="mt-auto pt-10 text-center text-xs text-slate-400">
-        Self-hosted API monitoring for the Apitally clients
-      </p>
-    </main>
-  );
+  return <AuthShell>{children}</AuthShell>;
 }

@@ -1,27 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useMenu } from "@/components/hooks/use-menu";
 import { cn } from "@/components/ui/cn";
-import { AppsIcon, ChevronDownIcon, SignOutIcon } from "@/components/ui/icons";
+import { AppsIcon, ChevronDownIcon, SignOutIcon, UserIcon } from "@/components/ui/icons";
 import { signOutAction } from "@/lib/auth/actions";
 
 export function UserMenu({ email, name }: { email: string; name: string | null }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === "Escape" : !root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  const { open, setOpen, root } = useMenu();
 
   const initial = (name || email).trim().charAt(0).toUpperCase();
   const item =
@@ -55,6 +41,9 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
           <div className="pt-1.5">
             <Link role="menuitem" href="/apps" className={item} onClick={() => setOpen(false)}>
               <AppsIcon className="text-slate-400" /> Your apps
+            </Link>
+            <Link role="menuitem" href="/account" className={item} onClick={() => setOpen(false)}>
+              <UserIcon className="text-slate-400" /> Account
             </Link>
             <form action={signOutAction}>
               <button role="menuitem" type="submit" className={item}>

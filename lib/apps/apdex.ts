@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { appApdexSchema, endpointApdexSchema } from "@/lib/validations/apdex";
 import { ok } from "@/lib/validations/result";
 
-export const setAppApdex = appAction(appApdexSchema, async ({ app, input }) => {
+export const setAppApdex = appAction("configure", appApdexSchema, async ({ app, input }) => {
   const { count } = await prisma().app.updateMany({ where: { id: app.id }, data: { apdexTMs: input.apdexTMs } });
   if (count === 0) notFound(); // deleted since the access check
   return ok({ apdexTMs: input.apdexTMs });
@@ -15,6 +15,7 @@ export const setAppApdex = appAction(appApdexSchema, async ({ app, input }) => {
  * One endpoint's own threshold, { endpointId, apdexTMs } (empty: the app's again); an endpoint the app lacks is a 404.
  */
 export const setEndpointApdexInput = appAction(
+  "configure",
   endpointApdexSchema,
   async ({ app, input: { endpointId, apdexTMs } }) => {
     if (endpointId === null) notFound();

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { userAction } from "@/lib/actions/app-action";
+import { teamAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
 import { createAppSchema } from "@/lib/validations/app";
 import { ok, type Result } from "@/lib/validations/result";
@@ -7,17 +7,18 @@ import type { AppWithEnvironments } from "./access";
 import { newWriteToken } from "./write-token";
 
 /**
- * Creates an app with its environments (ids 1..n), a fresh client ID and an OTLP write token. The client ID is a
+ * Creates an app in the team with its environments (ids 1..n), a fresh client ID and an OTLP write token. The client ID is a
  * lower-case canonical UUID v4, the only form the JS client accepts.
  */
-export const createApp = userAction(
+export const createApp = teamAction(
+  "configure",
   createAppSchema,
-  async ({ userId: ownerId, input }): Promise<Result<AppWithEnvironments>> => {
+  async ({ team, input }): Promise<Result<AppWithEnvironments>> => {
     const { name, framework, environments } = input;
     // A nested create is one transaction: the app never exists without its environments.
     const app = await prisma().app.create({
       data: {
-        ownerId,
+        teamId: team.id,
         name,
         framework,
         clientId: randomUUID(),

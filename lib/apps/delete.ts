@@ -9,17 +9,20 @@ import { invalid, ok } from "@/lib/validations/result";
  * per-app table keys on "appId" (see prisma/models.prisma), so the tables are found by
  * that column: tables added later are cleaned up without touching this file.
  */
-export const deleteApp = appAction(deleteAppSchema, async ({ app, input }) => {
+export const deleteApp = appAction("configure", deleteAppSchema, async ({ app, input }) => {
   if (input.confirmation !== app.name) {
     return invalid({ confirmation: [`Type the app's name, ${app.name}, to confirm.`] });
   }
-  const deleted = await sql().tx(async (q) => {
-    for (const table of await perAppTables(q)) await q.run(`DELETE FROM "${table}" WHERE "appId" = ?`, [app.id]);
-    return q.run(`DELETE FROM "App" WHERE "id" = ?`, [app.id]);
-  });
+  const deleted = await sql().tx((q) => deleteAppData(q, app.id));
   if (deleted === 0) notFound(); // deleted meanwhile
   return ok({ name: app.name });
 });
+
+/** Deletes one app and its rows in every per-app table, inside the caller's transaction; 0 if it was gone. */
+export async function deleteAppData(q: Sql, appId: number): Promise<number> {
+  for (const table of await perAppTables(q)) await q.run(`DELETE FROM "${table}" WHERE "appId" = ?`, [appId]);
+  return q.run(`DELETE FROM "App" WHERE "id" = ?`, [appId]);
+}
 
 async function perAppTables(q: Sql): Promise<string[]> {
   const rows =

@@ -8,7 +8,7 @@ import { prisma } from "@/lib/db";
 import { addEnvironmentSchema, MAX_ENVIRONMENTS, removeEnvironmentSchema } from "@/lib/validations/app";
 import { invalid, ok } from "@/lib/validations/result";
 
-export const addEnvironment = appAction(addEnvironmentSchema, async ({ app, input: { name } }) =>
+export const addEnvironment = appAction("configure", addEnvironmentSchema, async ({ app, input: { name } }) =>
   prisma().$transaction(async (tx) => {
     const { environments } =
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
@@ -27,7 +27,7 @@ export const addEnvironment = appAction(addEnvironmentSchema, async ({ app, inpu
 );
 
 /** Removes one environment ({ envId }); an unknown environment, like an unknown app, is a 404. */
-export const removeEnvironment = appAction(removeEnvironmentSchema, async ({ app, input: { envId } }) =>
+export const removeEnvironment = appAction("configure", removeEnvironmentSchema, async ({ app, input: { envId } }) =>
   prisma().$transaction(async (tx) => {
     const { environments } =
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();

@@ -2,10 +2,10 @@ import { prisma } from "@/lib/db";
 import { getAppStatus } from "@/lib/queries/app-status";
 import { liveness, timeAgo } from "./liveness";
 
-/** The user's apps, newest first, each with its environments and how fresh its data is. */
-export async function listAppsForUser(userId: string) {
+/** A team's apps, newest first, each with its environments and how fresh its data is. */
+export async function listAppsOfTeam(teamId: string) {
   const apps = await prisma().app.findMany({
-    where: { ownerId: userId },
+    where: { teamId },
     include: { environments: { orderBy: { id: "asc" } } },
     orderBy: { createdAt: "desc" },
   });

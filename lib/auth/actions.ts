@@ -35,7 +35,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
 export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { email: formText(form, "email"), name: formText(form, "name") };
   const password = formText(form, "password");
-  const result = await registerUser({ ...values, password });
+  const result = await registerUser({ ...values, password }, formText(form, "invite") || undefined);
   if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.message, values };
   try {
     await signIn("credentials", { email: result.value.email, password, redirectTo: "/apps" });

@@ -23,7 +23,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
         const result = await checkCredentials(credentials, clientIpFrom(request.headers));
-        if (result.ok) return result.user;
+        if (result.ok) return { ...result.user, sessionVersion: result.sessionVersion };
         throw result.reason === "locked" ? new SignInLocked(result.retryAfterS) : new WrongCredentials();
       },
     }),

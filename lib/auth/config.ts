@@ -15,8 +15,14 @@ export function baseAuthConfig(): NextAuthConfig {
     pages: { signIn: SIGN_IN_PATH },
     providers: [],
     callbacks: {
+      jwt({ token, user }) {
+        // Only at sign-in is there a user: the version it was issued under stays in the token.
+        if (user) token.sessionVersion = user.sessionVersion ?? 0;
+        return token;
+      },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        session.sessionVersion = token.sessionVersion ?? 0;
         return session;
       },
     },

@@ -8,7 +8,7 @@ import { clearFailures, lockedForSeconds, recordFailure, type ThrottleKey } from
 export type SessionUser = { id: string; email: string; name: string | null };
 
 export type CredentialsCheck =
-  | { ok: true; user: SessionUser }
+  | { ok: true; user: SessionUser; sessionVersion: number }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterS: number };
 
@@ -29,7 +29,7 @@ export async function checkCredentials(input: unknown, clientIp: string | null):
     return lockedNow > 0 ? { ok: false, reason: "locked", retryAfterS: lockedNow } : { ok: false, reason: "invalid" };
   }
   await clearFailures(emailKey);
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
 }
 
 /**

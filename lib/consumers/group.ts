@@ -29,11 +29,15 @@ async function ensureGroup(db: Sql, appId: number, name: string): Promise<number
   return (await groupIdByName(db, appId, name))!;
 }
 
-export const setConsumerGroup = appAction(setConsumerGroupSchema, async ({ app, input: { consumerId, group } }) => {
-  const groupId = await inTransaction(async (db) => {
-    const id = group === null ? null : await ensureGroup(db, app.id, group);
-    await updateConsumerOr404(db, app.id, consumerId, `"groupId" = ?, "groupByUser" = ?`, [id, true]);
-    return id;
-  });
-  return ok({ groupId, group });
-});
+export const setConsumerGroup = appAction(
+  "use",
+  setConsumerGroupSchema,
+  async ({ app, input: { consumerId, group } }) => {
+    const groupId = await inTransaction(async (db) => {
+      const id = group === null ? null : await ensureGroup(db, app.id, group);
+      await updateConsumerOr404(db, app.id, consumerId, `"groupId" = ?, "groupByUser" = ?`, [id, true]);
+      return id;
+    });
+    return ok({ groupId, group });
+  },
+);

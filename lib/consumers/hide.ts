@@ -7,6 +7,7 @@ import { setConsumerHiddenSchema } from "./schemas";
 import { updateConsumerOr404 } from "./update";
 
 export const setConsumerHidden = appAction(
+  "use",
   setConsumerHiddenSchema,
   async ({ app, input: { consumerId, hidden } }, nowS: number = Math.floor(Date.now() / 1000)) => {
     await updateConsumerOr404(sql(), app.id, consumerId, `"hidden" = ?, "hiddenAt" = ?`, [

@@ -6,7 +6,7 @@ import { ok } from "@/lib/validations/result";
 import { renameConsumerSchema } from "./schemas";
 import { updateConsumerOr404 } from "./update";
 
-export const renameConsumer = appAction(renameConsumerSchema, async ({ app, input: { consumerId, name } }) => {
+export const renameConsumer = appAction("use", renameConsumerSchema, async ({ app, input: { consumerId, name } }) => {
   await updateConsumerOr404(sql(), app.id, consumerId, `"name" = ?, "nameByUser" = ?`, [name, true]);
   return ok({ name });
 });

@@ -39,14 +39,30 @@ export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<st
       if (done.get(name) !== checksum) throw new Error(`Migration ${name} was changed after it was applied`);
       continue;
     }
-    await db.tx(async (q) => {
-      await q.exec(text);
-      await q.run(`INSERT INTO ${TABLE} ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`, [
-        name,
-        checksum,
-        new Date().toISOString(),
-      ]);
-    });
+    // A SQLite migration that rebuilds a table (create new, copy, drop old, rename) must run with foreign keys off,
+    // or dropping the old table cascades to its children; the PRAGMA is a no-op inside the transaction, so it is
+    // set around it, and every reference is checked before the commit.
+    const rebuild = db.kind === "sqlite" && /^PRAGMA foreign_keys\s*=\s*OFF;/im.test(text);
+    if (rebuild) await db.exec("PRAGMA foreign_keys=OFF");
+    try {
+      await db.tx(async (q) => {
+        await q.exec(text);
+        if (rebuild) {
+          const broken = await q.all<{ table: string; parent: string }>("PRAGMA foreign_key_check");
+          if (broken.length > 0)
+            throw new Error(
+              `Migration ${name} breaks ${broken.length} references, e.g. ${broken[0].table} → ${broken[0].parent}`,
+            );
+        }
+        await q.run(`INSERT INTO ${TABLE} ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`, [
+          name,
+          checksum,
+          new Date().toISOString(),
+        ]);
+      });
+    } finally {
+      if (rebuild) await db.exec("PRAGMA foreign_keys=ON");
+    }
     applied.push(name);
   }
   return applied;

@@ -77,7 +77,8 @@ async function databaseExists(kind: Kind): Promise<boolean> {
 export async function findDemoApp(db: Sql): Promise<number | null> {
   try {
     const rows = await db.all<{ id: number }>(
-      `SELECT "App"."id" AS "id" FROM "App" JOIN "User" ON "User"."id" = "App"."ownerId"
+      `SELECT "App"."id" AS "id" FROM "App" JOIN "Membership" m ON m."teamId" = "App"."teamId"
+       JOIN "User" ON "User"."id" = m."userId"
        WHERE "User"."email" = ? AND "App"."name" = ? ORDER BY "App"."id" LIMIT 1`,
       [DEMO_EMAIL, DEMO_APP],
     );

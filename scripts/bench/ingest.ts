@@ -39,12 +39,9 @@ const START_TS = Math.floor(Date.now() / 60_000) * 60 - 20 * 86_400;
 
 async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
   const clientId = randomUUID();
-  await db.run(`INSERT INTO "User" ("id", "email", "passwordHash") VALUES (?, ?, 'x')`, [
-    clientId,
-    `${clientId}@bench.invalid`,
-  ]);
+  await db.run(`INSERT INTO "Team" ("id", "name") VALUES (?, ?)`, [clientId, `bench ${clientId}`]);
   const [app] = await db.all<{ id: number }>(
-    `INSERT INTO "App" ("ownerId", "name", "framework", "clientId") VALUES (?, ?, 'fastapi', ?) RETURNING "id"`,
+    `INSERT INTO "App" ("teamId", "name", "framework", "clientId") VALUES (?, ?, 'fastapi', ?) RETURNING "id"`,
     [clientId, `bench ${label}`, clientId],
   );
   return { id: Number(app.id), clientId, instanceUuid: randomUUID(), nextTs: START_TS };

@@ -114,12 +114,9 @@ const ENV = "prod";
 async function createApp(db: Sql, label: string): Promise<BenchApp> {
   const clientId = randomUUID();
   const writeToken = newWriteToken();
-  await db.run(`INSERT INTO "User" ("id", "email", "passwordHash") VALUES (?, ?, 'x')`, [
-    clientId,
-    `${clientId}@bench.invalid`,
-  ]);
+  await db.run(`INSERT INTO "Team" ("id", "name") VALUES (?, ?)`, [clientId, `bench ${clientId}`]);
   const [app] = await db.all<{ id: number }>(
-    `INSERT INTO "App" ("ownerId", "name", "framework", "clientId", "writeToken") VALUES (?, ?, 'fastapi', ?, ?) RETURNING "id"`,
+    `INSERT INTO "App" ("teamId", "name", "framework", "clientId", "writeToken") VALUES (?, ?, 'fastapi', ?, ?) RETURNING "id"`,
     [clientId, `bench otlp ${label}`, clientId, writeToken],
   );
   return {

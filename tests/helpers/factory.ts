@@ -4,16 +4,29 @@ import { randomUUID } from "node:crypto";
 import { newWriteToken } from "@/lib/apps/write-token";
 import { prisma } from "@/lib/db";
 
+/** A user with a personal team they own (whose id is the user's, as the teams migration makes them). */
 export async function createUser(email = `u-${randomUUID().slice(0, 8)}@example.com`) {
-  return prisma().user.create({ data: { email, passwordHash: "x" } });
+  const user = await prisma().user.create({ data: { email, passwordHash: "x" } });
+  await prisma().team.create({
+    data: { id: user.id, name: `${email}'s team`, members: { create: { userId: user.id, role: "owner" } } },
+  });
+  return prisma().user.update({ where: { id: user.id }, data: { currentTeamId: user.id } });
 }
 
-export async function createApp(opts: { ownerId?: string; name?: string; envs?: string[]; framework?: string } = {}) {
-  const ownerId = opts.ownerId ?? (await createUser()).id;
+/** Adds a user to a team with a role. */
+export async function addMember(teamId: string, userId: string, role: "owner" | "admin" | "member" | "viewer") {
+  return prisma().membership.create({ data: { teamId, userId, role } });
+}
+
+/** An app in a team: `teamId`, else the personal team of `ownerId`, else of a new user. */
+export async function createApp(
+  opts: { ownerId?: string; teamId?: string; name?: string; envs?: string[]; framework?: string } = {},
+) {
+  const teamId = opts.teamId ?? opts.ownerId ?? (await createUser()).id;
   const envs = opts.envs ?? ["prod", "dev"];
   return prisma().app.create({
     data: {
-      ownerId,
+      teamId,
       name: opts.name ?? "Test app",
       framework: opts.framework ?? "fastapi",
       clientId: randomUUID(),

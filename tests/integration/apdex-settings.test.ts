@@ -80,7 +80,7 @@ describe("Apdex threshold", () => {
     await expect(setEndpointApdex(stranger.id, app.id, 1, { apdexTMs: 900 })).rejects.toSatisfy(isNotFound);
     await expect(setEndpointApdex(owner.id, app.id, 999, { apdexTMs: 900 })).rejects.toSatisfy(isNotFound);
 
-    session.user = { id: stranger.id, email: stranger.email, name: null };
+    session.user = { id: stranger.id, email: stranger.email, name: null, isAdmin: false, currentTeamId: null };
     await expect(setAppApdexAction({}, form({ appId: app.id, apdexTMs: 900 }))).rejects.toSatisfy(isNotFound);
     await expect(setEndpointApdexAction({}, form({ appId: app.id, endpointId: 1, apdexTMs: 900 }))).rejects.toSatisfy(
       isNotFound,
@@ -89,7 +89,7 @@ describe("Apdex threshold", () => {
   });
 
   it("the server actions save for the owner and report the result", async () => {
-    session.user = { id: owner.id, email: owner.email, name: null };
+    session.user = { id: owner.id, email: owner.email, name: null, isAdmin: false, currentTeamId: null };
     expect(await setAppApdexAction({}, form({ appId: app.id, apdexTMs: 250 }))).toMatchObject({
       ok: true,
       message: "Apdex threshold set to 250 ms.",

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/credentials";
+import type { CurrentUser } from "@/lib/auth/session";
 import { prisma, sql } from "@/lib/db";
 import { session } from "../helpers/fake-session";
 
@@ -20,6 +21,11 @@ const { addEnvironment, removeEnvironment } = await import("@/lib/apps/environme
 const { getAppForUser, parseAppId, requireApp } = await import("@/lib/apps/access");
 const actions = await import("@/app/(dashboard)/apps/actions");
 
+// The sign-up policy has tests of its own (signup-policy.test.ts); here accounts are simply made.
+const AS_OPERATOR = { asOperator: true };
+/** A user's own team: registration makes one, and it is their current team. */
+const teamOf = async (userId: string) =>
+  (await prisma().user.findUniqueOrThrow({ where: { id: userId } })).currentTeamId!;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 // Every email and IP this file uses is remembered, so afterAll can leave the shared test
 // database as it found it for the other test files.
@@ -35,14 +41,14 @@ const ip = (prefix: string) => {
   return a;
 };
 
-async function newUser(): Promise<SessionUser> {
-  const r = await registerUser({ email: email(), password: "correct horse" });
+async function newUser(): Promise<CurrentUser> {
+  const r = await registerUser({ email: email(), password: "correct horse" }, undefined, AS_OPERATOR);
   if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.value;
+  return { ...r.value, isAdmin: false, currentTeamId: await teamOf(r.value.id) };
 }
 
 async function newApp(owner: SessionUser, input: Record<string, unknown> = {}) {
-  const r = await createApp(owner.id, {
+  const r = await createApp(owner.id, await teamOf(owner.id), {
     name: "Payments API",
     framework: "fastapi",
     environments: ["prod", "dev"],
@@ -82,10 +88,15 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  const users = await prisma().user.findMany({ where: { email: { in: [...used.emails] } }, include: { apps: true } });
-  for (const user of users) {
-    for (const app of user.apps) await deleteApp(user.id, app.id, { confirmation: app.name });
+  const users = await prisma().user.findMany({ where: { email: { in: [...used.emails] } } });
+  const teams = await prisma().team.findMany({
+    where: { members: { some: { userId: { in: users.map((u) => u.id) } } } },
+    include: { apps: true, members: { where: { role: "owner" } } },
+  });
+  for (const team of teams) {
+    for (const app of team.apps) await deleteApp(team.members[0].userId, app.id, { confirmation: app.name });
   }
+  await prisma().team.deleteMany({ where: { id: { in: teams.map((t) => t.id) } } });
   await prisma().user.deleteMany({ where: { id: { in: users.map((u) => u.id) } } });
   const keys = [...[...used.emails].map((e) => `email:${e}`), ...[...used.ips].map((a) => `ip:${a}`)];
   await prisma().authThrottle.deleteMany({ where: { key: { in: keys } } });
@@ -94,7 +105,11 @@ afterAll(async () => {
 describe("sign-up", () => {
   it("stores a bcrypt hash, never the password, and normalises the email", async () => {
     const address = email();
-    const r = await registerUser({ email: `  ${address.toUpperCase()} `, password: "s3cret-pass", name: "  Ada " });
+    const r = await registerUser(
+      { email: `  ${address.toUpperCase()} `, password: "s3cret-pass", name: "  Ada " },
+      undefined,
+      AS_OPERATOR,
+    );
     expect(r.ok).toBe(true);
     const row = await prisma().user.findUniqueOrThrow({ where: { email: address } });
     expect(row.name).toBe("Ada");
@@ -104,16 +119,20 @@ describe("sign-up", () => {
 
   it("rejects a duplicate email, whatever its case, with a clear message and creates nothing", async () => {
     const address = email();
-    await registerUser({ email: address, password: "password-1" });
+    await registerUser({ email: address, password: "password-1" }, undefined, AS_OPERATOR);
     const before = await counts();
-    const r = await registerUser({ email: address.toUpperCase(), password: "password-2" });
+    const r = await registerUser({ email: address.toUpperCase(), password: "password-2" }, undefined, AS_OPERATOR);
     expect(r).toMatchObject({ ok: false, fieldErrors: { email: [DUPLICATE_EMAIL_MESSAGE] } });
     expect(await counts()).toEqual(before);
   });
 
   it("explains bad input field by field", async () => {
     const before = await counts();
-    const r = await registerUser({ email: "not-an-email", password: "short", name: "x".repeat(65) });
+    const r = await registerUser(
+      { email: "not-an-email", password: "short", name: "x".repeat(65) },
+      undefined,
+      AS_OPERATOR,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.fieldErrors.email).toEqual(["Enter a valid email address."]);
@@ -126,7 +145,11 @@ describe("sign-up", () => {
 describe("sign-in and rate limiting", () => {
   it("accepts the right password and refuses a wrong one or an unknown email", async () => {
     const user = await newUser();
-    expect(await checkCredentials({ email: user.email, password: "correct horse" }, null)).toEqual({ ok: true, user });
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, null)).toEqual({
+      ok: true,
+      user: { id: user.id, email: user.email, name: user.name },
+      sessionVersion: 0,
+    });
     expect(await checkCredentials({ email: user.email, password: "wrong horse" }, null)).toEqual({
       ok: false,
       reason: "invalid",
@@ -209,7 +232,12 @@ describe("creating apps", () => {
   ])("rejects %j with a clear message and creates nothing", async (input, field, message) => {
     const owner = await newUser();
     const before = await counts();
-    const r = await createApp(owner.id, { name: "Valid", framework: "flask", environments: ["prod"], ...input });
+    const r = await createApp(owner.id, await teamOf(owner.id), {
+      name: "Valid",
+      framework: "flask",
+      environments: ["prod"],
+      ...input,
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.fieldErrors[field]).toContainEqual(message);
     expect(await counts()).toEqual(before);
@@ -218,9 +246,12 @@ describe("creating apps", () => {
   it("createAppAction redirects to the new app's setup page", async () => {
     session.user = await newUser();
     const digest = await thrownDigest(
-      actions.createAppAction({}, form({ name: "Shop", framework: "express", environments: "prod, dev" })),
+      actions.createAppAction(
+        {},
+        form({ teamId: session.user.currentTeamId!, name: "Shop", framework: "express", environments: "prod, dev" }),
+      ),
     );
-    const app = await prisma().app.findFirstOrThrow({ where: { ownerId: session.user.id } });
+    const app = await prisma().app.findFirstOrThrow({ where: { teamId: session.user.currentTeamId! } });
     expect(digest).toContain(`/apps/${app.id}/setup`);
     expect(app.framework).toBe("express");
   });
@@ -229,12 +260,12 @@ describe("creating apps", () => {
     session.user = await newUser();
     const state = await actions.createAppAction(
       {},
-      form({ name: "", framework: "express", environments: "prod,Bad!" }),
+      form({ teamId: session.user.currentTeamId!, name: "", framework: "express", environments: "prod,Bad!" }),
     );
     expect(state.fieldErrors?.name).toEqual(["Give the app a name."]);
     expect(state.fieldErrors?.environments?.[0]).toContain('"Bad!"');
     expect(state.values).toEqual({ name: "", framework: "express", environments: "prod,Bad!" });
-    expect(await prisma().app.count({ where: { ownerId: session.user.id } })).toBe(0);
+    expect(await prisma().app.count({ where: { teamId: session.user.currentTeamId! } })).toBe(0);
   });
 });
 

@@ -46,7 +46,7 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
         [minute, env, endpoint, consumer, status, bin, count],
       );
     }
-    expect(await migrate(db)).toEqual(["20261129000000_coarse_rollups", "20261130000000_otlp"]);
+    expect(await migrate(db)).toEqual(["20261129000000_coarse_rollups", "20261130000000_otlp", "20261201000000_teams"]);
 
     const sum = async (table: string, column: string) =>
       Number((await db.all<{ n: number }>(`SELECT SUM("${column}") AS "n" FROM "${table}"`))[0].n);
@@ -76,6 +76,70 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
     ]);
     const [app] = await db.all<{ foldedThrough: number }>(`SELECT "foldedThrough" FROM "App"`);
     expect(Number(app.foldedThrough)).toBe(0);
+  } finally {
+    await db.close();
+    await scratch.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Upgrading an install from one owner per app to teams: every account gets a personal team it owns, its apps move
+// into it with everything under them (on SQLite the App table is rebuilt, which must not cascade to its children),
+// and the oldest account becomes the instance admin.
+it("moves every account and its apps into a personal team, losing nothing", async () => {
+  const kind = inject("db");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tallyhub-teams-"));
+  const scratch = await createTestDatabase(kind, dir);
+  const db = openSql(scratch.url);
+  try {
+    const old = path.join(dir, "migrations");
+    for (const name of ["20261128000000_init", "20261129000000_coarse_rollups", "20261130000000_otlp"]) {
+      cpSync(path.join(migrationsDir(kind), name), path.join(old, name), { recursive: true });
+    }
+    await migrate(db, old);
+    await db.run(
+      `INSERT INTO "User" ("id", "email", "name", "passwordHash", "createdAt") VALUES ('u2', 'bo@example.com', NULL, 'x', ?), ('u1', 'ada@example.com', 'Ada', 'x', ?)`,
+      kind === "sqlite" ? [1_700_000_100_000, 1_700_000_000_000] : ["2023-11-14 22:15:00", "2023-11-14 22:13:20"],
+    );
+    await db.run(
+      `INSERT INTO "App" ("ownerId", "name", "framework", "clientId", "writeToken") VALUES ('u1', 'a1', 'fastapi', 'c1', 'apt_1'), ('u1', 'a2', 'flask', 'c2', NULL), ('u2', 'b1', 'express', 'c3', NULL)`,
+    );
+    await db.run(
+      `INSERT INTO "Environment" ("appId", "id", "name") VALUES (1, 1, 'prod'), (1, 2, 'dev'), (3, 1, 'prod')`,
+    );
+
+    expect(await migrate(db)).toEqual(["20261201000000_teams"]);
+
+    expect(await db.all(`SELECT "id", "name" FROM "Team" ORDER BY "id"`)).toEqual([
+      { id: "u1", name: "Ada's team" },
+      { id: "u2", name: "bo's team" },
+    ]);
+    expect(await db.all(`SELECT "teamId", "userId", "role" FROM "Membership" ORDER BY "teamId"`)).toEqual([
+      { teamId: "u1", userId: "u1", role: "owner" },
+      { teamId: "u2", userId: "u2", role: "owner" },
+    ]);
+    const users = await db.all<{ id: string; isAdmin: unknown; currentTeamId: string; sessionVersion: number }>(
+      `SELECT "id", "isAdmin", "currentTeamId", "sessionVersion" FROM "User" ORDER BY "id"`,
+    );
+    expect(users.map((u) => [u.id, Boolean(u.isAdmin), u.currentTeamId, Number(u.sessionVersion)])).toEqual([
+      ["u1", true, "u1", 0],
+      ["u2", false, "u2", 0],
+    ]);
+    expect(await db.all(`SELECT "id", "name", "clientId", "writeToken", "teamId" FROM "App" ORDER BY "id"`)).toEqual([
+      { id: 1, name: "a1", clientId: "c1", writeToken: "apt_1", teamId: "u1" },
+      { id: 2, name: "a2", clientId: "c2", writeToken: null, teamId: "u1" },
+      { id: 3, name: "b1", clientId: "c3", writeToken: null, teamId: "u2" },
+    ]);
+    // Nothing under the apps went with the rebuild.
+    expect(await db.all(`SELECT "appId", "id" FROM "Environment" ORDER BY 1, 2`)).toEqual([
+      { appId: 1, id: 1 },
+      { appId: 1, id: 2 },
+      { appId: 3, id: 1 },
+    ]);
+    // Foreign keys hold again afterwards: an app of a team that does not exist is refused.
+    await expect(
+      db.run(`INSERT INTO "App" ("name", "framework", "clientId", "teamId") VALUES ('x', 'flask', 'c9', 'nobody')`),
+    ).rejects.toThrow();
   } finally {
     await db.close();
     await scratch.drop();

@@ -98,7 +98,7 @@ describe("consumer edits by someone else", () => {
 
   it("are not found through the server actions either", async () => {
     const before = await consumerRows();
-    session.user = { id: strangerId, email: "stranger@example.com", name: null };
+    session.user = { id: strangerId, email: "stranger@example.com", name: null, isAdmin: false, currentTeamId: null };
     await expectNotFound(actions.renameConsumerAction(appId, { consumerId: C.acme, name: "Pwned" }));
     await expectNotFound(actions.setConsumerGroupAction(appId, { consumerId: C.acme, group: "Evil" }));
     await expectNotFound(actions.setConsumerHiddenAction(appId, { consumerId: C.acme, hidden: true }));
@@ -127,7 +127,7 @@ describe("consumer edits by the owner", () => {
   });
 
   it("rename a consumer (through the server action), and a blank name clears it", async () => {
-    session.user = { id: ownerId, email: "owner@example.com", name: null };
+    session.user = { id: ownerId, email: "owner@example.com", name: null, isAdmin: false, currentTeamId: null };
     expect(await actions.renameConsumerAction(appId, { consumerId: C.globex, name: "  Globex Inc  " })).toEqual({
       ok: true,
       value: { name: "Globex Inc" },

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthCard } from "../auth-card";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SIGNUP_MESSAGES, signUpPolicy } from "@/lib/auth/users";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
 
 export default async function SignInPage({
   searchParams,
@@ -11,17 +13,22 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   const { callbackUrl } = await searchParams;
+  const policy = await signUpPolicy();
   return (
     <AuthCard
       title="Sign in to Tallyhub"
       description="Welcome back. Your API dashboards are waiting."
       footer={
-        <>
-          New here?{" "}
-          <Link href="/signup" className="font-medium text-indigo-600 hover:text-indigo-500">
-            Create an account
-          </Link>
-        </>
+        policy === "open" || policy === "first" ? (
+          <>
+            New here?{" "}
+            <Link href="/signup" className="font-medium text-indigo-600 hover:text-indigo-500">
+              Create an account
+            </Link>
+          </>
+        ) : (
+          <>No account? {SIGNUP_MESSAGES[policy]}</>
+        )
       }
     >
       <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : ""} />

@@ -5,11 +5,13 @@ import { Field, FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signUpAction } from "@/lib/auth/actions";
 
-export function SignUpForm() {
+/** With an invitation, the address is the invited one and cannot be changed here. */
+export function SignUpForm({ invite }: { invite?: { token: string; email: string } }) {
   const [state, action] = useActionState(signUpAction, {});
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage message={state.message} />
+      {invite && <input type="hidden" name="invite" value={invite.token} />}
       <Field
         name="name"
         label="Name"
@@ -24,7 +26,8 @@ export function SignUpForm() {
         label="Email"
         autoComplete="email"
         required
-        defaultValue={state.values?.email}
+        readOnly={Boolean(invite)}
+        defaultValue={invite?.email ?? state.values?.email}
         errors={state.fieldErrors?.email}
       />
       <Field

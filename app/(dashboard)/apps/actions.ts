@@ -1,18 +1,18 @@
 "use server";
 
 // Server actions for apps: each is a mutation from lib/apps (which checks the app is the
-// user's, then validates the input) behind the signed-in user and the form's fields, via
+// user's to change, then validates the input) behind the signed-in user and the form's fields, via
 // lib/actions/app-action.ts. Here: what the form shows after, and what to revalidate.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { appFormAction, userFormAction } from "@/lib/actions/app-action";
+import { appFormAction, teamFormAction } from "@/lib/actions/app-action";
 import { createApp } from "@/lib/apps/create";
 import { deleteApp } from "@/lib/apps/delete";
 import { addEnvironment, removeEnvironment } from "@/lib/apps/environments";
 import { renameApp } from "@/lib/apps/rename";
 import { formText, type FormState } from "@/lib/validations/result";
 
-export const createAppAction = userFormAction(createApp, (app) => {
+export const createAppAction = teamFormAction(createApp, (app) => {
   revalidatePath("/apps");
   redirect(`/apps/${app.id}/setup`);
 });

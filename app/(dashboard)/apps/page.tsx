@@ -8,14 +8,33 @@ import { AppsIcon, ChevronRightIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusDot } from "@/components/ui/status-dot";
 import { frameworkLabel } from "@/lib/apps/frameworks";
-import { listAppsForUser } from "@/lib/apps/list";
+import { listAppsOfTeam } from "@/lib/apps/list";
 import { requireUser } from "@/lib/auth/session";
+import { currentTeamOf } from "@/lib/teams/membership";
+import { can } from "@/lib/teams/roles";
 
 export const metadata: Metadata = { title: "Apps" };
 
 export default async function AppsPage() {
-  const user = await requireUser();
-  const apps = await listAppsForUser(user.id);
+  const team = await currentTeamOf(await requireUser());
+  if (!team) {
+    return (
+      <div className="mx-auto max-w-2xl pt-6 sm:pt-12">
+        <EmptyState
+          icon={<AppsIcon className="size-6" />}
+          title="You are not in a team"
+          description="Apps belong to teams. Ask a team's owner for an invitation, or start a team of your own."
+          action={
+            <Link href="/teams/new" className={buttonClass({ size: "lg" })}>
+              <PlusIcon /> Create a team
+            </Link>
+          }
+        />
+      </div>
+    );
+  }
+  const apps = await listAppsOfTeam(team.id);
+  const mayCreate = can(team.role, "configure");
 
   if (apps.length === 0) {
     return (
@@ -23,11 +42,17 @@ export default async function AppsPage() {
         <EmptyState
           icon={<AppsIcon className="size-6" />}
           title="No apps yet"
-          description="An app gets a client ID and a setup snippet for your framework. Add it to your API, and its traffic shows up here."
+          description={
+            mayCreate
+              ? "An app gets a client ID and a setup snippet for your framework. Add it to your API, and its traffic shows up here."
+              : `${team.name} has no apps yet. An admin or owner of the team can create one.`
+          }
           action={
-            <Link href="/apps/new" className={buttonClass({ size: "lg" })}>
-              <PlusIcon /> Create your first app
-            </Link>
+            mayCreate && (
+              <Link href="/apps/new" className={buttonClass({ size: "lg" })}>
+                <PlusIcon /> Create your first app
+              </Link>
+            )
           }
         />
       </div>
@@ -38,11 +63,13 @@ export default async function AppsPage() {
     <div className="space-y-6">
       <PageHeader
         title="Apps"
-        description={`${apps.length} app${apps.length === 1 ? "" : "s"} sending to this Tallyhub`}
+        description={`${apps.length} app${apps.length === 1 ? "" : "s"} in ${team.name}`}
         actions={
-          <Link href="/apps/new" className={buttonClass()}>
-            <PlusIcon /> New app
-          </Link>
+          mayCreate && (
+            <Link href="/apps/new" className={buttonClass()}>
+              <PlusIcon /> New app
+            </Link>
+          )
         }
       />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

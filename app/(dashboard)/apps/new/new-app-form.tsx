@@ -13,11 +13,12 @@ import { createAppAction } from "../actions";
 
 const DEFAULT_ENVIRONMENTS = ["prod", "dev"];
 
-export function NewAppForm() {
+export function NewAppForm({ teamId }: { teamId: string }) {
   const [state, action] = useActionState(createAppAction, {});
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} noValidate>
+      <input type="hidden" name="teamId" value={teamId} />
       <Card>
         <CardBody className="space-y-7 py-6">
           <FormMessage message={state.message} />

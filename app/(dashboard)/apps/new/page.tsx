@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { currentTeamOf } from "@/lib/teams/membership";
+import { can } from "@/lib/teams/roles";
 import { NewAppForm } from "./new-app-form";
 
 export const metadata: Metadata = { title: "New app" };
 
 export default async function NewAppPage() {
-  await requireUser();
+  const team = await currentTeamOf(await requireUser());
+  if (!team || !can(team.role, "configure")) forbidden();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -19,9 +23,9 @@ export default async function NewAppPage() {
       </nav>
       <PageHeader
         title="Create an app"
-        description="You'll get a client ID and a setup snippet for your framework next."
+        description={`In ${team.name}. You'll get a client ID and a setup snippet for your framework next.`}
       />
-      <NewAppForm />
+      <NewAppForm teamId={team.id} />
     </div>
   );
 }

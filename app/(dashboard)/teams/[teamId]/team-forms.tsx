@@ -1,0 +1,220 @@
+"use client";
+
+// The team page's forms: each posts to one server action with the team id; the server checks the role again.
+import { useActionState, useState } from "react";
+import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Field, FormMessage } from "@/components/ui/input";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ROLE_LABELS, ROLES, type Role } from "@/lib/teams/roles";
+import {
+  changeRoleAction,
+  deleteTeamAction,
+  inviteAction,
+  leaveTeamAction,
+  removeMemberAction,
+  renameTeamAction,
+  revokeInvitationAction,
+} from "../actions";
+
+const selectClass =
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+
+function RoleSelect({ name, defaultValue, roles }: { name: string; defaultValue: Role; roles: readonly Role[] }) {
+  return (
+    <select name={name} defaultValue={defaultValue} aria-label="Role" className={selectClass}>
+      {roles.map((r) => (
+        <option key={r} value={r}>
+          {ROLE_LABELS[r].name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function InviteForm({ teamId, origin }: { teamId: string; origin: string }) {
+  const [state, action] = useActionState(inviteAction, {});
+  const link = state.ok && state.values?.link ? origin + state.values.link : null;
+  return (
+    <Card>
+      <form action={action} noValidate>
+        <CardHeader
+          title="Invite someone"
+          description="They get a single-use link for their email address. It is shown once: copy it and send it to them."
+        />
+        <CardBody className="space-y-3">
+          <input type="hidden" name="teamId" value={teamId} />
+          <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
+            <Field
+              name="email"
+              type="email"
+              label="Email"
+              autoComplete="off"
+              required
+              defaultValue={state.ok ? "" : state.values?.email}
+              errors={state.fieldErrors?.email}
+            />
+            <div>
+              <label htmlFor="invite-role" className="text-sm font-medium text-slate-700">
+                Role
+              </label>
+              <select id="invite-role" name="role" defaultValue="member" className={`${selectClass} mt-1.5`}>
+                {ROLES.filter((r) => r !== "owner").map((r) => (
+                  <option key={r} value={r}>
+                    {ROLE_LABELS[r].name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <FormMessage message={state.ok ? undefined : state.message} />
+          {link && (
+            <div className="rounded-lg bg-emerald-50 p-3 ring-1 ring-emerald-200" role="status">
+              <p className="text-sm font-medium text-emerald-800">{state.message} Send them this link:</p>
+              <div className="mt-2 flex items-center gap-2">
+                <code
+                  className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-emerald-200"
+                  data-testid="invitation-link"
+                >
+                  {link}
+                </code>
+                <CopyButton text={link} label="Copy link" tone="light" />
+              </div>
+            </div>
+          )}
+        </CardBody>
+        <CardFooter>
+          <SubmitButton pendingText="Inviting…">Create invitation</SubmitButton>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
+
+export function MemberControls({ teamId, userId, role }: { teamId: string; userId: string; role: Role }) {
+  const [roleState, roleAction] = useActionState(changeRoleAction, {});
+  const [removeState, removeAction] = useActionState(removeMemberAction, {});
+  const message = (!roleState.ok && roleState.message) || (!removeState.ok && removeState.message) || undefined;
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <form action={roleAction} className="flex items-center gap-2">
+          <input type="hidden" name="teamId" value={teamId} />
+          <input type="hidden" name="userId" value={userId} />
+          <RoleSelect name="role" defaultValue={role} roles={ROLES} />
+          <SubmitButton size="sm" variant="secondary" pendingText="Saving…">
+            Save
+          </SubmitButton>
+        </form>
+        <form action={removeAction}>
+          <input type="hidden" name="teamId" value={teamId} />
+          <input type="hidden" name="userId" value={userId} />
+          <SubmitButton size="sm" variant="ghost" pendingText="Removing…">
+            Remove
+          </SubmitButton>
+        </form>
+      </div>
+      <FormMessage message={message} />
+    </div>
+  );
+}
+
+export function RevokeInvitationButton({ teamId, invitationId }: { teamId: string; invitationId: string }) {
+  const [state, action] = useActionState(revokeInvitationAction, {});
+  return (
+    <form action={action}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <SubmitButton size="sm" variant="ghost" pendingText="Revoking…">
+        Revoke
+      </SubmitButton>
+      <FormMessage message={state.ok ? undefined : state.message} />
+    </form>
+  );
+}
+
+export function TeamNameForm({ teamId, name }: { teamId: string; name: string }) {
+  const [state, action] = useActionState(renameTeamAction, {});
+  return (
+    <Card>
+      <form action={action} noValidate>
+        <CardHeader title="Team name" description="Shown in the team switcher and on invitations." />
+        <CardBody className="space-y-3">
+          <input type="hidden" name="teamId" value={teamId} />
+          <Field
+            name="name"
+            label="Name"
+            maxLength={64}
+            required
+            defaultValue={state.values?.name ?? name}
+            errors={state.fieldErrors?.name}
+          />
+          <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
+        </CardBody>
+        <CardFooter>
+          <SubmitButton pendingText="Saving…">Save</SubmitButton>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
+
+export function LeaveTeamForm({ teamId, name }: { teamId: string; name: string }) {
+  const [state, action] = useActionState(leaveTeamAction, {});
+  return (
+    <Card>
+      <form action={action}>
+        <CardHeader
+          title="Leave team"
+          description={`You lose access to ${name}'s apps until someone invites you again.`}
+        />
+        <CardBody>
+          <input type="hidden" name="teamId" value={teamId} />
+          <FormMessage message={state.message} />
+        </CardBody>
+        <CardFooter>
+          <SubmitButton variant="secondary" pendingText="Leaving…">
+            Leave {name}
+          </SubmitButton>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
+
+export function DeleteTeamForm({ teamId, name }: { teamId: string; name: string }) {
+  const [state, action] = useActionState(deleteTeamAction, {});
+  const [typed, setTyped] = useState("");
+  return (
+    <Card tone="danger">
+      <form action={action} noValidate>
+        <CardHeader
+          title={<span className="text-red-700">Delete team</span>}
+          description="Deletes the team, every app in it with all its data, its invitations and API keys. This cannot be undone."
+        />
+        <CardBody className="space-y-3">
+          <input type="hidden" name="teamId" value={teamId} />
+          <Field
+            name="confirmation"
+            label={
+              <>
+                Type <strong className="font-semibold text-slate-900">{name}</strong> to confirm
+              </>
+            }
+            autoComplete="off"
+            spellCheck={false}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            errors={state.fieldErrors?.confirmation}
+          />
+          <FormMessage message={state.message} />
+        </CardBody>
+        <CardFooter>
+          <SubmitButton variant="danger" disabled={typed.trim() !== name} pendingText="Deleting…">
+            Delete this team
+          </SubmitButton>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}
