@@ -6,28 +6,31 @@ import { Suspense, useEffect, useRef } from "react";
 import { cn } from "@/components/ui/cn";
 import { SettingsIcon } from "@/components/ui/icons";
 
+/** The sections; `configure` ones (credentials, settings) show only to roles that may configure the app. */
 export const APP_TABS = [
   { slug: "traffic", label: "Traffic" },
   { slug: "errors", label: "Errors" },
   { slug: "endpoints", label: "Endpoints" },
   { slug: "consumers", label: "Consumers" },
-  { slug: "setup", label: "Setup" },
+  { slug: "setup", label: "Setup", configure: true },
 ] as const;
 
+type TabsProps = { appId: number; configure: boolean };
+
 /** The app's section tabs. Filters live in the query string, so switching tabs keeps it. */
-export function AppTabs({ appId }: { appId: number }) {
+export function AppTabs(props: TabsProps) {
   return (
-    <Suspense fallback={<Tabs appId={appId} query="" />}>
-      <TabsWithQuery appId={appId} />
+    <Suspense fallback={<Tabs {...props} query="" />}>
+      <TabsWithQuery {...props} />
     </Suspense>
   );
 }
 
-function TabsWithQuery({ appId }: { appId: number }) {
-  return <Tabs appId={appId} query={useSearchParams().toString()} />;
+function TabsWithQuery(props: TabsProps) {
+  return <Tabs {...props} query={useSearchParams().toString()} />;
 }
 
-function Tabs({ appId, query }: { appId: number; query: string }) {
+function Tabs({ appId, configure, query }: TabsProps & { query: string }) {
   const pathname = usePathname();
   const nav = useRef<HTMLElement>(null);
   // On a phone the tabs scroll sideways: keep the current one in view.
@@ -40,7 +43,7 @@ function Tabs({ appId, query }: { appId: number; query: string }) {
     // width and the last item, Settings, scrolls fully into view instead of being cut.
     <nav ref={nav} aria-label="App sections" className="-mx-4 overflow-x-auto border-b border-slate-200 sm:mx-0">
       <ul className="flex min-w-max gap-0 px-4 sm:gap-1 sm:px-0">
-        {APP_TABS.map((tab) => {
+        {APP_TABS.filter((tab) => configure || !("configure" in tab)).map((tab) => {
           const href = `/apps/${appId}/${tab.slug}`;
           return (
             <li key={tab.slug}>
@@ -50,12 +53,14 @@ function Tabs({ appId, query }: { appId: number; query: string }) {
             </li>
           );
         })}
-        <li className="ml-auto pl-1 sm:pl-2">
-          <TabLink href={`/apps/${appId}/settings`} active={isActive(`/apps/${appId}/settings`)}>
-            <SettingsIcon className="size-4 sm:size-3.5" />
-            <span className="sr-only sm:not-sr-only">Settings</span>
-          </TabLink>
-        </li>
+        {configure && (
+          <li className="ml-auto pl-1 sm:pl-2">
+            <TabLink href={`/apps/${appId}/settings`} active={isActive(`/apps/${appId}/settings`)}>
+              <SettingsIcon className="size-4 sm:size-3.5" />
+              <span className="sr-only sm:not-sr-only">Settings</span>
+            </TabLink>
+          </li>
+        )}
       </ul>
     </nav>
   );

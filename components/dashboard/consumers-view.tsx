@@ -32,29 +32,36 @@ const SERIES = [
   { key: "new", label: "New", color: SERIES_COLORS.teal },
 ];
 
+/** `editable`: the person's role lets them rename, group and hide consumers. */
 export function ConsumersView({
   appId,
+  editable,
   initial,
   options,
 }: {
   appId: number;
+  editable: boolean;
   initial: ViewEnvelope<"consumers"> | null;
   options: ViewEnvelope<"filter-options"> | null;
 }) {
   const view = useView(appId, "consumers", initial);
   return (
     <ViewFrame appId={appId} options={options} view={view}>
-      {view.data && view.envelope && <Consumers appId={appId} data={view.data} bucket={view.envelope.window.bucket} />}
+      {view.data && view.envelope && (
+        <Consumers appId={appId} editable={editable} data={view.data} bucket={view.envelope.window.bucket} />
+      )}
     </ViewFrame>
   );
 }
 
 function Consumers({
   appId,
+  editable,
   data,
   bucket,
 }: {
   appId: number;
+  editable: boolean;
   data: ViewData<"consumers">;
   bucket: ViewEnvelope<"consumers">["window"]["bucket"];
 }) {
@@ -135,7 +142,7 @@ function Consumers({
         }
       >
         {tab === "consumers" ? (
-          <ConsumersTable appId={appId} rows={data.consumers} onEdit={setEditing} />
+          <ConsumersTable appId={appId} rows={data.consumers} onEdit={editable ? setEditing : undefined} />
         ) : (
           <GroupsTable appId={appId} rows={data.groups} />
         )}
@@ -159,7 +166,8 @@ function ConsumersTable({
 }: {
   appId: number;
   rows: ConsumerRow[];
-  onEdit: (c: ConsumerRow) => void;
+  /** Absent for a role that may not edit: no Edit column. */
+  onEdit?: (c: ConsumerRow) => void;
 }) {
   const viewHref = useViewHref();
   const columns: Column<ConsumerRow>[] = [
@@ -208,21 +216,25 @@ function ConsumersTable({
       cell: (c) => <TimeAgo t={c.lastRequest} />,
     },
     { key: "trend", header: "Trend", hideOnPhone: true, cell: (c) => <Sparkline values={c.trend} /> },
-    {
-      key: "edit",
-      header: <span className="sr-only">Edit</span>,
-      align: "right",
-      cell: (c) => (
-        <button
-          type="button"
-          onClick={() => onEdit(c)}
-          aria-label={`Edit ${c.name ?? c.identifier}`}
-          className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
-        >
-          Edit
-        </button>
-      ),
-    },
+    ...(onEdit
+      ? [
+          {
+            key: "edit",
+            header: <span className="sr-only">Edit</span>,
+            align: "right" as const,
+            cell: (c: ConsumerRow) => (
+              <button
+                type="button"
+                onClick={() => onEdit(c)}
+                aria-label={`Edit ${c.name ?? c.identifier}`}
+                className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
+              >
+                Edit
+              </button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <DataTable

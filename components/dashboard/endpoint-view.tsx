@@ -23,14 +23,17 @@ import { ZoomHint } from "./traffic-view";
 import { ViewFrame } from "./view-frame";
 import { NoMatches, Panel } from "./view-parts";
 
+/** `configurable`: the person's role lets them set the endpoint's Apdex threshold. */
 export function EndpointView({
   appId,
   endpointId,
+  configurable,
   initial,
   options,
 }: {
   appId: number;
   endpointId: number;
+  configurable: boolean;
   initial: ViewEnvelope<"endpoint"> | null;
   options: ViewEnvelope<"filter-options"> | null;
 }) {
@@ -61,7 +64,9 @@ export function EndpointView({
         </div>
       )}
       <ViewFrame appId={appId} options={options} view={view}>
-        {view.data && view.envelope && <Endpoint appId={appId} data={view.data} bucket={view.envelope.window.bucket} />}
+        {view.data && view.envelope && (
+          <Endpoint appId={appId} configurable={configurable} data={view.data} bucket={view.envelope.window.bucket} />
+        )}
       </ViewFrame>
     </>
   );
@@ -69,10 +74,12 @@ export function EndpointView({
 
 function Endpoint({
   appId,
+  configurable,
   data,
   bucket,
 }: {
   appId: number;
+  configurable: boolean;
   data: ViewData<"endpoint">;
   bucket: ViewEnvelope<"endpoint">["window"]["bucket"];
 }) {
@@ -216,21 +223,23 @@ function Endpoint({
           </div>
         </Panel>
       </div>
-      <Panel
-        title="Apdex threshold"
-        description={
-          data.endpoint.apdexTSource === "endpoint"
-            ? "This endpoint has its own threshold."
-            : `This endpoint uses the app's threshold (${formatMs(data.endpoint.appApdexTMs)}).`
-        }
-      >
-        <EndpointApdexForm
-          appId={appId}
-          endpointId={data.endpoint.id}
-          ownTMs={data.endpoint.apdexTSource === "endpoint" ? data.endpoint.apdexTMs : null}
-          appTMs={data.endpoint.appApdexTMs}
-        />
-      </Panel>
+      {configurable && (
+        <Panel
+          title="Apdex threshold"
+          description={
+            data.endpoint.apdexTSource === "endpoint"
+              ? "This endpoint has its own threshold."
+              : `This endpoint uses the app's threshold (${formatMs(data.endpoint.appApdexTMs)}).`
+          }
+        >
+          <EndpointApdexForm
+            appId={appId}
+            endpointId={data.endpoint.id}
+            ownTMs={data.endpoint.apdexTSource === "endpoint" ? data.endpoint.apdexTMs : null}
+            appTMs={data.endpoint.appApdexTMs}
+          />
+        </Panel>
+      )}
       <Panel title="Server errors" description="Exceptions raised by this endpoint; open one for its traceback">
         <ServerErrorsList appId={appId} rows={data.serverErrors} showEndpoint={false} />
       </Panel>

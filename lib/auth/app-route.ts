@@ -1,7 +1,9 @@
 // The one guard for the JSON routes of an app (app/api/apps/[appId]/**/route.ts): signed out
-// is a 401; a malformed or unknown app id and someone else's app are the same 404, so app ids
-// reveal nothing. Access is lib/apps/access.ts's rule, the same as for pages and actions.
-import { findAppForUser, type AppWithEnvironments } from "@/lib/apps/access";
+// is a 401; a malformed or unknown app id and another team's app are the same 404, so app ids
+// reveal nothing; a role too small for the route is a 403. Access is lib/apps/access.ts's rule,
+// the same as for pages and actions.
+import { findAppForUser, type AppForUser } from "@/lib/apps/access";
+import { can, forbiddenMessage, type Capability } from "@/lib/teams/roles";
 import type { SessionUser } from "./credentials";
 import { currentUser } from "./session";
 
@@ -14,16 +16,17 @@ export const notFoundJson = () => json({ error: "Not found." }, 404);
 
 export interface AppRouteContext<P> {
   user: SessionUser;
-  /** The app, checked: the user may see it. */
-  app: AppWithEnvironments;
+  /** The app, checked: the user may do what the route does with it. */
+  app: AppForUser;
   /** The route's segments (appId as it came, still text). */
   params: P;
   request: Request;
 }
 
-/** A route handler for an app: session → app id → access → handler. */
+/** A route handler for an app: session → app id → access → role → handler. */
 export function withApp<P extends { appId: string } = { appId: string }>(
   handler: (ctx: AppRouteContext<P>) => Promise<Response>,
+  capability: Capability = "read",
 ) {
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     const user = await currentUser();
@@ -31,6 +34,7 @@ export function withApp<P extends { appId: string } = { appId: string }>(
     const segments = await params;
     const app = await findAppForUser(segments.appId, user.id);
     if (!app) return notFoundJson();
+    if (!can(app.role, capability)) return json({ error: forbiddenMessage(capability) }, 403);
     return handler({ user, app, params: segments, request });
   };
 }

@@ -1,9 +1,20 @@
 // Finding the app a payload is for, by the credential its sender holds: the client ID of
-// the hub protocol, or the write token of OTLP exports. Null when there is no such app.
+// the hub protocol, or the write token of OTLP exports. After a rotation the previous one
+// still finds the app until its grace period ends; then it is as unknown as any other. Null
+// when there is no such app.
 import { sql, type Sql } from "../db";
 
-async function appIdWhere(db: Sql, column: "clientId" | "writeToken", value: string): Promise<number | null> {
-  const rows = await db.all<{ id: number }>(`SELECT "id" FROM "App" WHERE "${column}" = ?`, [value]);
+const CREDENTIALS = {
+  clientId: { previous: "previousClientId", until: "previousClientIdUntil" },
+  writeToken: { previous: "previousWriteToken", until: "previousWriteTokenUntil" },
+} as const;
+
+async function appIdWhere(db: Sql, column: keyof typeof CREDENTIALS, value: string): Promise<number | null> {
+  const { previous, until } = CREDENTIALS[column];
+  const rows = await db.all<{ id: number }>(
+    `SELECT "id" FROM "App" WHERE "${column}" = ? OR ("${previous}" = ? AND "${until}" > ?) LIMIT 1`,
+    [value, value, Math.floor(Date.now() / 1000)],
+  );
   return rows.length === 0 ? null : Number(rows[0].id);
 }
 

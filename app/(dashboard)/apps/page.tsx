@@ -78,7 +78,7 @@ export default async function AppsPage() {
           return (
             <li key={app.id}>
               <Link
-                href={live === "none" ? `/apps/${app.id}/setup` : `/apps/${app.id}`}
+                href={live === "none" && mayCreate ? `/apps/${app.id}/setup` : `/apps/${app.id}`}
                 className="group flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-slate-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
               >
                 <div className="flex items-start gap-3">

@@ -4,6 +4,7 @@ import { FrameworkMark } from "@/components/apps/framework-mark";
 import { Badge } from "@/components/ui/badge";
 import { requireApp } from "@/lib/apps/access";
 import { frameworkLabel } from "@/lib/apps/frameworks";
+import { can } from "@/lib/teams/roles";
 
 export default async function AppLayout({
   children,
@@ -42,7 +43,7 @@ export default async function AppLayout({
           </div>
         </div>
       </div>
-      <AppTabs appId={app.id} />
+      <AppTabs appId={app.id} configure={can(app.role, "configure")} />
       <div className="pt-6">{children}</div>
     </div>
   );

@@ -20,7 +20,7 @@ function defaultEnv(names: string[]): string {
 }
 
 export default async function SetupPage({ params }: { params: Promise<{ appId: string }> }) {
-  const { app } = await requireApp(params);
+  const { app } = await requireApp(params, "configure");
   const hubUrl = hubBaseUrl(await headers());
   const envNames = app.environments.map((e) => e.name);
   const writeToken = await ensureWriteToken(app);

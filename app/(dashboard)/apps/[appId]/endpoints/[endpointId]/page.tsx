@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EndpointView } from "@/components/dashboard/endpoint-view";
 import { loadPage, type PageProps } from "@/lib/dashboard/page-data";
+import { can } from "@/lib/teams/roles";
 import { appIdParamSchema } from "@/lib/validations/app";
 
 export const metadata: Metadata = { title: "Endpoint" };
@@ -14,5 +15,13 @@ export default async function EndpointPage(props: Props) {
   if (!endpointId.success) notFound();
   const { app, initial, options } = await loadPage(props, "endpoint", { endpointId: String(endpointId.data) });
   if (!initial) notFound();
-  return <EndpointView appId={app.id} endpointId={endpointId.data} initial={initial} options={options} />;
+  return (
+    <EndpointView
+      appId={app.id}
+      endpointId={endpointId.data}
+      configurable={can(app.role, "configure")}
+      initial={initial}
+      options={options}
+    />
+  );
 }
