@@ -28,7 +28,27 @@ export const rotateCredential = appAction(
   },
 );
 
-/** A previous credential still accepted, with when it stops; null when there is none or its time is up. */
-export function previousCredential(value: string | null, until: number | null, nowS = Math.floor(Date.now() / 1000)) {
-  return value && until && until > nowS ? { value, until } : null;
+export interface CredentialState {
+  value: string;
+  /** The previous value while it is still accepted, and for how long (text such as "23 h 10 min"). */
+  previous: { value: string; timeLeft: string } | null;
+}
+
+/** A credential as the Settings page shows it: the current value, and the previous one while it still works. */
+export function credentialState(
+  value: string,
+  previous: string | null,
+  until: number | null,
+  nowS = Math.floor(Date.now() / 1000),
+): CredentialState {
+  return {
+    value,
+    previous: previous && until && until > nowS ? { value: previous, timeLeft: timeLeft(until - nowS) } : null,
+  };
+}
+
+function timeLeft(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.max(1, Math.ceil((seconds % 3600) / 60));
+  return h > 0 ? `${h} h ${m} min` : `${m} min`;
 }

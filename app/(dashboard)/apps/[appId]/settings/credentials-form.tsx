@@ -5,13 +5,8 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { CredentialState } from "@/lib/apps/rotate";
 import { rotateCredentialAction } from "./actions";
-
-export interface CredentialState {
-  value: string;
-  /** The previous value while it is still accepted, and for how long (text such as "23 h 10 min"). */
-  previous: { value: string; timeLeft: string } | null;
-}
 
 /** The app's two credentials, each with a rotate button; a rotation keeps the old one working for a while. */
 export function CredentialsForm({
