@@ -8,7 +8,8 @@ export default async function globalSetup() {
   const stacks: TestStack[] = [];
   try {
     for (const kind of kinds) {
-      const stack = await startTestStack(kind, { server: true });
+      // Open sign-up: every spec makes its own accounts. The invitation-only default has a spec of its own.
+      const stack = await startTestStack(kind, { server: true, env: { TALLYHUB_SIGNUP: "open" } });
       stacks.push(stack);
       process.env[STACK_URL_ENV[kind]] = stack.baseUrl;
     }

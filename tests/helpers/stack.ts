@@ -120,7 +120,11 @@ export async function stopServer(proc: ChildProcess) {
   signal("SIGKILL");
 }
 
-export async function startTestStack(kind: "sqlite" | "postgres", opts: { server: boolean }): Promise<TestStack> {
+/** `env`: settings for the server beyond the database ones (e.g. the sign-up policy). */
+export async function startTestStack(
+  kind: "sqlite" | "postgres",
+  opts: { server: boolean; env?: Record<string, string> },
+): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tallyhub-${kind}-`));
   const database = await createTestDatabase(kind, dataDir);
   const db = openSql(database.url);
@@ -130,7 +134,12 @@ export async function startTestStack(kind: "sqlite" | "postgres", opts: { server
   let baseUrl = "";
   if (opts.server) {
     const started = await startServer(
-      { DATABASE_URL: database.url, TALLYHUB_DATA_DIR: dataDir, AUTH_SECRET: "test-secret-test-secret-test-secret" },
+      {
+        ...opts.env,
+        DATABASE_URL: database.url,
+        TALLYHUB_DATA_DIR: dataDir,
+        AUTH_SECRET: "test-secret-test-secret-test-secret",
+      },
       await freePort(),
     );
     proc = started.proc;

@@ -50,7 +50,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                 </p>
               </div>
               {owner ? (
-                <MemberControls teamId={team.id} userId={m.userId} role={m.role} />
+                <MemberControls teamId={team.id} userId={m.userId} who={m.name || m.email} role={m.role} />
               ) : (
                 <Badge tone={m.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[m.role].name}</Badge>
               )}

@@ -3,8 +3,9 @@
 // The team page's forms: each posts to one server action with the team id; the server checks the role again.
 import { useActionState, useState } from "react";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
-import { Field, FormMessage } from "@/components/ui/input";
+import { Field, FormMessage, inputClass, Label } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/teams/roles";
 import {
@@ -17,13 +18,12 @@ import {
   revokeInvitationAction,
 } from "../actions";
 
-const selectClass =
-  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 focus:ring-2 focus:ring-indigo-600";
+const selectClass = cn(inputClass, "h-9 py-1.5 pr-8");
 
-function RoleSelect({ name, defaultValue, roles }: { name: string; defaultValue: Role; roles: readonly Role[] }) {
+function RoleSelect({ name, label, defaultValue }: { name: string; label: string; defaultValue: Role }) {
   return (
-    <select name={name} defaultValue={defaultValue} aria-label="Role" className={selectClass}>
-      {roles.map((r) => (
+    <select name={name} defaultValue={defaultValue} aria-label={label} className={selectClass}>
+      {ROLES.map((r) => (
         <option key={r} value={r}>
           {ROLE_LABELS[r].name}
         </option>
@@ -55,9 +55,7 @@ export function InviteForm({ teamId, origin }: { teamId: string; origin: string 
               errors={state.fieldErrors?.email}
             />
             <div>
-              <label htmlFor="invite-role" className="text-sm font-medium text-slate-700">
-                Role
-              </label>
+              <Label htmlFor="invite-role">Role</Label>
               <select id="invite-role" name="role" defaultValue="member" className={`${selectClass} mt-1.5`}>
                 {ROLES.filter((r) => r !== "owner").map((r) => (
                   <option key={r} value={r}>
@@ -91,7 +89,18 @@ export function InviteForm({ teamId, origin }: { teamId: string; origin: string 
   );
 }
 
-export function MemberControls({ teamId, userId, role }: { teamId: string; userId: string; role: Role }) {
+export function MemberControls({
+  teamId,
+  userId,
+  who,
+  role,
+}: {
+  teamId: string;
+  userId: string;
+  /** The member's name or email, for labels. */
+  who: string;
+  role: Role;
+}) {
   const [roleState, roleAction] = useActionState(changeRoleAction, {});
   const [removeState, removeAction] = useActionState(removeMemberAction, {});
   const message = (!roleState.ok && roleState.message) || (!removeState.ok && removeState.message) || undefined;
@@ -101,7 +110,7 @@ export function MemberControls({ teamId, userId, role }: { teamId: string; userI
         <form action={roleAction} className="flex items-center gap-2">
           <input type="hidden" name="teamId" value={teamId} />
           <input type="hidden" name="userId" value={userId} />
-          <RoleSelect name="role" defaultValue={role} roles={ROLES} />
+          <RoleSelect name="role" label={`Role of ${who}`} defaultValue={role} />
           <SubmitButton size="sm" variant="secondary" pendingText="Saving…">
             Save
           </SubmitButton>
