@@ -22,4 +22,4 @@ export default function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/apps", "/apps/:path*", "/teams/:path*", "/account"] };
+export const config = { matcher: ["/apps", "/apps/:path*", "/teams/:path*", "/account", "/api-docs"] };

@@ -40,7 +40,9 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },
   "teams/[teamId]/page.tsx": { url: (i) => `/teams/${i.team}`, expect: everyone },
+  "teams/[teamId]/api-keys/page.tsx": { url: (i) => `/teams/${i.team}/api-keys`, expect: configure },
   "account/page.tsx": { url: () => "/account", expect: anySignedIn },
+  "api-docs/page.tsx": { url: () => "/api-docs", expect: anySignedIn },
 };
 
 const ROUTES: Record<string, Expect> = {

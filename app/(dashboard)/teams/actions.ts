@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { teamFormAction, userFormAction } from "@/lib/actions/app-action";
+import { createApiKey, revokeApiKey } from "@/lib/api/keys";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
 import { changeMemberRole, leaveTeam, removeMember } from "@/lib/teams/members";
 import { createTeam, deleteTeam, renameTeam, switchTeam } from "@/lib/teams/teams";
@@ -58,4 +59,15 @@ export const leaveTeamAction = teamFormAction(leaveTeam, () => {
 export const deleteTeamAction = teamFormAction(deleteTeam, () => {
   revalidatePath("/", "layout");
   redirect("/apps");
+});
+
+export const createApiKeyAction = teamFormAction(createApiKey, (key, { teamId }) => {
+  revalidatePath(`/teams/${teamId}/api-keys`);
+  // The key is shown once, here: only its hash is stored.
+  return { ok: true, message: `Key "${key.name}" created.`, values: { key: key.key } };
+});
+
+export const revokeApiKeyAction = teamFormAction(revokeApiKey, (_, { teamId }) => {
+  revalidatePath(`/teams/${teamId}/api-keys`);
+  return { ok: true, message: "Key revoked." };
 });

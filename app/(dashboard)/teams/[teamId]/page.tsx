@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { hubBaseUrl } from "@/lib/apps/hub-url";
@@ -35,6 +37,13 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
       <PageHeader
         title={team.name}
         description={`${members.length} member${members.length === 1 ? "" : "s"} · you are ${ROLE_LABELS[team.role].name.toLowerCase()}`}
+        actions={
+          can(team.role, "configure") && (
+            <Link href={`/teams/${team.id}/api-keys`} className={buttonClass({ variant: "secondary" })}>
+              API keys
+            </Link>
+          )
+        }
       />
       <Card>
         <CardHeader title="Members" description="Roles decide what each person may do with the team's apps." />

@@ -1,0 +1,5 @@
+import { listConsumers } from "@/lib/api/data";
+import { apiAppRoute } from "@/lib/api/route";
+import { listQuery } from "@/lib/validations/api";
+
+export const GET = apiAppRoute(listQuery, listConsumers);

@@ -1,0 +1,28 @@
+// CSV (RFC 4180) from rows of plain values, for downloads from the dashboard's tables and the data API. Nested
+// objects become columns named parent_child; a column holds every key any row has, in first-seen order.
+type Cell = string | number | boolean | null | undefined;
+export type CsvRow = Record<string, unknown>;
+
+function flatten(row: CsvRow, prefix = "", out: Record<string, Cell> = {}): Record<string, Cell> {
+  for (const [k, v] of Object.entries(row)) {
+    const key = prefix ? `${prefix}_${k}` : k;
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) flatten(v as CsvRow, key, out);
+    else out[key] = Array.isArray(v) ? v.join(".") : (v as Cell);
+  }
+  return out;
+}
+
+function cell(v: Cell): string {
+  if (v === null || v === undefined) return "";
+  const s = String(v);
+  // Quoted when it holds a separator, a quote or a line break; a leading = + - @ is defused for spreadsheets.
+  const safe = /^[=+\-@]/.test(s) && typeof v === "string" ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function toCsv(rows: CsvRow[]): string {
+  const flat = rows.map((r) => flatten(r));
+  const columns = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  const lines = [columns.join(","), ...flat.map((r) => columns.map((c) => cell(r[c])).join(","))];
+  return lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,84 @@
+// The data API's query parameters: these schemas validate every request and are the OpenAPI document's source
+// (lib/api/openapi.ts), so the two cannot disagree.
+import { z } from "zod";
+import { PERIODS } from "@/lib/buckets";
+import { GROUP_BY } from "@/lib/queries/traffic-breakdown";
+
+export const MAX_LIMIT = 1000;
+
+export const pageParams = {
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int({ error: "limit must be a whole number" })
+    .min(1, { error: "limit must be at least 1" })
+    .max(MAX_LIMIT, { error: `limit must be at most ${MAX_LIMIT}` })
+    .default(100)
+    .describe(`Rows per page, 1–${MAX_LIMIT}`),
+  cursor: z
+    .string()
+    .regex(/^[\w-]{1,200}$/, { error: "cursor must be the next_cursor of a previous page" })
+    .optional()
+    .describe("The next_cursor of the previous page"),
+};
+
+export const listQuery = z.strictObject(pageParams);
+
+/** The dashboard's filters, spelled as in its URLs (lib/filters.ts parses them; here they are only described). */
+export const filterParams = {
+  period: z
+    .enum([...PERIODS, "custom"])
+    .optional()
+    .describe("A preset period (default 24h), or custom with start/end"),
+  start: z.string().optional().describe("Start of a custom period: ISO 8601 or epoch seconds"),
+  end: z.string().optional().describe("End of a custom period: ISO 8601 or epoch seconds"),
+  env: z.string().optional().describe("Environment name (equals)"),
+  consumer: z.string().optional().describe("Consumer id (equals)"),
+  group: z.string().optional().describe("Consumer group id (equals)"),
+  endpoint: z.string().optional().describe('Endpoint id, or "METHOD /path" where * matches anything (like)'),
+  method: z.string().optional().describe("HTTP method (equals)"),
+  status: z.string().optional().describe("A status code (404) or a class (4xx: at least 400, less than 500)"),
+};
+
+const groupBy = z
+  .string()
+  .transform((s, ctx) => {
+    const parts = [
+      ...new Set(
+        s
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const bad = parts.filter((p) => !(GROUP_BY as readonly string[]).includes(p));
+    if (bad.length) {
+      ctx.addIssue({ code: "custom", message: `group_by: unknown ${bad.join(", ")} (use ${GROUP_BY.join(", ")})` });
+      return z.NEVER;
+    }
+    return parts as (typeof GROUP_BY)[number][];
+  })
+  .describe(`Comma-separated: ${GROUP_BY.join(", ")}`);
+
+export const trafficQuery = z.strictObject({
+  ...filterParams,
+  group_by: groupBy.optional(),
+  interval: z
+    .enum(["minute", "hour", "day"])
+    .optional()
+    .describe("Time bucket when grouping by time (default: the period's)"),
+  format: z.enum(["json", "csv"]).default("json").describe("csv: every row at once, as a CSV file"),
+  ...pageParams,
+});
+
+export const errorsQuery = z.strictObject({ ...filterParams, ...pageParams });
+
+/** The filter params under the names lib/filters.ts reads (start/end are its from/to). */
+export function dashboardFilterInput(q: Record<string, unknown>): URLSearchParams {
+  const out = new URLSearchParams();
+  const names: Record<string, string> = { start: "from", end: "to" };
+  for (const key of Object.keys(filterParams)) {
+    const v = q[key];
+    if (typeof v === "string" && v !== "") out.set(names[key] ?? key, v);
+  }
+  return out;
+}
