@@ -92,6 +92,50 @@ test("an owner invites a viewer, who joins through the link and can look but not
   });
 });
 
+test("an API key made in the UI reads the app's traffic as JSON and CSV; tables download as CSV", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await signUp(page);
+  const appId = await createApp(page, "Search API");
+  const clientId = (await page.getByTestId("client-id").textContent())!.trim();
+  await sendConsumerTraffic(request, clientId);
+
+  await page.getByRole("button", { name: "Switch team" }).click();
+  await page.getByRole("menuitem", { name: "Team members" }).click();
+  await page.getByRole("link", { name: "API keys" }).click();
+  await page.getByLabel("Name").fill("Weekly report");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("api-key").textContent())!.trim();
+  expect(key).toMatch(/^thk_/);
+  await expect(page.getByRole("list", { name: "API keys" })).toContainText("Weekly report");
+
+  const headers = { "Api-Key": key };
+  const json = await request.get(`/api/v1/apps/${appId}/traffic?period=24h&group_by=consumer`, { headers });
+  expect(json.status()).toBe(200);
+  expect(json.headers()["x-ratelimit-limit"]).toBe("100");
+  const body = await json.json();
+  expect(body.data).toEqual([
+    expect.objectContaining({ consumer: expect.objectContaining({ identifier: "acme" }), requests: 3 }),
+  ]);
+  const csv = await request.get(`/api/v1/apps/${appId}/traffic?period=24h&group_by=endpoint&format=csv`, { headers });
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n").slice(0, 2)).toEqual([
+    "endpoint_id,endpoint_method,endpoint_path,requests,errors,error_rate,bytes_received,bytes_sent",
+    "1,GET,/items,3,0,0,0,300",
+  ]);
+  expect((await request.get(`/api/v1/apps/${appId}/traffic`)).status()).toBe(401);
+
+  await page.goto(`/apps/${appId}/endpoints?period=24h`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("endpoints.csv");
+  const text = await (await file.createReadStream()).toArray();
+  expect(Buffer.concat(text).toString("utf8")).toContain("/items");
+});
+
 test.describe("the default sign-up policy", () => {
   let stack: TestStack | undefined;
   test.afterAll(async () => stack?.stop());

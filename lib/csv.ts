@@ -1,12 +1,12 @@
 // CSV (RFC 4180) from rows of plain values, for downloads from the dashboard's tables and the data API. Nested
 // objects become columns named parent_child; a column holds every key any row has, in first-seen order.
 type Cell = string | number | boolean | null | undefined;
-export type CsvRow = Record<string, unknown>;
+export type CsvRow = object;
 
 function flatten(row: CsvRow, prefix = "", out: Record<string, Cell> = {}): Record<string, Cell> {
   for (const [k, v] of Object.entries(row)) {
     const key = prefix ? `${prefix}_${k}` : k;
-    if (v !== null && typeof v === "object" && !Array.isArray(v)) flatten(v as CsvRow, key, out);
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) flatten(v, key, out);
     else out[key] = Array.isArray(v) ? v.join(".") : (v as Cell);
   }
   return out;

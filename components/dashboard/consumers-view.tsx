@@ -244,6 +244,7 @@ function ConsumersTable({
       search={{ placeholder: "Search consumers", text: (c) => `${c.identifier} ${c.name ?? ""} ${c.groupName ?? ""}` }}
       defaultSort={{ key: "requests", dir: "desc" }}
       empty="No consumers sent requests in this period. Consumers appear once your app identifies them (setConsumer in the client)."
+      csv={{ filename: "consumers", row: (c) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== "trend")) }}
     />
   );
 }
@@ -296,6 +297,7 @@ function GroupsTable({ appId, rows }: { appId: number; rows: GroupRow[] }) {
       search={{ placeholder: "Search groups", text: (g) => g.name }}
       defaultSort={{ key: "requests", dir: "desc" }}
       empty="No groups yet. Put a consumer in a group from the Consumers tab, or send one from the client."
+      csv={{ filename: "consumer-groups", row: (g) => g }}
     />
   );
 }

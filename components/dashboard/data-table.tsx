@@ -5,6 +5,8 @@
 // on phones instead of squeezing.
 import { useMemo, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import type { CsvRow } from "@/lib/csv";
+import { CsvButton } from "./csv-button";
 
 export interface Column<R> {
   key: string;
@@ -28,6 +30,8 @@ export interface DataTableProps<R> {
   empty?: React.ReactNode;
   toolbar?: React.ReactNode;
   limit?: number;
+  /** A "Download CSV" button: every row the search and sort give (not only the ones shown), as csvRow says. */
+  csv?: { filename: string; row: (row: R) => CsvRow };
 }
 
 export function DataTable<R>({
@@ -40,6 +44,7 @@ export function DataTable<R>({
   empty,
   toolbar,
   limit = 200,
+  csv,
 }: DataTableProps<R>) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState(defaultSort ?? null);
@@ -65,7 +70,7 @@ export function DataTable<R>({
 
   return (
     <div>
-      {(search || toolbar) && (
+      {(search || toolbar || csv) && (
         <div className="flex flex-wrap items-center gap-2 px-4 pt-3 sm:px-5">
           {search && (
             <input
@@ -78,6 +83,9 @@ export function DataTable<R>({
             />
           )}
           {toolbar}
+          {csv && rows.length > 0 && (
+            <CsvButton className="ml-auto" filename={csv.filename} rows={() => shown.map(csv.row)} />
+          )}
         </div>
       )}
       <div className="mt-2 overflow-x-auto">

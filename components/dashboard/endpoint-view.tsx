@@ -199,6 +199,7 @@ function Endpoint({
             columns={consumerColumns}
             rowKey={(r) => r.id}
             empty="No identified consumers called this endpoint in this period."
+            csv={{ filename: "endpoint-consumers", row: (c) => c }}
           />
         </Panel>
       </div>

@@ -89,6 +89,7 @@ export function EndpointsTable({ appId, rows }: { appId: number; rows: EndpointR
       defaultSort={{ key: "requests", dir: "desc" }}
       onRowClick={(e) => router.push(href(e))}
       empty="No endpoints match these filters."
+      csv={{ filename: "endpoints", row: (e) => e }}
     />
   );
 }

@@ -51,6 +51,7 @@ export function ErrorResponsesTable({ appId, rows }: { appId: number; rows: Erro
       search={{ placeholder: "Search status or endpoint", text: (r) => `${r.statusCode} ${r.method} ${r.path}` }}
       defaultSort={{ key: "occurrences", dir: "desc" }}
       empty="No error responses in this period."
+      csv={{ filename: "error-responses", row: (r) => r }}
     />
   );
 }
@@ -116,6 +117,7 @@ export function ValidationErrorsTable({
       }
       defaultSort={{ key: "count", dir: "desc" }}
       empty="No validation errors in this period."
+      csv={{ filename: "validation-errors", row: (r) => ({ ...r, loc: r.loc.join(".") }) }}
     />
   );
 }

@@ -13,6 +13,7 @@ import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatBytes, formatCompact, formatCount, formatPercent, formatRate } from "@/lib/format";
 import type { TrafficPoint } from "@/lib/queries/traffic-chart";
 import { STATUS_CLASSES } from "@/lib/status";
+import { CsvButton } from "./csv-button";
 import { EndpointsTable } from "./endpoints-table";
 import { StatCards, type Stat } from "./stat-cards";
 import { ViewFrame } from "./view-frame";
@@ -165,7 +166,21 @@ function Traffic({ appId, data, timeWindow }: { appId: number; data: ViewData<"t
       <Panel
         title={chart.title}
         description={<ZoomHint bucket={data.chart.bucket} />}
-        actions={series.length > 1 && <Legend series={series} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-3">
+            {series.length > 1 && <Legend series={series} />}
+            <CsvButton
+              filename="traffic"
+              rows={() =>
+                data.chart.points.map(({ t, partial, ...values }) => ({
+                  time: new Date(t * 1000).toISOString(),
+                  ...values,
+                  partial,
+                }))
+              }
+            />
+          </div>
+        }
       >
         <div className="px-2 pt-3 pb-3 sm:px-4">
           {c.requests === 0 && data.chart.points.every((pt) => !pt.requests) ? (
