@@ -50,6 +50,7 @@ test("an owner invites a viewer, who joins through the link and can look but not
     await sendConsumerTraffic(request, clientId);
     await page.getByRole("button", { name: "Switch team" }).click();
     await page.getByRole("menuitem", { name: "Team members" }).click();
+    await expect(page).toHaveURL(/\/teams\/[\w-]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("'s team");
     await page.getByLabel("Email").fill(colleague);
     await page.getByLabel("Role", { exact: true }).selectOption("viewer");
@@ -105,7 +106,8 @@ test("an API key made in the UI reads the app's traffic as JSON and CSV; tables 
   await page.getByRole("button", { name: "Switch team" }).click();
   await page.getByRole("menuitem", { name: "Team members" }).click();
   await page.getByRole("link", { name: "API keys" }).click();
-  await page.getByLabel("Name").fill("Weekly report");
+  await expect(page).toHaveURL(/\/api-keys$/);
+  await page.getByLabel("Key name").fill("Weekly report");
   await page.getByRole("button", { name: "Create key" }).click();
   const key = (await page.getByTestId("api-key").textContent())!.trim();
   expect(key).toMatch(/^thk_/);

@@ -103,3 +103,11 @@ export function formatTimeAgo(epochSeconds: number | null | undefined, nowMs = D
 
 /** "1 consumer", "3 consumers". */
 export const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
+
+/** A duration still to run, to the minute rounded up: "23 h 59 min", "24 h", "5 min". */
+export function timeLeft(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
+}

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
+import { timeLeft } from "@/lib/format";
 import { settings } from "@/lib/settings";
 import { ok } from "@/lib/validations/result";
 import { newWriteToken } from "./write-token";
@@ -45,10 +46,4 @@ export function credentialState(
     value,
     previous: previous && until && until > nowS ? { value: previous, timeLeft: timeLeft(until - nowS) } : null,
   };
-}
-
-function timeLeft(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.max(1, Math.ceil((seconds % 3600) / 60));
-  return h > 0 ? `${h} h ${m} min` : `${m} min`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatMs, formatPercent, formatRate, relativeChange } from "@/lib/format";
+import { formatBytes, formatMs, formatPercent, formatRate, relativeChange, timeLeft } from "@/lib/format";
 
 describe("dashboard number formats", () => {
   it("formats durations, sizes, rates and percentages", () => {
@@ -25,5 +25,16 @@ describe("dashboard number formats", () => {
     expect(relativeChange(5, 0)).toBeNull();
     expect(relativeChange(0, 0)).toBe(0);
     expect(relativeChange(null, 3)).toBeNull();
+  });
+});
+
+describe("timeLeft", () => {
+  it("rounds up to the minute and never shows 60 minutes", () => {
+    expect(timeLeft(86_400)).toBe("24 h");
+    expect(timeLeft(86_399)).toBe("24 h");
+    expect(timeLeft(86_340)).toBe("23 h 59 min");
+    expect(timeLeft(3_601)).toBe("1 h 1 min");
+    expect(timeLeft(61)).toBe("2 min");
+    expect(timeLeft(1)).toBe("1 min");
   });
 });

@@ -104,7 +104,9 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
           <TeamNameForm teamId={team.id} name={team.name} />
         </>
       )}
-      <LeaveTeamForm teamId={team.id} name={team.name} />
+      {!(team.role === "owner" && members.filter((m) => m.role === "owner").length === 1) && (
+        <LeaveTeamForm teamId={team.id} name={team.name} />
+      )}
       {owner && <DeleteTeamForm teamId={team.id} name={team.name} />}
     </div>
   );

@@ -21,7 +21,7 @@ export function CreateApiKeyForm({ teamId, apps }: { teamId: string; apps: { id:
           <input type="hidden" name="teamId" value={teamId} />
           <Field
             name="name"
-            label="Name"
+            label="Key name"
             maxLength={64}
             placeholder="e.g. Weekly report"
             errors={state.fieldErrors?.name}
