@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { sql } from "@/lib/db";
 import { childGroups, waitFor } from "../helpers/children";
 import { createApp } from "../helpers/factory";
@@ -54,6 +54,9 @@ const PLAN: [string, string, unknown, number][] = [
   ["GET", "/error", undefined, 500],
   ["GET", "/error", undefined, 500],
 ];
+
+vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
+const { rotateCredential } = await import("@/lib/apps/rotate");
 
 const children = childGroups();
 const tmpDirs: string[] = [];
@@ -199,3 +202,64 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
     expect(JSON.parse(inst.versions)).toMatchObject({ apitally: "0.25.8", nodejs: process.versions.node });
   }, 60_000);
 });
+
+// A rotation while the app runs: the client keeps the old ID until it is redeployed, and nothing it sends in the
+// grace period is lost; the redeployed app sends with the new one. (Fastify flushes on close, so each run ends
+// with everything it served stored.)
+it("keeps every request of the real client through a client-ID rotation", async () => {
+  const spec = APPS.fastify;
+  const app = await createApp({ envs: ["dev"] });
+  const serve = async (clientId: string, plan: typeof PLAN) => {
+    const port = await freePort();
+    const { child, output } = startApp(spec.file, clientId, port);
+    await waitFor(
+      "the app to listen",
+      async () => output(),
+      (o) => o.includes("listening"),
+      15_000,
+      output,
+    );
+    return {
+      async send(requests: typeof PLAN) {
+        for (const [method, p, body] of requests) {
+          const r = await fetch(`http://127.0.0.1:${port}${p}`, {
+            method,
+            headers: body ? { "content-type": "application/json" } : {},
+            body: body ? JSON.stringify(body) : undefined,
+          });
+          await r.arrayBuffer();
+        }
+      },
+      async stop() {
+        await new Promise((r) => setTimeout(r, 1500));
+        process.kill(-child.pid!, "SIGTERM");
+        await waitFor(
+          "the app to exit",
+          async () => child.exitCode,
+          (c) => c !== null,
+          15_000,
+          output,
+        );
+      },
+      plan,
+    };
+  };
+  const requests = () => rollupTotals(app.id, "dev").then((t) => t.requests);
+
+  const before = await serve(app.clientId, PLAN);
+  await before.send(PLAN.slice(0, 5));
+  const rotated = await rotateCredential(app.teamId, app.id, { credential: "clientId" });
+  expect(rotated.ok).toBe(true);
+  await before.send(PLAN.slice(5));
+  await before.stop();
+  expect(await requests()).toBe(PLAN.length);
+
+  const { clientId: newId } = await sql()
+    .all<{ clientId: string }>(`SELECT "clientId" FROM "App" WHERE "id" = ?`, [app.id])
+    .then((r) => r[0]);
+  expect(newId).not.toBe(app.clientId);
+  const after = await serve(newId, PLAN);
+  await after.send(PLAN.slice(0, 3));
+  await after.stop();
+  expect(await requests()).toBe(PLAN.length + 3);
+}, 90_000);
