@@ -7,6 +7,7 @@ import { getTrafficBreakdown, type BreakdownRow } from "@/lib/queries/traffic-br
 import { getValidationErrors } from "@/lib/queries/validation-errors";
 import { dashboardFilterInput } from "@/lib/validations/api";
 import { decodeCursor, encodeCursor, pageOf } from "./cursor";
+import { regroup, splitInFilters } from "./in-filters";
 import { ApiError, type ApiContext, type AppApiContext } from "./route";
 
 const iso = (epochS: number) => new Date(epochS * 1000).toISOString();
@@ -109,10 +110,18 @@ export interface TrafficQuery {
 }
 
 export async function trafficRows(app: AppApiContext<unknown>["app"], query: TrafficQuery & Record<string, unknown>) {
-  const f = filtersOf(query);
+  const lists = splitInFilters(query, app.environments);
+  const f = filtersOf(lists.rest);
   const groupBy = query.group_by ?? [];
   const bucket = query.interval ?? f.window.bucket;
-  const rows = await getTrafficBreakdown(app.id, f, groupBy, bucket);
+  const rows = lists.extraGroupBy.length
+    ? regroup(
+        (await getTrafficBreakdown(app.id, f, [...new Set([...groupBy, ...lists.extraGroupBy])], bucket)).filter(
+          lists.keep,
+        ),
+        groupBy,
+      )
+    : await getTrafficBreakdown(app.id, f, groupBy, bucket);
   const names = await namesFor(app, rows);
   return {
     f,

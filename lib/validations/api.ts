@@ -31,12 +31,18 @@ export const filterParams = {
     .describe("A preset period (default 24h), or custom with start/end"),
   start: z.string().optional().describe("Start of a custom period: ISO 8601 or epoch seconds"),
   end: z.string().optional().describe("End of a custom period: ISO 8601 or epoch seconds"),
-  env: z.string().optional().describe("Environment name (equals)"),
-  consumer: z.string().optional().describe("Consumer id (equals)"),
-  group: z.string().optional().describe("Consumer group id (equals)"),
-  endpoint: z.string().optional().describe('Endpoint id, or "METHOD /path" where * matches anything (like)'),
+  env: z.string().optional().describe("Environment name (equals; traffic: a comma list is in)"),
+  consumer: z.string().optional().describe("Consumer id (equals; traffic: a comma list is in)"),
+  group: z.string().optional().describe("Consumer group id (equals; traffic: a comma list is in)"),
+  endpoint: z
+    .string()
+    .optional()
+    .describe('Endpoint id, or "METHOD /path" where * matches anything (like); traffic: a comma list of ids is in'),
   method: z.string().optional().describe("HTTP method (equals)"),
-  status: z.string().optional().describe("A status code (404) or a class (4xx: at least 400, less than 500)"),
+  status: z
+    .string()
+    .optional()
+    .describe("A status code (404) or a class (4xx: at least 400, less than 500); traffic: a comma list is in"),
 };
 
 const groupBy = z

@@ -128,6 +128,32 @@ describe("traffic", () => {
     }
   });
 
+  it("a comma list is an in filter: the sum of each value's traffic", async () => {
+    const total = async (q: string) => ((await get(q)).data[0]?.requests as number | undefined) ?? 0;
+    expect(await total("status=400,500")).toBe((await total("status=400")) + (await total("status=500")));
+    expect(await total("status=2xx,4xx")).toBe((await total("status=2xx")) + (await total("status=4xx")));
+    expect(await total("env=prod,dev")).toBe(await total(""));
+    const byEndpoint = async (q: string) =>
+      Object.fromEntries(
+        (await get(`${q}&group_by=endpoint`)).data.map((r: { endpoint: { id: number }; requests: number }) => [
+          r.endpoint.id,
+          r.requests,
+        ]),
+      );
+    const [one, two, both] = [
+      await byEndpoint("consumer=1"),
+      await byEndpoint("consumer=2"),
+      await byEndpoint("consumer=1,2"),
+    ];
+    const summed: Record<string, number> = { ...one };
+    for (const [id, n] of Object.entries(two)) summed[id] = (summed[id] ?? 0) + (n as number);
+    expect(both).toEqual(summed);
+    expect(Object.keys(both).length).toBeGreaterThan(0);
+    const bad = await api(`/apps/${appId}/traffic?consumer=1,x`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues[0].param).toBe("consumer");
+  });
+
   it("groups by several dimensions at once, with names beside ids, and pages through them", async () => {
     const all = (await get("group_by=time,env,status&interval=minute&limit=1000")).data;
     expect(all.length).toBeGreaterThan(3);
