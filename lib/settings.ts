@@ -108,6 +108,20 @@ export const SETTINGS = {
     schema: wholeNumber(0, 720),
     expected: "a whole number of hours from 0 to 720",
   },
+  SMTP_URL: {
+    whenUnset: "no email",
+    meaning:
+      "Mail server for invitation emails, e.g. `smtp://user:pass@mail.example.com:587` (`smtps://` for TLS on connect). Without it, invitation links are only shown to copy",
+    schema: z.string().refine((u) => /^smtps?:\/\/[^/]/i.test(u) && URL.canParse(u)),
+    expected: "an smtp:// or smtps:// URL",
+    quote: (raw) => `${raw.split(":")[0]}:…`, // never the password
+  },
+  SMTP_FROM: {
+    default: "Tallyhub <tallyhub@localhost>",
+    meaning: "The From address of Tallyhub's emails",
+    schema: z.string().min(3),
+    expected: "an address such as Tallyhub <tallyhub@example.com>",
+  },
   TALLYHUB_RETENTION_MINUTE_DAYS: {
     default: "32",
     meaning: "Per-minute rollups younger than this keep minute resolution; older ones are folded into hours",

@@ -20,7 +20,7 @@ export const createInvitation = teamAction("own", inviteSchema, async ({ userId,
   await prisma().invitation.create({
     data: { teamId: team.id, email, role, tokenHash: hashSecret(token), expiresAt, invitedById: userId },
   });
-  return ok({ email, role, expiresAt, path: INVITE_PATH + token });
+  return ok({ email, role, expiresAt, teamName: team.name, path: INVITE_PATH + token });
 });
 
 export const revokeInvitation = teamAction("own", invitationIdSchema, async ({ team, input }) => {

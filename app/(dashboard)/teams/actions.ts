@@ -3,9 +3,14 @@
 // Server actions for teams: each is a mutation from lib/teams behind the signed-in user and the form's "teamId"
 // (lib/actions/app-action.ts checks the membership and the role). Here: what the form shows after.
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { teamFormAction, userFormAction } from "@/lib/actions/app-action";
 import { createApiKey, revokeApiKey } from "@/lib/api/keys";
+import { hubBaseUrl } from "@/lib/apps/hub-url";
+import { requireUser } from "@/lib/auth/session";
+import { mailConfigured } from "@/lib/mail/send";
+import { sendInvitationMail } from "@/lib/teams/invitation-mail";
 import { createInvitation, revokeInvitation } from "@/lib/teams/invitations";
 import { changeMemberRole, leaveTeam, removeMember } from "@/lib/teams/members";
 import { createTeam, deleteTeam, renameTeam, switchTeam } from "@/lib/teams/teams";
@@ -30,10 +35,25 @@ export const renameTeamAction = teamFormAction(renameTeam, ({ name }) => {
   return { ok: true, message: "Name saved.", values: { name } };
 });
 
-export const inviteAction = teamFormAction(createInvitation, (invitation, { teamId }) => {
+export const inviteAction = teamFormAction(createInvitation, async (invitation, { teamId }) => {
   revalidatePath(`/teams/${teamId}`);
+  let message = `Invitation for ${invitation.email} created.`;
+  if (mailConfigured()) {
+    const user = await requireUser();
+    const mail = await sendInvitationMail({
+      to: invitation.email,
+      teamName: invitation.teamName,
+      role: invitation.role,
+      link: hubBaseUrl(await headers()) + invitation.path,
+      invitedBy: user.name || user.email,
+      expiresAt: invitation.expiresAt,
+    });
+    message = mail.sent
+      ? `Invitation emailed to ${invitation.email}.`
+      : `Invitation for ${invitation.email} created, but the email failed (${mail.error}).`;
+  }
   // The link is shown once, here: only its hash is stored.
-  return { ok: true, message: `Invitation for ${invitation.email} created.`, values: { link: invitation.path } };
+  return { ok: true, message, values: { link: invitation.path } };
 });
 
 export const revokeInvitationAction = teamFormAction(revokeInvitation, (_, { teamId }) => {
