@@ -112,6 +112,8 @@ async function recreate(kind: Kind) {
 function runSeed(kind: Kind, scale: DemoScale): Promise<void> {
   const args = [
     "--conditions=react-server", // lib/db is server-only
+    "--import",
+    "./scripts/server-layer.mjs", // next/navigation as Next.js loads it on the server
     "scripts/seed-demo.ts",
     "--days",
     String(scale.days),
