@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { UserMenu } from "@/components/apps/user-menu";
 import { Providers } from "@/components/providers";
+import { cn } from "@/components/ui/cn";
 import { Logo } from "@/components/ui/logo";
 import { requireUser } from "@/lib/auth/session";
 
@@ -13,7 +14,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link
             href="/apps"
             aria-label="Tallyhub, your apps"
-            className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+            className={cn(
+              "rounded-lg",
+              "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+            )}
           >
             <Logo />
           </Link>

@@ -175,7 +175,9 @@ export async function ensureDemo(
         ? "no record of a finished seed"
         : "it holds another scale";
   o.log(
-    `[${kind}] demo database ${kind === "sqlite" ? path.join(DEMO_DIR, "demo-sqlite.db") : DEMO_PG_DATABASE}: seeding (${why}): ${scale.days} days, ${scale.consumers} consumers, ${scale.endpoints} endpoints, ${scale.rowsPerMinute} rows/minute`,
+    `[${kind}] demo database ${kind === "sqlite" ? path.join(DEMO_DIR, "demo-sqlite.db") : DEMO_PG_DATABASE}: ` +
+      `seeding (${why}): ${scale.days} days, ${scale.consumers} consumers, ${scale.endpoints} endpoints, ` +
+      `${scale.rowsPerMinute} rows/minute`,
   );
   if (scale.days >= 7)
     o.log(`[${kind}]   this takes a while: at the default scale (30 days) tens of minutes per database`);

@@ -119,7 +119,8 @@ async function createApp(db: Sql, label: string): Promise<BenchApp> {
     `${clientId}@bench.invalid`,
   ]);
   const [app] = await db.all<{ id: number }>(
-    `INSERT INTO "App" ("ownerId", "name", "framework", "clientId", "writeToken") VALUES (?, ?, 'fastapi', ?, ?) RETURNING "id"`,
+    `INSERT INTO "App" ("ownerId", "name", "framework", "clientId", "writeToken")
+     VALUES (?, ?, 'fastapi', ?, ?) RETURNING "id"`,
     [clientId, `bench otlp ${label}`, clientId, writeToken],
   );
   return {
@@ -236,7 +237,8 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
       }
 
       o.log(
-        `[${kind}] otlp run ${run}/${o.runs}: latency over HTTP, ${o.warmup} warm-up then ${o.requestsPerRun} timed requests of each kind, in turn`,
+        `[${kind}] otlp run ${run}/${o.runs}: latency over HTTP, ${o.warmup} warm-up then ${o.requestsPerRun} timed ` +
+          `requests of each kind, in turn`,
       );
       await settleSockets();
       const otlpHeadersFor = otlpHeaders(otlpApp.writeToken, ENV);
@@ -260,8 +262,10 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
       }
       const sanity = await checkSanity(db, otlpApp, http);
       o.log(
-        `[${kind}]   stored: ${sanity.metricsReceipts}/${sanity.metricsExports} metrics exports, ${sanity.requestsCounted}/${sanity.requestsSent} requests counted, ` +
-          `${sanity.traceReceipts}/${sanity.traceExports} trace exports, ${sanity.requestLogs}/${sanity.serverSpansSent} request logs${sanity.ok ? "" : "  ← MISMATCH"}`,
+        `[${kind}]   stored: ${sanity.metricsReceipts}/${sanity.metricsExports} metrics exports, ` +
+          `${sanity.requestsCounted}/${sanity.requestsSent} requests counted, ` +
+          `${sanity.traceReceipts}/${sanity.traceExports} trace exports, ` +
+          `${sanity.requestLogs}/${sanity.serverSpansSent} request logs${sanity.ok ? "" : "  ← MISMATCH"}`,
       );
 
       o.log(`[${kind}] otlp run ${run}/${o.runs}: the receiver's steps without HTTP`);

@@ -33,9 +33,12 @@ export interface SyncIds {
   messageUuid: string;
 }
 
+const RESOURCES = `"resources":{"cpu_percent":12.5,"memory_rss":184000000}`;
+
 /** The bytes of one /sync POST: plain JSON like every captured client, or gzip when asked. */
 export function syncBody(t: SyncTemplate, ids: SyncIds, gzip = false): Buffer<ArrayBuffer> {
-  const json = `{"timestamp":${ids.timestamp},"instance_uuid":"${ids.instanceUuid}","message_uuid":"${ids.messageUuid}",${t.tail},"resources":{"cpu_percent":12.5,"memory_rss":184000000}}`;
+  const uuids = `"instance_uuid":"${ids.instanceUuid}","message_uuid":"${ids.messageUuid}"`;
+  const json = `{"timestamp":${ids.timestamp},${uuids},${t.tail},${RESOURCES}}`;
   const buf = Buffer.from(json);
   return gzip ? Buffer.from(gzipSync(buf)) : buf;
 }
