@@ -58,7 +58,8 @@ export const SETTINGS = {
   DATABASE_URL: {
     default: DEFAULT_DATABASE_URL,
     meaning:
-      "`file:<path>` → embedded SQLite (relative to the working directory); `postgresql://user:pass@host:5432/db` → PostgreSQL",
+      "`file:<path>` → embedded SQLite (relative to the working directory); " +
+      "`postgresql://user:pass@host:5432/db` → PostgreSQL",
     schema: z.string().refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//i.test(url)),
     expected: "a URL starting with file: or postgresql://",
     quote: (raw) => `${raw.split(":")[0]}:…`, // never the password
@@ -66,7 +67,8 @@ export const SETTINGS = {
   TALLYHUB_PUBLIC_URL: {
     whenUnset: "derived from the request",
     meaning:
-      "The URL your apps reach Tallyhub at, shown in the setup snippets (no trailing slash), e.g. `https://tallyhub.example.com`",
+      "The URL your apps reach Tallyhub at, shown in the setup snippets (no trailing slash), " +
+      "e.g. `https://tallyhub.example.com`",
     // Trimmed and without trailing slashes: clients append "/v2/…" by plain concatenation.
     schema: z
       .string()
@@ -148,7 +150,8 @@ export const SETTINGS = {
   TALLYHUB_ROLLUP_TIER: {
     default: "auto",
     meaning:
-      "`minute` answers every dashboard question from the per-minute rows alone, skipping the hourly and daily rollups: slower, for benchmarks (`npm run bench`) and for checking the rollups",
+      "`minute` answers every dashboard question from the per-minute rows alone, skipping the hourly and daily " +
+      "rollups: slower, for benchmarks (`npm run bench`) and for checking the rollups",
     schema: z.enum(["auto", "minute"]),
     expected: "auto or minute",
   },
@@ -180,16 +183,15 @@ export function parseSettings(env: Env): Settings {
     if (input === undefined) continue;
     const parsed = entry.schema.safeParse(input);
     if (parsed.success) out[name] = parsed.data;
-    else
-      problems.push(
-        `${name}=${raw === undefined ? JSON.stringify(input) : (entry.quote?.(raw) ?? JSON.stringify(raw))} is not ${entry.expected}`,
-      );
+    else {
+      const shown = raw === undefined ? JSON.stringify(input) : (entry.quote?.(raw) ?? JSON.stringify(raw));
+      problems.push(`${name}=${shown} is not ${entry.expected}`);
+    }
   }
   const s = out as Settings;
   if (!problems.length && s.TALLYHUB_RETENTION_DAYS < s.TALLYHUB_RETENTION_MINUTE_DAYS) {
-    problems.push(
-      `TALLYHUB_RETENTION_DAYS (${s.TALLYHUB_RETENTION_DAYS}) must be at least TALLYHUB_RETENTION_MINUTE_DAYS (${s.TALLYHUB_RETENTION_MINUTE_DAYS})`,
-    );
+    const { TALLYHUB_RETENTION_DAYS: days, TALLYHUB_RETENTION_MINUTE_DAYS: minuteDays } = s;
+    problems.push(`TALLYHUB_RETENTION_DAYS (${days}) must be at least TALLYHUB_RETENTION_MINUTE_DAYS (${minuteDays})`);
   }
   if (problems.length) throw new SettingsError(problems);
   return Object.freeze(s);

@@ -15,7 +15,8 @@ await migrate(sql());
 console.log(`per-minute rows kept ${config.minuteDays} d, rollups ${config.days} d, request logs ${config.logDays} d`);
 const r = await runRetention({ config });
 console.log(
-  `${r.apps} apps: folded ${r.foldedRows.toLocaleString("en")} per-minute rows into ${r.foldedHours} hours in ${r.ms} ms`,
+  `${r.apps} apps: folded ${r.foldedRows.toLocaleString("en")} per-minute rows into ${r.foldedHours} hours in ` +
+    `${r.ms} ms`,
 );
 for (const [table, n] of Object.entries(r.deleted))
   if (n) console.log(`  deleted ${n.toLocaleString("en")} rows from ${table}`);

@@ -77,7 +77,8 @@ const result = await seedDemoTraffic(
     const elapsed = (Date.now() - started) / 1000;
     const eta = (elapsed / done) * (total - done);
     process.stderr.write(
-      `\r${bar(done, total)} ${done}/${total} syncs, ${rows.toLocaleString("en")} rows, ${elapsed.toFixed(0)} s, ETA ${eta.toFixed(0)} s   `,
+      `\r${bar(done, total)} ${done}/${total} syncs, ${rows.toLocaleString("en")} rows, ${elapsed.toFixed(0)} s, ` +
+        `ETA ${eta.toFixed(0)} s   `,
     );
   },
 );
@@ -86,7 +87,8 @@ const [{ n }] = await sql().all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Req
   app.id,
 ]);
 console.log(
-  `stored ${result.syncs} syncs, ${Number(n).toLocaleString("en")} per-minute rollup rows in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `stored ${result.syncs} syncs, ${Number(n).toLocaleString("en")} per-minute rollup rows in ` +
+    `${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
 console.log(`sign in as ${values.email} to see it`);
 await sql().close();

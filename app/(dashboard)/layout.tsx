@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TeamSwitcher } from "@/components/apps/team-switcher";
 import { UserMenu } from "@/components/apps/user-menu";
 import { Providers } from "@/components/providers";
+import { cn } from "@/components/ui/cn";
 import { Logo } from "@/components/ui/logo";
 import { requireUser } from "@/lib/auth/session";
 import { pickCurrentTeam, teamsOf } from "@/lib/teams/membership";
@@ -18,7 +19,10 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link
               href="/apps"
               aria-label="Tallyhub, your apps"
-              className="shrink-0 rounded-lg focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+              className={cn(
+                "shrink-0 rounded-lg",
+                "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600",
+              )}
             >
               <Logo />
             </Link>

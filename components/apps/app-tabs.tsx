@@ -72,7 +72,8 @@ function TabLink({ href, active, children }: { href: string; active: boolean; ch
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "relative inline-flex h-10 items-center gap-1.5 px-1.5 text-[13px] font-medium transition-colors sm:px-3 sm:text-sm",
+        "relative inline-flex h-10 items-center gap-1.5 px-1.5 text-[13px] font-medium transition-colors",
+        "sm:px-3 sm:text-sm",
         "after:absolute after:inset-x-1 after:-bottom-px after:h-0.5 after:rounded-full sm:after:inset-x-2",
         active ? "text-slate-900 after:bg-indigo-600" : "text-slate-500 hover:text-slate-800 hover:after:bg-slate-300",
       )}

@@ -36,7 +36,8 @@ export function EnvironmentsInput({
   return (
     <div
       className={cn(
-        "flex min-h-10 flex-wrap items-center gap-1.5 rounded-lg bg-white px-2 py-1.5 shadow-sm ring-1 ring-inset focus-within:ring-2",
+        "flex min-h-10 flex-wrap items-center gap-1.5 rounded-lg bg-white px-2 py-1.5 shadow-sm ring-1 ring-inset",
+        "focus-within:ring-2",
         invalid || !draftOk ? "ring-red-400 focus-within:ring-red-500" : "ring-slate-300 focus-within:ring-indigo-600",
       )}
     >
@@ -44,7 +45,10 @@ export function EnvironmentsInput({
       {envs.map((env) => (
         <span
           key={env}
-          className="inline-flex items-center gap-1 rounded-md bg-slate-100 py-0.5 pr-1 pl-2 font-mono text-[12.5px] text-slate-800 ring-1 ring-slate-200 ring-inset"
+          className={cn(
+            "inline-flex items-center gap-1 rounded-md bg-slate-100 py-0.5 pr-1 pl-2 font-mono text-[12.5px]",
+            "text-slate-800 ring-1 ring-slate-200 ring-inset",
+          )}
         >
           {env}
           <button
@@ -73,7 +77,10 @@ export function EnvironmentsInput({
           }
         }}
         onBlur={commit}
-        className="min-w-24 flex-1 border-0 bg-transparent px-1 py-0.5 font-mono text-[13px] text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:outline-none"
+        className={cn(
+          "min-w-24 flex-1 border-0 bg-transparent px-1 py-0.5 font-mono text-[13px] text-slate-900",
+          "placeholder:font-sans placeholder:text-slate-400 focus:outline-none",
+        )}
       />
     </div>
   );

@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 import { FRAMEWORKS, type Language } from "@/lib/apps/frameworks";
 import { FrameworkMark } from "./framework-mark";
 
@@ -26,7 +27,13 @@ export function FrameworkPicker({
             {FRAMEWORKS.filter((f) => f.language === group.language).map((f) => (
               <label
                 key={f.id}
-                className="flex cursor-pointer items-center gap-2.5 rounded-lg bg-white p-2.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-200 transition ring-inset hover:ring-slate-300 has-[:checked]:bg-indigo-50/60 has-[:checked]:ring-2 has-[:checked]:ring-indigo-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600"
+                className={cn(
+                  "flex cursor-pointer items-center gap-2.5 rounded-lg bg-white p-2.5 text-sm font-medium",
+                  "text-slate-800 shadow-sm ring-1 ring-slate-200 transition ring-inset",
+                  "hover:ring-slate-300 has-[:checked]:bg-indigo-50/60 has-[:checked]:ring-2",
+                  "has-[:checked]:ring-indigo-600 has-[:focus-visible]:outline-2",
+                  "has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-600",
+                )}
               >
                 <input
                   type="radio"

@@ -183,7 +183,10 @@ function Step({
     <li className="relative grid grid-cols-[1.75rem_minmax(0,1fr)] gap-x-3 sm:gap-x-4">
       <span
         aria-hidden="true"
-        className="flex size-7 items-center justify-center rounded-full bg-white text-[13px] font-semibold text-indigo-700 shadow-sm ring-1 ring-indigo-200"
+        className={cn(
+          "flex size-7 items-center justify-center rounded-full bg-white text-[13px] font-semibold text-indigo-700",
+          "shadow-sm ring-1 ring-indigo-200",
+        )}
       >
         {n}
       </span>

@@ -10,8 +10,10 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
   const { open, setOpen, root } = useMenu();
 
   const initial = (name || email).trim().charAt(0).toUpperCase();
-  const item =
-    "flex w-full items-center gap-2 rounded-md px-2.5 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+  const item = cn(
+    "flex w-full items-center gap-2 rounded-md px-2.5 py-2 text-left text-sm text-slate-700",
+    "hover:bg-slate-100 hover:text-slate-900",
+  );
 
   return (
     <div ref={root} className="relative">
@@ -21,9 +23,17 @@ export function UserMenu({ email, name }: { email: string; name: string | null }
         aria-expanded={open}
         aria-label="Account menu"
         onClick={() => setOpen((o) => !o)}
-        className="flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        className={cn(
+          "flex items-center gap-2 rounded-full py-1 pr-2 pl-1 text-sm text-slate-700",
+          "hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600",
+        )}
       >
-        <span className="flex size-7 items-center justify-center rounded-full bg-indigo-100 text-xs font-semibold text-indigo-700">
+        <span
+          className={cn(
+            "flex size-7 items-center justify-center rounded-full",
+            "bg-indigo-100 text-xs font-semibold text-indigo-700",
+          )}
+        >
           {initial}
         </span>
         <span className="hidden max-w-64 truncate sm:block">{name || email}</span>

@@ -14,7 +14,8 @@ export function MethodBadge({ method }: { method: string }) {
   return (
     <span
       className={cn(
-        "inline-flex w-14 shrink-0 justify-center rounded px-1 py-0.5 font-mono text-[10.5px] font-semibold ring-1 ring-inset",
+        "inline-flex w-14 shrink-0 justify-center rounded px-1 py-0.5",
+        "font-mono text-[10.5px] font-semibold ring-1 ring-inset",
         METHOD_TONES[method] ?? "bg-slate-100 text-slate-700 ring-slate-200",
       )}
     >

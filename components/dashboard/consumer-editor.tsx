@@ -12,6 +12,7 @@ import {
 } from "@/app/(dashboard)/apps/[appId]/consumers/actions";
 import { viewQueryKey } from "@/components/hooks/use-view";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Field, FormMessage } from "@/components/ui/input";
 import type { ConsumerRow } from "@/lib/queries/consumers-table";
 import type { FieldErrors } from "@/lib/validations/result";
@@ -75,7 +76,10 @@ export function ConsumerEditor({
       ref={dialog}
       aria-labelledby={headingId}
       onClose={onClose}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 shadow-xl ring-1 ring-slate-200 backdrop:bg-slate-900/30"
+      className={cn(
+        "m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 shadow-xl ring-1 ring-slate-200",
+        "backdrop:bg-slate-900/30",
+      )}
     >
       <form action={save} className="space-y-4 p-5">
         <div>
@@ -118,7 +122,10 @@ export function ConsumerEditor({
             onClick={hide}
             disabled={pending}
             title="It comes back when it sends new requests"
-            className="h-9 rounded-lg px-3 text-sm font-medium text-red-600 hover:bg-red-50 hover:text-red-700 disabled:opacity-50"
+            className={cn(
+              "h-9 rounded-lg px-3 text-sm font-medium text-red-600",
+              "hover:bg-red-50 hover:text-red-700 disabled:opacity-50",
+            )}
           >
             Hide consumer
           </button>

@@ -79,7 +79,11 @@ export function DataTable<R>({
               onChange={(e) => setQuery(e.target.value)}
               placeholder={search.placeholder}
               aria-label={search.placeholder}
-              className="h-8 w-full rounded-lg border-0 bg-slate-50 px-3 text-[13px] ring-1 ring-slate-200 ring-inset placeholder:text-slate-400 focus:bg-white focus:ring-2 focus:ring-indigo-600 focus:outline-none sm:w-64"
+              className={cn(
+                "h-8 w-full rounded-lg border-0 bg-slate-50 px-3 text-[13px] ring-1 ring-slate-200 ring-inset",
+                "placeholder:text-slate-400 focus:bg-white focus:ring-2 focus:ring-indigo-600 focus:outline-none",
+                "sm:w-64",
+              )}
             />
           )}
           {toolbar}

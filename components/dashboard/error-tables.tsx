@@ -193,7 +193,12 @@ function Traceback({
       ) : error ? (
         <p className="text-[13px] text-red-600">The traceback could not be loaded: {error.message}</p>
       ) : data?.traceback ? (
-        <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-[12px] leading-relaxed whitespace-pre text-slate-100">
+        <pre
+          className={cn(
+            "max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-[12px] leading-relaxed whitespace-pre",
+            "text-slate-100",
+          )}
+        >
           {data.traceback}
         </pre>
       ) : (

@@ -68,7 +68,10 @@ export function FilterBar({
     <div className="mb-5" role="search" aria-label="Filters">
       <div className="flex flex-wrap items-center gap-2">
         <div
-          className="order-1 flex flex-1 rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-300 sm:order-none sm:flex-none"
+          className={cn(
+            "order-1 flex flex-1 rounded-lg bg-white p-0.5 shadow-sm ring-1 ring-slate-300",
+            "sm:order-none sm:flex-none",
+          )}
           role="group"
           aria-label="Period"
         >
@@ -118,7 +121,11 @@ export function FilterBar({
           aria-expanded={moreOpen}
           aria-controls={moreId}
           onClick={() => setMoreOpen((o) => !o)}
-          className="order-4 inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 sm:hidden"
+          className={cn(
+            "order-4 inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium",
+            "text-slate-700 shadow-sm ring-1 ring-slate-300",
+            "hover:bg-slate-50 sm:hidden",
+          )}
         >
           Filters
           {secondary > 0 && (
@@ -134,7 +141,10 @@ export function FilterBar({
             type="button"
             onClick={() => setFilters("reset")}
             title="Reset filters"
-            className="order-5 inline-flex h-9 items-center gap-1 rounded-lg px-2 text-[13px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 sm:order-last sm:ml-auto sm:h-8"
+            className={cn(
+              "order-5 inline-flex h-9 items-center gap-1 rounded-lg px-2 text-[13px] font-medium text-slate-600",
+              "hover:bg-slate-100 hover:text-slate-900 sm:order-last sm:ml-auto sm:h-8",
+            )}
           >
             <XIcon className="size-3.5" /> <span className="sr-only sm:not-sr-only">Reset filters</span>
           </button>
@@ -270,7 +280,10 @@ function TextFilter(props: {
         <button
           type="button"
           aria-label={`Clear ${props.label.toLowerCase()} filter`}
-          className="absolute inset-y-0 right-1.5 my-auto flex size-5 items-center justify-center rounded text-slate-400 hover:text-slate-700"
+          className={cn(
+            "absolute inset-y-0 right-1.5 my-auto flex size-5 items-center justify-center rounded text-slate-400",
+            "hover:text-slate-700",
+          )}
           onClick={() => {
             setText("");
             if (props.initial) props.onCommit("");

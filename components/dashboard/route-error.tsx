@@ -4,6 +4,7 @@
 // and offers a retry, inside the app's tabs, instead of a blank page.
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { AlertIcon } from "@/components/ui/icons";
 
 export default function RouteError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -13,7 +14,12 @@ export default function RouteError({ error, reset }: { error: Error & { digest?:
       role="alert"
       className="flex flex-col items-center rounded-xl bg-white px-6 py-14 text-center shadow-sm ring-1 ring-slate-200"
     >
-      <div className="mb-4 flex size-12 items-center justify-center rounded-xl bg-red-50 text-red-600 ring-1 ring-red-100">
+      <div
+        className={cn(
+          "mb-4 flex size-12 items-center justify-center rounded-xl",
+          "bg-red-50 text-red-600 ring-1 ring-red-100",
+        )}
+      >
         <AlertIcon className="size-6" />
       </div>
       <h2 className="text-base font-semibold text-slate-900">This view could not be loaded</h2>

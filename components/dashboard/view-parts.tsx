@@ -75,7 +75,10 @@ export function FilterIssues({ issues }: { issues: FilterIssue[] | undefined }) 
   return (
     <div
       role="status"
-      className="mb-4 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-[13px] text-amber-900 ring-1 ring-amber-200 ring-inset"
+      className={cn(
+        "mb-4 flex gap-2 rounded-lg bg-amber-50 px-3 py-2 text-[13px] text-amber-900 ring-1 ring-amber-200",
+        "ring-inset",
+      )}
     >
       <AlertIcon className="mt-0.5 text-amber-600" />
       <div>

@@ -1,3 +1,5 @@
+import { cn } from "@/components/ui/cn";
+
 export function EmptyState({
   icon,
   title,
@@ -10,9 +12,19 @@ export function EmptyState({
   action?: React.ReactNode;
 }) {
   return (
-    <div className="flex flex-col items-center rounded-xl border border-dashed border-slate-300 bg-white px-6 py-14 text-center">
+    <div
+      className={cn(
+        "flex flex-col items-center rounded-xl border border-dashed",
+        "border-slate-300 bg-white px-6 py-14 text-center",
+      )}
+    >
       {icon && (
-        <div className="mb-4 flex size-12 items-center justify-center rounded-xl bg-indigo-50 text-indigo-600 ring-1 ring-indigo-100">
+        <div
+          className={cn(
+            "mb-4 flex size-12 items-center justify-center rounded-xl bg-indigo-50 text-indigo-600 ring-1",
+            "ring-indigo-100",
+          )}
+        >
           {icon}
         </div>
       )}

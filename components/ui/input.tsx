@@ -1,9 +1,11 @@
 import { cn } from "./cn";
 
 export const inputClass = cn(
-  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset",
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-sm text-slate-900",
+  "shadow-sm ring-1 ring-slate-300 ring-inset",
   "placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 focus:outline-none focus:ring-inset",
-  "disabled:bg-slate-50 disabled:text-slate-500 aria-[invalid=true]:ring-red-400 aria-[invalid=true]:focus:ring-red-500",
+  "disabled:bg-slate-50 disabled:text-slate-500",
+  "aria-[invalid=true]:ring-red-400 aria-[invalid=true]:focus:ring-red-500",
 );
 
 export function Input({ className, ...props }: React.ComponentProps<"input">) {

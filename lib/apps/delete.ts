@@ -28,10 +28,12 @@ async function perAppTables(q: Sql): Promise<string[]> {
   const rows =
     q.kind === "sqlite"
       ? await q.all<{ name: string }>(
-          `SELECT m.name AS name FROM sqlite_master m, pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'appId'`,
+          `SELECT m.name AS name FROM sqlite_master m, pragma_table_info(m.name) c
+           WHERE m.type = 'table' AND c.name = 'appId'`,
         )
       : await q.all<{ name: string }>(
-          `SELECT table_name AS name FROM information_schema.columns WHERE column_name = 'appId' AND table_schema = current_schema()`,
+          `SELECT table_name AS name FROM information_schema.columns
+           WHERE column_name = 'appId' AND table_schema = current_schema()`,
         );
   return rows.map((r) => r.name).filter((name) => /^\w+$/.test(name));
 }

@@ -19,7 +19,8 @@ export function migrationsDir(kind: Sql["kind"], root = /* turbopackIgnore: true
 export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<string[]> {
   if (!existsSync(/* turbopackIgnore: true */ dir)) throw new Error(`No migrations folder at ${dir}`);
   await db.run(
-    `CREATE TABLE IF NOT EXISTS ${TABLE} ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${TABLE} ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL,
+       "appliedAt" TEXT NOT NULL)`,
   );
   const done = new Map(
     (await db.all<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM ${TABLE}`)).map((r) => [

@@ -92,7 +92,8 @@ export function demoEndpoints(count: number, rng: Rng): DemoEndpoint[] {
 export function demoConsumers(count: number, rng: Rng): DemoConsumer[] {
   return Array.from({ length: count }, (_, i) => {
     const named = rng() < 0.8; // some consumers are identified by key only
-    const company = `${COMPANIES[i % COMPANIES.length]} ${SUFFIXES[Math.floor(i / COMPANIES.length) % SUFFIXES.length]}`;
+    const suffix = SUFFIXES[Math.floor(i / COMPANIES.length) % SUFFIXES.length];
+    const company = `${COMPANIES[i % COMPANIES.length]} ${suffix}`;
     return {
       identifier: `cust_${String(i + 1).padStart(4, "0")}`,
       name: named ? (i < COMPANIES.length * SUFFIXES.length ? company : `${company} ${Math.floor(i / 200) + 1}`) : null,

@@ -1,7 +1,8 @@
-// Realistic hub payloads for a demo app, in the wire format the official clients send
-// (snake_case, histogram keys as strings), so demo data goes through the same parse and
-// store code as real syncs. Daily and weekly rhythm, a long tail of consumers, a few slow
-// endpoints and recurring error bursts.
+// Realistic hub traffic of one app, in the wire format the official clients send (snake_case, histogram keys as
+// strings), so it goes through the same parse and store code as real syncs: a catalog of endpoints (a few slow) and
+// consumers (a long tail), and the (endpoint, consumer, status) rows of a minute drawn from it. The demo seeder asks
+// for minutes with a daily and weekly rhythm and recurring error bursts (syncFor); the bench asks for one busy minute
+// of an exact size (busyMinute), and its OTLP exports draw their series the same way (pick).
 import { randomUUID } from "node:crypto";
 import { demoConsumers, demoEndpoints, type DemoConsumer, type DemoEndpoint } from "./catalog";
 import { mulberry32, normal, pickWeighted, zipfCumulative, type Rng } from "./random";
@@ -16,9 +17,27 @@ export interface DemoOptions {
 
 export const DEFAULT_DEMO: DemoOptions = { consumers: 500, endpoints: 100, rowsPerMinute: 420, seed: 42 };
 
+/** One (endpoint, consumer, status): a row of a sync, a series of an OTLP export. */
+export interface Series {
+  ep: DemoEndpoint;
+  consumer: DemoConsumer | null;
+  status: number;
+}
+
+export type RequestRow = ReturnType<typeof makeRow>;
+
+/** What a sync carries about its minute's requests. */
+export interface MinuteRows {
+  requests: RequestRow[];
+  validation_errors: object[];
+  server_errors: object[];
+}
+
 const MINUTE_S = 60;
 const BURST_EVERY_MIN = 3 * 24 * 60 + 97; // an incident every ~3 days
 const BURST_LENGTH_MIN = 45;
+/** The bench's busy minute: about ten requests per row, twice the demo's busiest afternoons. */
+const BUSY_LOAD = 3;
 
 export class DemoTraffic {
   readonly endpoints: DemoEndpoint[];
@@ -55,6 +74,33 @@ export class DemoTraffic {
     return Math.max(0.15, daily * weekend * 1.25);
   }
 
+  /** A request's endpoint, consumer (some anonymous) and status; the endpoint `burst` is failing. */
+  pick(rng: Rng, burst = -1): Series {
+    const ei = pickWeighted(rng, this.endpointCum);
+    const ep = this.endpoints[ei];
+    const consumer = rng() < 0.08 ? null : this.consumers[pickWeighted(rng, this.consumerCum)];
+    return { ep, consumer, status: pickStatus(rng, ep, ei === burst) };
+  }
+
+  /** Up to `target` distinct rows with their errors; `load` scales the requests per row. */
+  rows(rng: Rng, target: number, load: number, burst = -1): MinuteRows {
+    const rows = new Map<string, RequestRow>();
+    const validation: object[] = [];
+    const server: object[] = [];
+    for (let tries = 0; rows.size < target && tries < target * 4; tries++) {
+      const { ep, consumer, status } = this.pick(rng, burst);
+      const key = `${ep.method} ${ep.path}|${consumer?.identifier}|${status}`;
+      if (rows.has(key)) continue;
+      const inBurst = ep === this.endpoints[burst];
+      const count = requestCount(rng, load);
+      const id = consumer?.identifier ?? null;
+      rows.set(key, makeRow(rng, ep, id, status, count, inBurst));
+      if (status === 422) validation.push(validationError(ep, id, count));
+      if (status === 500) server.push(serverError(ep, id, count, inBurst));
+    }
+    return { requests: [...rows.values()], validation_errors: validation, server_errors: server };
+  }
+
   /** The sync an instance would send for one minute starting at epochS. */
   syncFor(epochS: number) {
     const minute = Math.floor(epochS / MINUTE_S);
@@ -63,31 +109,14 @@ export class DemoTraffic {
     const burst =
       minute % BURST_EVERY_MIN < BURST_LENGTH_MIN ? Math.floor(minute / BURST_EVERY_MIN) % this.endpoints.length : -1;
     const target = Math.max(1, Math.round(this.options.rowsPerMinute * load));
-
-    const rows = new Map<string, ReturnType<typeof makeRow>>();
-    const validation: object[] = [];
-    const server: object[] = [];
-    for (let tries = 0; rows.size < target && tries < target * 4; tries++) {
-      const ei = pickWeighted(rng, this.endpointCum);
-      const ep = this.endpoints[ei];
-      const consumer = rng() < 0.08 ? null : this.consumers[pickWeighted(rng, this.consumerCum)].identifier;
-      const status = pickStatus(rng, ep, ei === burst);
-      const key = `${ei}|${consumer}|${status}`;
-      if (rows.has(key)) continue;
-      const count = 1 + Math.floor(-Math.log(1 - rng()) * 3 * load);
-      rows.set(key, makeRow(rng, ep, consumer, status, count, ei === burst));
-      if (status === 422) validation.push(validationError(ep, consumer, count));
-      if (status === 500) server.push(serverError(ep, consumer, count, ei === burst));
-    }
+    const rows = this.rows(rng, target, load, burst);
     const consumers = this.announced ? [] : this.consumers.filter((c) => c.name || c.group);
     this.announced = true;
     return {
       timestamp: epochS + 30,
       instance_uuid: this.instanceUuid,
       message_uuid: randomUUID(),
-      requests: [...rows.values()],
-      validation_errors: validation,
-      server_errors: server,
+      ...rows,
       consumers,
       resources: {
         cpu_percent: Math.round(load * 40 * 10) / 10,
@@ -95,6 +124,25 @@ export class DemoTraffic {
       },
     };
   }
+
+  /**
+   * One busy minute with exactly rowsPerMinute rows and no incident, deterministic for a seed, with a few named
+   * consumers announced as a client does when they are new: the body of a sync without its ids and timestamp.
+   */
+  busyMinute(seed: number): MinuteRows & { consumers: DemoConsumer[] } {
+    const rng = mulberry32(seed);
+    const rows = this.rows(rng, this.options.rowsPerMinute, BUSY_LOAD);
+    if (rows.requests.length < this.options.rowsPerMinute)
+      throw new Error(`${this.options.rowsPerMinute} distinct rows need more endpoints or consumers`);
+    const named = this.consumers.filter((c) => c.name);
+    const consumers = Array.from({ length: Math.min(5, named.length) }, () => named[Math.floor(rng() * named.length)]);
+    return { ...rows, consumers };
+  }
+}
+
+/** Requests of one row in a minute: mostly a few, sometimes many; `load` scales them. */
+export function requestCount(rng: Rng, load: number): number {
+  return 1 + Math.floor(-Math.log(1 - rng()) * 3 * load);
 }
 
 function pickStatus(rng: Rng, ep: DemoEndpoint, inBurst: boolean): number {
@@ -108,21 +156,35 @@ function pickStatus(rng: Rng, ep: DemoEndpoint, inBurst: boolean): number {
   return ep.method === "POST" ? 201 : ep.method === "DELETE" ? 204 : 200;
 }
 
+/** One request's response time: around the endpoint's median, 4× in an incident, client errors answer early. */
+export function responseMs(rng: Rng, ep: DemoEndpoint, status: number, slowed = false): number {
+  const median = ep.medianMs * (slowed ? 4 : 1) * (status >= 400 && status < 500 ? 0.4 : 1);
+  return Math.max(0, median * Math.exp(0.55 * normal(rng)));
+}
+
+/** Response body bytes: lists and records from GETs, small acknowledgements otherwise, nothing for a 204. */
+export function responseBytes(rng: Rng, ep: DemoEndpoint, status: number): number {
+  return status === 204 ? 0 : Math.round(300 + rng() * (ep.method === "GET" ? 9000 : 1200));
+}
+
+/** Request body bytes, for methods with a body. */
+export function requestBytes(rng: Rng): number {
+  return Math.round(80 + rng() * 2500);
+}
+
 function makeRow(rng: Rng, ep: DemoEndpoint, consumer: string | null, status: number, count: number, slowed: boolean) {
   const responseTimes: Record<string, number> = {};
   const responseSizes: Record<string, number> = {};
   const requestSizes: Record<string, number> = {};
   let responseSizeSum = 0;
   let requestSizeSum = 0;
-  const median = ep.medianMs * (slowed ? 4 : 1) * (status >= 400 && status < 500 ? 0.4 : 1);
   for (let i = 0; i < count; i++) {
-    const ms = Math.max(0, median * Math.exp(0.55 * normal(rng)));
-    inc(responseTimes, Math.floor(ms / 10) * 10);
-    const resBytes = status === 204 ? 0 : Math.round(300 + rng() * (ep.method === "GET" ? 9000 : 1200));
+    inc(responseTimes, Math.floor(responseMs(rng, ep, status, slowed) / 10) * 10);
+    const resBytes = responseBytes(rng, ep, status);
     responseSizeSum += resBytes;
     inc(responseSizes, Math.floor(resBytes / 1000));
     if (ep.hasBody) {
-      const reqBytes = Math.round(80 + rng() * 2500);
+      const reqBytes = requestBytes(rng);
       requestSizeSum += reqBytes;
       inc(requestSizes, Math.floor(reqBytes / 1000));
     }
@@ -161,6 +223,15 @@ function serverError(ep: DemoEndpoint, consumer: string | null, count: number, i
   const [type, msg] = inBurst
     ? ["sqlalchemy.exc.OperationalError", "(psycopg.OperationalError) connection to server failed: timeout expired"]
     : ["builtins.KeyError", "'customer_id'"];
+  const traceback = [
+    "Traceback (most recent call last):",
+    '  File "/app/api/routes.py", line 88, in handler',
+    "    return await service.run(request)",
+    '  File "/app/api/service.py", line 41, in run',
+    `    raise ${type.split(".").pop()}(${JSON.stringify(msg)})`,
+    `${type}: ${msg}`,
+    "",
+  ].join("\n");
   return {
     consumer,
     method: ep.method,
@@ -169,6 +240,6 @@ function serverError(ep: DemoEndpoint, consumer: string | null, count: number, i
     msg,
     error_count: count,
     sentry_event_id: null,
-    traceback: `Traceback (most recent call last):\n  File "/app/api/routes.py", line 88, in handler\n    return await service.run(request)\n  File "/app/api/service.py", line 41, in run\n    raise ${type.split(".").pop()}(${JSON.stringify(msg)})\n${type}: ${msg}\n`,
+    traceback,
   };
 }

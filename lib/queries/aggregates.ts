@@ -4,4 +4,5 @@ export const ERRORS_SUM = (t: string) =>
 export const CONSUMERS_COUNT = (col: string) => `COUNT(DISTINCT CASE WHEN ${col} <> 0 THEN ${col} END)`;
 
 /** Hidden consumers stay out of lists until they send requests after being hidden. */
-export const VISIBLE_CONSUMER = `(NOT "Consumer"."hidden" OR "Consumer"."lastSeen" > COALESCE("Consumer"."hiddenAt", 0))`;
+export const VISIBLE_CONSUMER = `(NOT "Consumer"."hidden"
+  OR "Consumer"."lastSeen" > COALESCE("Consumer"."hiddenAt", 0))`;

@@ -22,8 +22,10 @@ export async function getConsumerActivity(appId: number, f: Filters): Promise<Co
   // Distinct (bucket, consumer) pairs first, then one Consumer lookup per pair.
   const rows = await sql().all<{ bucket: number; active: number; new: number }>(
     `SELECT "p"."bucket" AS "bucket", COUNT(*) AS "active",
-       SUM(CASE WHEN ${firstMinute} >= "p"."bucket" AND ${firstMinute} < "p"."bucket" + ${BUCKET_MINUTES[f.window.bucket]} THEN 1 ELSE 0 END) AS "new"
-     FROM (SELECT ${b} AS "bucket", "r"."consumerId" AS "consumerId" FROM ${src.text} WHERE "r"."consumerId" <> 0 GROUP BY 1, 2) AS "p"
+       SUM(CASE WHEN ${firstMinute} >= "p"."bucket"
+         AND ${firstMinute} < "p"."bucket" + ${BUCKET_MINUTES[f.window.bucket]} THEN 1 ELSE 0 END) AS "new"
+     FROM (SELECT ${b} AS "bucket", "r"."consumerId" AS "consumerId" FROM ${src.text}
+           WHERE "r"."consumerId" <> 0 GROUP BY 1, 2) AS "p"
        JOIN "Consumer" ON "Consumer"."appId" = ? AND "Consumer"."id" = "p"."consumerId"
      GROUP BY "p"."bucket"`,
     [...src.params, appId],

@@ -25,7 +25,9 @@ export async function getConsumerGroups(appId: number, f: Filters): Promise<Grou
   const [groups, traffic] = await Promise.all([
     sql().all<{ id: number; name: string; consumers: number }>(
       `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name", COUNT("Consumer"."id") AS "consumers"
-       FROM "ConsumerGroup" LEFT JOIN "Consumer" ON "Consumer"."appId" = "ConsumerGroup"."appId" AND "Consumer"."groupId" = "ConsumerGroup"."id"
+       FROM "ConsumerGroup"
+       LEFT JOIN "Consumer"
+         ON "Consumer"."appId" = "ConsumerGroup"."appId" AND "Consumer"."groupId" = "ConsumerGroup"."id"
        WHERE "ConsumerGroup"."appId" = ? GROUP BY "ConsumerGroup"."id", "ConsumerGroup"."name"`,
       [appId],
     ),

@@ -42,7 +42,8 @@ export async function getConsumersTable(appId: number, f: Filters): Promise<Cons
          "Consumer"."groupId" AS "groupId", "ConsumerGroup"."name" AS "groupName",
          "c"."requests" AS "requests", "c"."errors" AS "errors", "c"."lastMinute" AS "lastMinute"
        FROM ${totals.text} ${JOIN_CONSUMER}
-         LEFT JOIN "ConsumerGroup" ON "ConsumerGroup"."appId" = "Consumer"."appId" AND "ConsumerGroup"."id" = "Consumer"."groupId"
+         LEFT JOIN "ConsumerGroup"
+           ON "ConsumerGroup"."appId" = "Consumer"."appId" AND "ConsumerGroup"."id" = "Consumer"."groupId"
        WHERE ${VISIBLE_CONSUMER}
        ORDER BY 6 DESC, 1 LIMIT ${CONSUMER_LIST_LIMIT}`,
       [...totals.params, appId],

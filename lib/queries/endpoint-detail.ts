@@ -48,9 +48,11 @@ export async function getEndpointInfo(appId: number, endpointId: number): Promis
   const [row] = await sql().all<
     Omit<EndpointInfo, "apdexTSource" | "apdexTMs" | "appApdexTMs"> & { endpointT: number | null; appT: number | null }
   >(
-    `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path", "Endpoint"."summary" AS "summary",
+    `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
+       "Endpoint"."summary" AS "summary",
        "Endpoint"."description" AS "description", "Endpoint"."apdexTMs" AS "endpointT", "App"."apdexTMs" AS "appT"
-     FROM "Endpoint" JOIN "App" ON "App"."id" = "Endpoint"."appId" WHERE "Endpoint"."appId" = ? AND "Endpoint"."id" = ?`,
+     FROM "Endpoint" JOIN "App" ON "App"."id" = "Endpoint"."appId"
+     WHERE "Endpoint"."appId" = ? AND "Endpoint"."id" = ?`,
     [appId, endpointId],
   );
   if (!row) return null;

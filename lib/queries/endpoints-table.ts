@@ -36,7 +36,8 @@ export async function listEndpoints(appId: number, f: Pick<Filters, "endpoint" |
     subset && { text: `"Endpoint"."id" IN (${subset.text})`, params: subset.params },
   );
   const rows = await sql().all<{ id: number; method: string; path: string; summary: string | null }>(
-    `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path", "Endpoint"."summary" AS "summary"
+    `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
+       "Endpoint"."summary" AS "summary"
      FROM "Endpoint" WHERE ${where.text}`,
     where.params,
   );

@@ -21,7 +21,8 @@ export const ERROR_LIST_LIMIT = 200;
 /** FROM clause of an error rollup joined to its error table. */
 export function errorFrom(kind: ErrorKind): string {
   const { rollup, table } = ERROR_KINDS[kind];
-  return `"${rollup}" JOIN "${table}" ON "${table}"."appId" = "${rollup}"."appId" AND "${table}"."id" = "${rollup}"."errorId"`;
+  const on = `"${table}"."appId" = "${rollup}"."appId" AND "${table}"."id" = "${rollup}"."errorId"`;
+  return `"${rollup}" JOIN "${table}" ON ${on}`;
 }
 
 /**

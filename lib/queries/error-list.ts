@@ -46,7 +46,8 @@ export async function listErrors<C extends string>(
      FROM ${errorFrom(kind)}
        JOIN "Endpoint" ON "Endpoint"."appId" = "${table}"."appId" AND "Endpoint"."id" = "${table}"."endpointId"
      WHERE ${where.text}
-     GROUP BY "${table}"."id", "${table}"."endpointId", "Endpoint"."method", "Endpoint"."path", "${table}"."lastSeen"${own.map((c) => `, ${c}`).join("")}
+     GROUP BY "${table}"."id", "${table}"."endpointId", "Endpoint"."method", "Endpoint"."path",
+       "${table}"."lastSeen"${own.map((c) => `, ${c}`).join("")}
      ORDER BY "count" DESC, 1 LIMIT ${ERROR_LIST_LIMIT}`,
     where.params,
   );

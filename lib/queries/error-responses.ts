@@ -21,8 +21,10 @@ export async function getErrorResponses(appId: number, f: Filters): Promise<Erro
   const src = requestRowsFrom(appId, f, { needs: ["endpoint", "consumer", "status"], minStatus: 400 });
   const rows = await sql().all<Omit<ErrorResponseRow, "lastSeen"> & { lastMinute: number }>(
     `SELECT "g"."endpointId" AS "endpointId", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path",
-       "g"."statusCode" AS "statusCode", "g"."occurrences" AS "occurrences", "g"."consumers" AS "consumers", "g"."lastMinute" AS "lastMinute"
-     FROM (SELECT "r"."endpointId" AS "endpointId", "r"."statusCode" AS "statusCode", SUM("r"."requestCount") AS "occurrences",
+       "g"."statusCode" AS "statusCode", "g"."occurrences" AS "occurrences", "g"."consumers" AS "consumers",
+       "g"."lastMinute" AS "lastMinute"
+     FROM (SELECT "r"."endpointId" AS "endpointId", "r"."statusCode" AS "statusCode",
+         SUM("r"."requestCount") AS "occurrences",
          ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers", MAX("r"."lastMinute") AS "lastMinute"
        FROM ${src.text} GROUP BY "r"."endpointId", "r"."statusCode") AS "g"
        JOIN "Endpoint" ON "Endpoint"."appId" = ? AND "Endpoint"."id" = "g"."endpointId"

@@ -21,12 +21,15 @@ export async function getFilterOptions(appId: number): Promise<FilterOptions> {
       [appId],
     ),
     sql().all<{ id: number; identifier: string; name: string | null }>(
-      `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name" FROM "Consumer"
-       WHERE "Consumer"."appId" = ? AND ${VISIBLE_CONSUMER} ORDER BY "Consumer"."lastSeen" DESC, 1 LIMIT ${CONSUMER_OPTIONS_LIMIT}`,
+      `SELECT "Consumer"."id" AS "id", "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name"
+       FROM "Consumer"
+       WHERE "Consumer"."appId" = ? AND ${VISIBLE_CONSUMER}
+       ORDER BY "Consumer"."lastSeen" DESC, 1 LIMIT ${CONSUMER_OPTIONS_LIMIT}`,
       [appId],
     ),
     sql().all<{ id: number; name: string }>(
-      `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name" FROM "ConsumerGroup" WHERE "ConsumerGroup"."appId" = ?`,
+      `SELECT "ConsumerGroup"."id" AS "id", "ConsumerGroup"."name" AS "name" FROM "ConsumerGroup"
+       WHERE "ConsumerGroup"."appId" = ?`,
       [appId],
     ),
     listEndpoints(appId, { endpoint: null, method: null }),

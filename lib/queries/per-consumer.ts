@@ -7,7 +7,8 @@ import { type Clause } from "./where";
 
 export function perConsumer(source: Clause): Clause {
   return {
-    text: `(SELECT "r"."consumerId" AS "consumerId", SUM("r"."requestCount") AS "requests", ${ERRORS_SUM("r")} AS "errors",
+    text: `(SELECT "r"."consumerId" AS "consumerId", SUM("r"."requestCount") AS "requests",
+        ${ERRORS_SUM("r")} AS "errors",
         MAX("r"."lastMinute") AS "lastMinute"
       FROM ${source.text} WHERE "r"."consumerId" <> 0 GROUP BY "r"."consumerId") AS "c"`,
     params: source.params,

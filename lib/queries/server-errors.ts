@@ -39,7 +39,8 @@ export async function getServerErrors(appId: number, f: Filters): Promise<Server
 /** The traceback of one server error of the app, or null when there is none / no such error. */
 export async function getServerErrorTraceback(appId: number, errorId: number): Promise<string | null> {
   const [row] = await sql().all<{ traceback: string | null }>(
-    `SELECT "ServerError"."traceback" AS "traceback" FROM "ServerError" WHERE "ServerError"."appId" = ? AND "ServerError"."id" = ?`,
+    `SELECT "ServerError"."traceback" AS "traceback" FROM "ServerError"
+     WHERE "ServerError"."appId" = ? AND "ServerError"."id" = ?`,
     [appId, errorId],
   );
   return row?.traceback ?? null;

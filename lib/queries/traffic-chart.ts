@@ -51,7 +51,8 @@ export async function getTrafficChart(appId: number, f: Filters): Promise<Traffi
       sums.params,
     ),
     sql().all<{ bucket: number; consumers: number }>(
-      `SELECT ${b} AS "bucket", ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers" FROM ${consumerRows.text} GROUP BY 1`,
+      `SELECT ${b} AS "bucket", ${CONSUMERS_COUNT(`"r"."consumerId"`)} AS "consumers"
+       FROM ${consumerRows.text} GROUP BY 1`,
       consumerRows.params,
     ),
   ]);

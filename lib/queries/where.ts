@@ -79,14 +79,16 @@ export function filterWhere(
   ];
   if (f.env) {
     parts.push({
-      text: `${cols.env} IN (SELECT "Environment"."id" FROM "Environment" WHERE "Environment"."appId" = ? AND "Environment"."name" = ?)`,
+      text: `${cols.env} IN (SELECT "Environment"."id" FROM "Environment"
+             WHERE "Environment"."appId" = ? AND "Environment"."name" = ?)`,
       params: [appId, f.env],
     });
   }
   if (f.consumer) parts.push({ text: `${cols.consumer} = ?`, params: [f.consumer] });
   if (f.group) {
     parts.push({
-      text: `${cols.consumer} IN (SELECT "Consumer"."id" FROM "Consumer" WHERE "Consumer"."appId" = ? AND "Consumer"."groupId" = ?)`,
+      text: `${cols.consumer} IN (SELECT "Consumer"."id" FROM "Consumer"
+             WHERE "Consumer"."appId" = ? AND "Consumer"."groupId" = ?)`,
       params: [appId, f.group],
     });
   }

@@ -51,7 +51,8 @@ async function foldTableHour(db: Sql, t: MinuteTable, appId: number, hour: numbe
     `INSERT INTO ${q(t.table)} ("appId", "minute", ${keys}, ${t.values.map(([c]) => q(c)).join(", ")})
      SELECT "appId", ${Number(hour)}, ${keys}, ${sums} FROM ${q(t.table)}
      WHERE "appId" = ? AND "minute" > ? AND "minute" < ? GROUP BY "appId", ${keys}
-     ON CONFLICT ("appId", "minute", ${keys}) DO UPDATE SET ${t.values.map(([c, max]) => addCapped(t.table, c, max)).join(", ")}`,
+     ON CONFLICT ("appId", "minute", ${keys})
+     DO UPDATE SET ${t.values.map(([c, max]) => addCapped(t.table, c, max)).join(", ")}`,
     [appId, hour, hour + 60],
   );
   return db.run(`DELETE FROM ${q(t.table)} WHERE "appId" = ? AND "minute" > ? AND "minute" < ?`, [

@@ -15,7 +15,8 @@ export function startRetentionSchedule(firstDelayMs = 60_000): boolean {
       const deleted = Object.values(r.deleted).reduce((a, b) => a + b, 0);
       if (r.foldedRows || deleted)
         console.log(
-          `[tallyhub] retention: folded ${r.foldedRows} per-minute rows into ${r.foldedHours} hours, deleted ${deleted} rows in ${r.ms} ms`,
+          `[tallyhub] retention: folded ${r.foldedRows} per-minute rows into ${r.foldedHours} hours, ` +
+            `deleted ${deleted} rows in ${r.ms} ms`,
         );
     } catch (e) {
       console.error("[tallyhub] retention pass failed:", e instanceof Error ? e.message : e);

@@ -15,7 +15,8 @@ export async function bootServer() {
   console.log(`[tallyhub] database ready (${where})${applied.length ? `, applied ${applied.join(", ")}` : ""}`);
   if (startRetentionSchedule()) {
     console.log(
-      `[tallyhub] retention: per-minute rows ${retention.minuteDays} d, rollups ${retention.days} d, request logs ${retention.logDays} d, every ${retention.intervalMinutes} min`,
+      `[tallyhub] retention: per-minute rows ${retention.minuteDays} d, rollups ${retention.days} d, ` +
+        `request logs ${retention.logDays} d, every ${retention.intervalMinutes} min`,
     );
   }
 }

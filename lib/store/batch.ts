@@ -48,7 +48,8 @@ async function insertValues(db: Sql, { table, columns, rows, tail = "" }: Insert
     let text = texts.get(key);
     if (!text) {
       const tuple = `(${columns.map(() => "?").join(", ")})`;
-      text = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES ${Array(size).fill(tuple).join(", ")} ${tail}`;
+      const values = Array(size).fill(tuple).join(", ");
+      text = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES ${values} ${tail}`;
       texts.set(key, text);
     }
     const params: Param[] = new Array(size * width);
@@ -68,7 +69,8 @@ async function columnTypes(db: Sql, table: string): Promise<Map<string, string>>
   let types = pgTypes.get(table);
   if (!types) {
     const rows = await db.all<{ column_name: string; udt_name: string }>(
-      `SELECT "column_name", "udt_name" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`,
+      `SELECT "column_name", "udt_name" FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = ?`,
       [table],
     );
     types = new Map(rows.map((r) => [r.column_name, r.udt_name]));
@@ -84,7 +86,8 @@ async function insertUnnest(db: Sql, { table, columns, rows, tail = "" }: Insert
     if (!t) throw new Error(`Unknown column ${table}.${c}`);
     return `?::${t}[]`;
   });
-  const text = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) SELECT * FROM unnest(${casts.join(", ")}) ${tail}`;
+  const text = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")})
+     SELECT * FROM unnest(${casts.join(", ")}) ${tail}`;
   for (let at = 0; at < rows.length; at += PG_CHUNK_ROWS) {
     const chunk = rows.slice(at, at + PG_CHUNK_ROWS);
     const arrays = columns.map((_, c) => chunk.map((row) => row[c]));
@@ -132,8 +135,13 @@ export function addCapped(table: string, column: string, max: number): string {
   return `${q(column)} = CASE WHEN ${cur} > ${max} - ${inc} THEN ${max} ELSE ${cur} + ${inc} END`;
 }
 
-export const keepMin = (table: string, column: string) =>
-  `${q(column)} = CASE WHEN excluded.${q(column)} < ${q(table)}.${q(column)} THEN excluded.${q(column)} ELSE ${q(table)}.${q(column)} END`;
+/** The smaller (`<`) or larger (`>`) of the stored and the incoming value. */
+const keep = (op: "<" | ">") => (table: string, column: string) => {
+  const cur = `${q(table)}.${q(column)}`;
+  const inc = `excluded.${q(column)}`;
+  return `${q(column)} = CASE WHEN ${inc} ${op} ${cur} THEN ${inc} ELSE ${cur} END`;
+};
 
-export const keepMax = (table: string, column: string) =>
-  `${q(column)} = CASE WHEN excluded.${q(column)} > ${q(table)}.${q(column)} THEN excluded.${q(column)} ELSE ${q(table)}.${q(column)} END`;
+export const keepMin = keep("<");
+
+export const keepMax = keep(">");

@@ -73,8 +73,10 @@ export async function ensureConsumers(
       return [appId, id, identifier, c.name, c.group ? groupIds.get(c.group)! : null, c.firstSeen, c.lastSeen];
     }),
     tail: `ON CONFLICT ("appId", "id") DO UPDATE SET
-      "name" = CASE WHEN "Consumer"."nameByUser" OR excluded."name" IS NULL THEN "Consumer"."name" ELSE excluded."name" END,
-      "groupId" = CASE WHEN "Consumer"."groupByUser" OR excluded."groupId" IS NULL THEN "Consumer"."groupId" ELSE excluded."groupId" END,
+      "name" = CASE WHEN "Consumer"."nameByUser" OR excluded."name" IS NULL
+        THEN "Consumer"."name" ELSE excluded."name" END,
+      "groupId" = CASE WHEN "Consumer"."groupByUser" OR excluded."groupId" IS NULL
+        THEN "Consumer"."groupId" ELSE excluded."groupId" END,
       ${keepMin("Consumer", "firstSeen")}, ${keepMax("Consumer", "lastSeen")}`,
   });
   return ids;

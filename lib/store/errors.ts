@@ -104,8 +104,10 @@ export async function ensureServerErrors(db: Sql, appId: number, errors: Map<str
     ids,
     errors,
     serverRow,
-    `, "traceback" = CASE WHEN ${newer} AND excluded."traceback" IS NOT NULL THEN excluded."traceback" ELSE "ServerError"."traceback" END,
-       "sentryEventId" = CASE WHEN ${newer} AND excluded."sentryEventId" IS NOT NULL THEN excluded."sentryEventId" ELSE "ServerError"."sentryEventId" END`,
+    `, "traceback" = CASE WHEN ${newer} AND excluded."traceback" IS NOT NULL
+         THEN excluded."traceback" ELSE "ServerError"."traceback" END,
+       "sentryEventId" = CASE WHEN ${newer} AND excluded."sentryEventId" IS NOT NULL
+         THEN excluded."sentryEventId" ELSE "ServerError"."sentryEventId" END`,
   );
   return ids;
 }
@@ -127,6 +129,7 @@ async function touch<T>(
     columns,
     rows,
     // SET sees the row as it was, so the traceback test compares with the old lastSeen.
-    tail: `ON CONFLICT ("appId", "id") DO UPDATE SET ${keepMin(table, "firstSeen")}, ${keepMax(table, "lastSeen")}${extra}`,
+    tail: `ON CONFLICT ("appId", "id")
+           DO UPDATE SET ${keepMin(table, "firstSeen")}, ${keepMax(table, "lastSeen")}${extra}`,
   });
 }

@@ -17,7 +17,8 @@ export async function recordStartupInstance(
   now: number,
 ) {
   await db.run(
-    `INSERT INTO "Instance" ("appId", "uuid", "envId", "client", "versions", "firstSeen", "startupAt") VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO "Instance" ("appId", "uuid", "envId", "client", "versions", "firstSeen", "startupAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT ("appId", "uuid") DO UPDATE SET "envId" = excluded."envId", "client" = excluded."client",
        "versions" = excluded."versions", "startupAt" = excluded."startupAt"`,
     [appId, i.uuid, i.envId, i.client, JSON.stringify(i.versions), now, now],
@@ -33,7 +34,8 @@ export async function recordResources(
 ) {
   await db.run(
     `INSERT INTO "ResourceSample" ("appId", "instanceUuid", "ts", "cpuPercent", "memoryRss") VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT ("appId", "instanceUuid", "ts") DO UPDATE SET "cpuPercent" = excluded."cpuPercent", "memoryRss" = excluded."memoryRss"`,
+     ON CONFLICT ("appId", "instanceUuid", "ts")
+     DO UPDATE SET "cpuPercent" = excluded."cpuPercent", "memoryRss" = excluded."memoryRss"`,
     [appId, uuid, ts, r.cpuPercent, r.memoryRss],
   );
 }

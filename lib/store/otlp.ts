@@ -49,7 +49,8 @@ async function countSource(
   const envId = await ensureEnv(db, appId, s.env);
   const rows = await db.all<{ countsFrom: string | null }>(
     `INSERT INTO "Instance" ("appId", "uuid", "envId", "firstSeen", "client", "countsFrom") VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT ("appId", "uuid") DO UPDATE SET "countsFrom" = COALESCE("Instance"."countsFrom", excluded."countsFrom"),
+     ON CONFLICT ("appId", "uuid")
+     DO UPDATE SET "countsFrom" = COALESCE("Instance"."countsFrom", excluded."countsFrom"),
        "client" = COALESCE("Instance"."client", excluded."client")
      RETURNING "countsFrom"`,
     [appId, s.instanceUuid, envId, now, s.client, claim],

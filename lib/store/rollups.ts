@@ -148,8 +148,8 @@ export class RequestRollups {
       table: "RollupBin",
       columns: ["appId", "minute", "envId", ...BIN_COLUMNS, "count"],
       rows: bins.map((b): Param[] => [appId, minute, envId, ...keyValues(b.key, BIN_COLUMNS), b.count]),
-      tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin") DO UPDATE SET
-        ${addCapped("RollupBin", "count", COUNT_MAX)}`,
+      tail: `ON CONFLICT ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin")
+        DO UPDATE SET ${addCapped("RollupBin", "count", COUNT_MAX)}`,
     });
     for (const t of COARSE_ROLLUPS) await this.writeCoarse(db, t, appId, minute, envId);
     for (const t of COARSE_BINS) await this.writeCoarseBins(db, t, appId, minute, envId);
@@ -191,7 +191,8 @@ export class RequestRollups {
       rows: [...merged.values()]
         .sort(byKey(columns))
         .map((b): Param[] => [appId, start, envId, ...keyValues(b.key, columns), b.count]),
-      tail: `ON CONFLICT (${keyColumns.map((c) => `"${c}"`).join(", ")}) DO UPDATE SET ${addCapped(t.table, "count", COUNT_MAX)}`,
+      tail: `ON CONFLICT (${keyColumns.map((c) => `"${c}"`).join(", ")})
+             DO UPDATE SET ${addCapped(t.table, "count", COUNT_MAX)}`,
     });
   }
 }
@@ -213,7 +214,8 @@ export class ErrorRollups {
       table: this.table,
       columns: ["appId", "minute", "envId", ...ERROR_COLUMNS, "count"],
       rows: rows.map((r): Param[] => [appId, minute, envId, ...keyValues(r.key, ERROR_COLUMNS), r.count]),
-      tail: `ON CONFLICT ("appId", "minute", "envId", "errorId", "consumerId") DO UPDATE SET ${addCapped(this.table, "count", COUNT_MAX)}`,
+      tail: `ON CONFLICT ("appId", "minute", "envId", "errorId", "consumerId")
+             DO UPDATE SET ${addCapped(this.table, "count", COUNT_MAX)}`,
     });
   }
 }

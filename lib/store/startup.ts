@@ -37,7 +37,8 @@ export async function storeStartup(
     if (p.openapi) {
       await db.run(
         `INSERT INTO "AppSpec" ("appId", "envId", "openapi", "updatedAt") VALUES (?, ?, ?, ?)
-         ON CONFLICT ("appId", "envId") DO UPDATE SET "openapi" = excluded."openapi", "updatedAt" = excluded."updatedAt"`,
+         ON CONFLICT ("appId", "envId")
+         DO UPDATE SET "openapi" = excluded."openapi", "updatedAt" = excluded."updatedAt"`,
         [appId, envId, p.openapi, now],
       );
     }

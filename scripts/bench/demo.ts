@@ -113,6 +113,8 @@ async function recreate(kind: Kind) {
 function runSeed(kind: Kind, scale: DemoScale): Promise<void> {
   const args = [
     "--conditions=react-server", // lib/db is server-only
+    "--import",
+    "./scripts/server-layer.mjs", // next/navigation as Next.js loads it on the server
     "scripts/seed-demo.ts",
     "--days",
     String(scale.days),
@@ -174,7 +176,9 @@ export async function ensureDemo(
         ? "no record of a finished seed"
         : "it holds another scale";
   o.log(
-    `[${kind}] demo database ${kind === "sqlite" ? path.join(DEMO_DIR, "demo-sqlite.db") : DEMO_PG_DATABASE}: seeding (${why}): ${scale.days} days, ${scale.consumers} consumers, ${scale.endpoints} endpoints, ${scale.rowsPerMinute} rows/minute`,
+    `[${kind}] demo database ${kind === "sqlite" ? path.join(DEMO_DIR, "demo-sqlite.db") : DEMO_PG_DATABASE}: ` +
+      `seeding (${why}): ${scale.days} days, ${scale.consumers} consumers, ${scale.endpoints} endpoints, ` +
+      `${scale.rowsPerMinute} rows/minute`,
   );
   if (scale.days >= 7)
     o.log(`[${kind}]   this takes a while: at the default scale (30 days) tens of minutes per database`);

@@ -132,7 +132,8 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
       throw new Error("sample sync not stored");
     const sample = await captureSample(db, scratch.id, 500);
     o.log(
-      `[${kind}] raw sample: 500 request rows → ${sample.tableRows} rows in ${sample.tables.map((t) => `${t.name} (${t.rows.length})`).join(", ")}`,
+      `[${kind}] raw sample: 500 request rows → ${sample.tableRows} rows in ` +
+        `${sample.tables.map((t) => `${t.name} (${t.rows.length})`).join(", ")}`,
     );
 
     const runs: IngestRun[] = [];

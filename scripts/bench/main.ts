@@ -238,7 +238,8 @@ for (const kind of kinds) {
     demo = await ensureDemo(kind, scale, { reseed: args.reseed!, log });
   if (demo && only.includes("reads")) {
     log(
-      `[${kind}] reads: ${plan.reads.runs} timed runs per question after ${plan.reads.warmup} warm-up, rollups as the app picks them`,
+      `[${kind}] reads: ${plan.reads.runs} timed runs per question after ${plan.reads.warmup} warm-up, rollups as ` +
+        `the app picks them`,
     );
     const auto = await runReads(demo, "auto", true);
     log(`[${kind}] reads: the same with TALLYHUB_ROLLUP_TIER=minute`);
@@ -272,22 +273,30 @@ const say = (s = "") => out.push(s);
 const gib = (b: number) => `${(b / 1024 ** 3).toFixed(1)} GiB`;
 
 say(
-  `Tallyhub benchmark, ${startedAt.toISOString()} (took ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(1)} min)`,
+  `Tallyhub benchmark, ${startedAt.toISOString()} (took ` +
+    `${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(1)} min)`,
 );
 say(
-  `machine: ${machine.cpuModel}, ${machine.cores} cores, ${gib(machine.ramBytes)} RAM, node ${machine.node}, ${machine.platform}`,
+  `machine: ${machine.cpuModel}, ${machine.cores} cores, ${gib(machine.ramBytes)} RAM, node ${machine.node}, ` +
+    `${machine.platform}`,
 );
 say(
-  `code:    ${machine.gitBranch} @ ${machine.gitCommit.slice(0, 12)}${machine.gitDirty ? " (uncommitted changes)" : ""}; next build ${machine.nextBuildId ?? "none"}${machine.nextBuiltAt ? ` from ${machine.nextBuiltAt}` : ""}`,
+  `code:    ${machine.gitBranch} @ ` +
+    `${machine.gitCommit.slice(0, 12)}${machine.gitDirty ? " (uncommitted changes)" : ""}; next build ` +
+    `${machine.nextBuildId ?? "none"}${machine.nextBuiltAt ? ` from ${machine.nextBuiltAt}` : ""}`,
 );
 say(
-  `load average (1/5/15 min): ${machine.loadAverageStart.join(" ")} at start, ${machine.loadAverageEnd.join(" ")} at the end`,
+  `load average (1/5/15 min): ${machine.loadAverageStart.join(" ")} at start, ${machine.loadAverageEnd.join(" ")} ` +
+    `at the end`,
+);
+const quickNote = quick ? " (--quick: short runs, a smoke test, not figures to quote)" : "";
+say(
+  `runs:    ${runs} run${runs === 1 ? "" : "s"}${quickNote}: ingest and page figures are the median over the runs, ` +
+    `ratios are taken`,
 );
 say(
-  `runs:    ${runs} run${runs === 1 ? "" : "s"}${quick ? " (--quick: short runs, a smoke test, not figures to quote)" : ""}: ingest and page figures are the median over the runs, ratios are taken`,
-);
-say(
-  `         within each run and then the median; read-model p50/p95 are over ${runs} timed run${runs === 1 ? "" : "s"} of each question`,
+  `         within each run and then the median; read-model p50/p95 are over ${runs} timed ` +
+    `run${runs === 1 ? "" : "s"} of each question`,
 );
 say(`         no figure passes or fails: the goal column says met, or missed by how much`);
 
@@ -296,22 +305,28 @@ if (Object.keys(results.ingest).length) {
   const p500 = i0.payloads.find((p) => p.requestRows === 500)!;
   say();
   say(
-    `1. INGEST over HTTP (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON like the captured clients"}, a fresh database and next start per kind)`,
+    `1. INGEST over HTTP (POST /v2/<clientId>/prod/sync → 202, ` +
+      `${args.gzip ? "gzip JSON" : "plain JSON like the captured clients"}, a fresh database and next start per kind)`,
   );
   say(
-    `   a 500-row sync is ${bytes(p500.sentBytes)} and becomes ${int(i0.sample.tableRows)} table rows (${i0.sample.tables.map((t) => `${t.name} ${int(t.rows)}`).join(", ")})`,
+    `   a 500-row sync is ${bytes(p500.sentBytes)} and becomes ${int(i0.sample.tableRows)} table rows ` +
+      `(${i0.sample.tables.map((t) => `${t.name} ${int(t.rows)}`).join(", ")})`,
   );
   say(
-    `   latency: sequential syncs, ${plan.ingest.warmup} warm-up then ${plan.ingest.syncsPerRun} timed per size and run (p50/p95 within a run, median over runs)`,
+    `   latency: sequential syncs, ${plan.ingest.warmup} warm-up then ${plan.ingest.syncsPerRun} timed per size and ` +
+      `run (p50/p95 within a run, median over runs)`,
   );
   say(
-    `   sustained: ${plan.ingest.clients.join(" / ")} concurrent clients (each its own app), 500-row syncs, ${plan.ingest.durationMs / 1000} s each; the load generator shares the machine`,
+    `   sustained: ${plan.ingest.clients.join(" / ")} concurrent clients (each its own app), 500-row syncs, ` +
+      `${plan.ingest.durationMs / 1000} s each; the load generator shares the machine`,
   );
   say(
-    `   raw insert = the physical limit: the same rows into the same tables, direct driver, prepared multi-row INSERTs, one transaction per 500-row batch;`,
+    `   raw insert = the physical limit: the same rows into the same tables, direct driver, prepared multi-row ` +
+      `INSERTs, one transaction per 500-row batch;`,
   );
   say(
-    `   SQLite with its one writer, PostgreSQL with 1 / 8 / 32 connections (the best counts); rows/s count request rows (500 per sync or batch)`,
+    `   SQLite with its one writer, PostgreSQL with 1 / 8 / 32 connections (the best counts); rows/s count request ` +
+      `rows (500 per sync or batch)`,
   );
   const rows: string[][] = [];
   for (const kind of kinds) {
@@ -397,31 +412,41 @@ if (Object.keys(results.otlp).length) {
   const ratio = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : "—");
   say();
   say(
-    `1b. OTLP INGEST over HTTP (POST /v1/metrics and /v1/traces → 200, protobuf + gzip as apitally-py 1.x sends them, Bearer write token;`,
+    `1b. OTLP INGEST over HTTP (POST /v1/metrics and /v1/traces → 200, protobuf + gzip as apitally-py 1.x sends ` +
+      `them, Bearer write token;`,
   );
   say(
-    `    a fresh database and next start per kind), beside the hub's ${plan.otlp.series}-row sync (POST /v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON"}) on the same server`,
+    `    a fresh database and next start per kind), beside the hub's ${plan.otlp.series}-row sync (POST ` +
+      `/v2/<clientId>/prod/sync → 202, ${args.gzip ? "gzip JSON" : "plain JSON"}) on the same server`,
   );
   say(
-    `   metrics export: ${plan.otlp.series} series (method, route, status, consumer), scope apitally, delta exponential histograms at scale 3 (duration, response size,`,
+    `   metrics export: ${plan.otlp.series} series (method, route, status, consumer), scope apitally, delta ` +
+      `exponential histograms at scale 3 (duration, response size,`,
   );
   say(
-    `   request size for methods with a body) with exemplars, plus process gauges: ${int(b.metrics.items)} data points, ${bytes(b.metrics.sentBytes)} gzip of ${bytes(b.metrics.rawBytes)} protobuf`,
+    `   request size for methods with a body) with exemplars, plus process gauges: ${int(b.metrics.items)} data ` +
+      `points, ${bytes(b.metrics.sentBytes)} gzip of ${bytes(b.metrics.rawBytes)} protobuf`,
   );
   say(
-    `   trace export: ${plan.otlp.spans} SERVER spans (headers, JSON bodies, consumers, exception events on 500s) with 1–2 children each: ${int(b.traces.items)} spans,`,
+    `   trace export: ${plan.otlp.spans} SERVER spans (headers, JSON bodies, consumers, exception events on 500s) ` +
+      `with 1–2 children each: ${int(b.traces.items)} spans,`,
   );
   say(
-    `   ${bytes(b.traces.sentBytes)} gzip of ${bytes(b.traces.rawBytes)} protobuf; the hub sync is ${bytes(b.hub.sentBytes)}${args.gzip ? ` (${bytes(b.hub.rawBytes)} JSON)` : ""}; every request is a fresh minute and a distinct body`,
+    `   ${bytes(b.traces.sentBytes)} gzip of ${bytes(b.traces.rawBytes)} protobuf; the hub sync is ` +
+      `${bytes(b.hub.sentBytes)}${args.gzip ? ` (${bytes(b.hub.rawBytes)} JSON)` : ""}; every request is a fresh ` +
+      `minute and a distinct body`,
   );
   say(
-    `   latency: sequential, the three kinds in turn, ${plan.otlp.warmup} warm-up then ${plan.otlp.requestsPerRun} timed requests of each per run (p50/p95 within a run, median over runs);`,
+    `   latency: sequential, the three kinds in turn, ${plan.otlp.warmup} warm-up then ${plan.otlp.requestsPerRun} ` +
+      `timed requests of each per run (p50/p95 within a run, median over runs);`,
   );
   say(
-    `   vs hub = OTLP / hub sync of the same run, then the median. "…" rows: the receiver's steps on the same kind of body in the benchmark's`,
+    `   vs hub = OTLP / hub sync of the same run, then the median. "…" rows: the receiver's steps on the same kind ` +
+      `of body in the benchmark's`,
   );
   say(
-    `   process, no HTTP (gunzip + body hash, protobuf decode, OTLP zod schema, mapping into hub payloads, the store transaction)`,
+    `   process, no HTTP (gunzip + body hash, protobuf decode, OTLP zod schema, mapping into hub payloads, the ` +
+      `store transaction)`,
   );
   const rows: string[][] = [];
   const stageNames = {
@@ -484,18 +509,24 @@ if (Object.keys(results.otlp).length) {
   const bad = kinds.filter((k) => results.otlp[k] && !results.otlp[k]!.sanityOk);
   say(
     bad.length
-      ? `   WARNING: on ${bad.join(", ")} the database does not hold what was sent (see otlp.*.runs[].sanity in the JSON): these figures measured less than it seems`
-      : `   checked after each run: every export has its receipt, the histograms' request counts are in RequestRollup, one request log per SERVER span`,
+      ? `   WARNING: on ${bad.join(", ")} the database does not hold what was sent (see otlp.*.runs[].sanity in the ` +
+          `JSON): these figures measured less than it seems`
+      : `   checked after each run: every export has its receipt, the histograms' request counts are in ` +
+          `RequestRollup, one request log per SERVER span`,
   );
 }
 
 if (Object.keys(results.reads).length) {
   say();
   say(
-    `2. READ MODELS on the demo app (lib/queries/*, the windows end just after the newest data; ${plan.reads.runs} timed runs after ${plan.reads.warmup} warm-up, p95 of ${plan.reads.runs} runs is ${plan.reads.runs <= 19 ? "the slowest" : "nearest-rank"})`,
+    `2. READ MODELS on the demo app (lib/queries/*, the windows end just after the newest data; ${plan.reads.runs} ` +
+      `timed runs after ${plan.reads.warmup} warm-up, p95 of ${plan.reads.runs} runs is ` +
+      `${plan.reads.runs <= 19 ? "the slowest" : "nearest-rank"})`,
   );
   say(
-    `   "minute only" is the same question in a second process with TALLYHUB_ROLLUP_TIER=minute (per-minute rows only, no warm-up${plan.reads.minuteRuns !== plan.reads.runs ? `, ${plan.reads.minuteRuns} runs` : ""}); speed-up = minute p50 / auto p50`,
+    `   "minute only" is the same question in a second process with TALLYHUB_ROLLUP_TIER=minute (per-minute rows ` +
+      `only, no warm-up${plan.reads.minuteRuns !== plan.reads.runs ? `, ${plan.reads.minuteRuns} runs` : ""}); ` +
+      `speed-up = minute p50 / auto p50`,
   );
   const sizeRows: string[][] = [];
   for (const kind of kinds) {
@@ -512,7 +543,8 @@ if (Object.keys(results.reads).length) {
         .map((t) => `${t.name} ${int(t.rows)}`)
         .join(", "),
       bytes(r.auto.size.dbBytes),
-      `${r.demo.scale.days} d × ${r.demo.scale.consumers} consumers × ${r.demo.scale.endpoints} endpoints × ${r.demo.scale.rowsPerMinute} rows/min`,
+      `${r.demo.scale.days} d × ${r.demo.scale.consumers} consumers × ${r.demo.scale.endpoints} endpoints × ` +
+        `${r.demo.scale.rowsPerMinute} rows/min`,
       r.demo.seededAt.slice(0, 16).replace("T", " "),
     ]);
   }
@@ -561,10 +593,12 @@ if (Object.keys(results.reads).length) {
 if (Object.keys(results.page).length) {
   say();
   say(
-    `3. PAGE: Traffic view, 30 days, Chromium (${CHROMIUM}), time from navigation start until the chart's bars are drawn`,
+    `3. PAGE: Traffic view, 30 days, Chromium (${CHROMIUM}), time from navigation start until the chart's bars are ` +
+      `drawn`,
   );
   say(
-    `   cold = first visit on a freshly started server in a fresh browser context (signed in through the form beforehand); warm = ${plan.page.warmPerRun} more visits`,
+    `   cold = first visit on a freshly started server in a fresh browser context (signed in through the form ` +
+      `beforehand); warm = ${plan.page.warmPerRun} more visits`,
   );
   const rows: string[][] = [];
   for (const kind of kinds) {
@@ -602,7 +636,8 @@ if (Object.keys(results.page).length) {
   const seeded = Object.values(results.reads)[0]?.demo.seededAt ?? null;
   if (seeded)
     say(
-      `   (the page's 30 days end now; the demo data ends when it was seeded, ${seeded.slice(0, 16).replace("T", " ")} UTC)`,
+      `   (the page's 30 days end now; the demo data ends when it was seeded, ` +
+        `${seeded.slice(0, 16).replace("T", " ")} UTC)`,
     );
 }
 
@@ -615,7 +650,8 @@ for (const kind of kinds) {
 if (peaks.length) {
   say();
   say(
-    `4. PEAK MEMORY of the server: VmHWM from /proc/<pid>/status over next start's process group (sum; largest single process)`,
+    `4. PEAK MEMORY of the server: VmHWM from /proc/<pid>/status over next start's process group (sum; largest ` +
+      `single process)`,
   );
   say();
   say(
@@ -636,7 +672,8 @@ if (peaks.length) {
 const missed = goals.filter((g) => g.met === false);
 say();
 say(
-  `goals: ${goals.length - missed.length} of ${goals.length} met${missed.length ? `; missed: ${[...new Set(missed.map((g) => `${g.goal} (${g.kind})`))].join("; ")}` : ""}`,
+  `goals: ${goals.length - missed.length} of ${goals.length} ` +
+    `met${missed.length ? `; missed: ${[...new Set(missed.map((g) => `${g.goal} (${g.kind})`))].join("; ")}` : ""}`,
 );
 
 const report = out.join("\n");

@@ -12,14 +12,23 @@
 //    in http/dup mode (old and stable HTTP semconv), list-valued headers, the SDK's JSON bodies
 //    and consumer attributes; 1–2 child spans each (a database query, sometimes an outbound
 //    call); an `exception` event on the 500s; pydantic bodies on the 422s.
-// The series and endpoints come from the hub bench's catalog (payload.ts), so both protocols
-// describe the same API. Every body differs (its own minute and ids): the receiver skips a
+// The series come from the demo traffic of the hub bench's app (payload.ts's BENCH_APP,
+// lib/demo/traffic.ts), with its request counts, times and sizes, so both protocols describe
+// the same API. Every body differs (its own minute and ids): the receiver skips a
 // body it has seen (receipt = hash of the body).
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import * as generated from "@opentelemetry/otlp-transformer/build/src/generated/root";
-import { mulberry32, normal, type Rng } from "../../lib/demo/random";
-import { consumerId, CONSUMERS, ENDPOINTS, pickStatus, type Endpoint } from "./payload";
+import { mulberry32, type Rng } from "../../lib/demo/random";
+import {
+  DemoTraffic,
+  requestBytes,
+  requestCount,
+  responseBytes,
+  responseMs,
+  type Series,
+} from "../../lib/demo/traffic";
+import { BENCH_APP } from "./payload";
 
 interface Codec {
   fromObject(object: object): unknown;
@@ -108,26 +117,16 @@ function encode(kind: keyof typeof CODECS, exp: object): { body: Buffer<ArrayBuf
 }
 
 // --- Series: the (method, route, status, consumer) tuples of one app ---------------------------
-export interface Series {
-  ep: Endpoint;
-  consumer: string | null;
-  status: number;
-}
+const traffic = new DemoTraffic({ ...BENCH_APP, rowsPerMinute: 1 }); // its catalog and pick(), no minutes
 
-function pickSeries(rng: Rng): Series {
-  const ep = ENDPOINTS[Math.floor(rng() * rng() * ENDPOINTS.length)]; // busier at the front
-  const consumer = rng() < 0.06 ? null : consumerId(Math.floor(CONSUMERS * rng() ** 2));
-  return { ep, consumer, status: pickStatus(rng, ep.method) };
-}
-
-/** `n` distinct series, deterministic for a seed (as payload.ts's makeTemplate picks its rows). */
+/** `n` distinct series, deterministic for a seed (as payload.ts's templates pick their rows). */
 export function makeSeries(n: number, seed: number): Series[] {
   const rng = mulberry32(seed);
   const seen = new Set<string>();
   const out: Series[] = [];
   while (out.length < n) {
-    const x = pickSeries(rng);
-    const key = `${x.ep.method} ${x.ep.path}|${x.consumer}|${x.status}`;
+    const x = traffic.pick(rng);
+    const key = `${x.ep.method} ${x.ep.path}|${x.consumer?.identifier}|${x.status}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(x);
@@ -135,9 +134,9 @@ export function makeSeries(n: number, seed: number): Series[] {
   return out;
 }
 
-const durationSec = (rng: Rng, ep: Endpoint) => (ep.medianMs * Math.exp(0.6 * normal(rng))) / 1000;
-const responseBytes = (rng: Rng, status: number) => (status === 204 ? 0 : Math.round(200 + rng() * 12_000));
-const requestBytes = (rng: Rng) => Math.round(60 + rng() * 3000);
+/** Requests per series: ~6.5 on average, ~3,250 in a 500-series export (BENCHMARKS.md §6). */
+const LOAD = 2;
+const durationSec = (rng: Rng, x: Series) => responseMs(rng, x.ep, x.status) / 1000;
 
 // --- Metrics -----------------------------------------------------------------------------------
 /** One delta exponential histogram point at scale 3 over `values` (bucket i holds (2^(i/8), 2^((i+1)/8)]). */
@@ -209,14 +208,14 @@ export function metricsExport(
   const request: object[] = [];
   let requests = 0;
   for (const x of series) {
-    const count = 1 + Math.floor(-Math.log(1 - rng()) * 6);
+    const count = requestCount(rng, LOAD);
     requests += count;
     const startNs = nanos(minuteSec, rng() * 45e9);
     const attributes = [
       str("http.request.method", x.ep.method),
       str("http.route", x.ep.path),
       int("http.response.status_code", x.status),
-      ...(x.consumer ? [str("apitally.consumer.identifier", x.consumer)] : []),
+      ...(x.consumer ? [str("apitally.consumer.identifier", x.consumer.identifier)] : []),
       str("url.scheme", "https"),
       ...(x.status >= 500 ? [str("error.type", String(x.status))] : []),
     ];
@@ -224,13 +223,13 @@ export function metricsExport(
       exponentialPoint(attributes, startNs, timeNs, values, asInt, minuteSec, rng, id);
     duration.push(
       point(
-        Array.from({ length: count }, () => durationSec(rng, x.ep)),
+        Array.from({ length: count }, () => durationSec(rng, x)),
         false,
       ),
     );
     response.push(
       point(
-        Array.from({ length: count }, () => responseBytes(rng, x.status)),
+        Array.from({ length: count }, () => responseBytes(rng, x.ep, x.status)),
         true,
       ),
     );
@@ -450,12 +449,12 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
   const httpSpans: object[] = [];
   const host = "api.example.com";
   for (let n = 0; n < servers; n++) {
-    const x = pickSeries(rng);
+    const x = traffic.pick(rng);
     const { ep, status, consumer } = x;
     const traceId = id(16);
     const spanId = id(8);
     const startNs = rng() * 50e9;
-    const durNs = Math.max(0.3, durationSec(rng, ep)) * 1e9;
+    const durNs = Math.max(0.3, durationSec(rng, x)) * 1e9;
     const path = ep.path.replace(/\{[^}]+\}/, String(1 + Math.floor(rng() * 99_999)));
     const query =
       ep.method === "GET" && !ep.path.includes("{") && rng() < 0.4
@@ -489,7 +488,6 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
                   ? `{"detail":"${status === 429 ? "Too many requests" : "Bad request"}"}`
                   : responseJson(rng, 150 + rng() ** 2 * 6000);
     const responseSize = responseBody === null ? 0 : Buffer.byteLength(responseBody);
-    const consumerName = consumer ? `Customer ${Number(consumer.slice(-4))}` : null;
     const attributes: KeyValue[] = [
       str("http.scheme", "https"),
       str("url.scheme", "https"),
@@ -518,13 +516,9 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
       str("http.route", ep.path),
       ...(requestBody ? [int("http.request.body.size", Buffer.byteLength(requestBody))] : []),
       int("http.response.body.size", responseSize),
-      ...(consumer && consumerName
-        ? [
-            str("apitally.consumer.identifier", consumer),
-            str("apitally.consumer.name", consumerName),
-            str("apitally.consumer.group", `Tier ${Number(consumer.slice(-4)) % 4}`),
-          ]
-        : []),
+      ...(consumer ? [str("apitally.consumer.identifier", consumer.identifier)] : []),
+      ...(consumer?.name ? [str("apitally.consumer.name", consumer.name)] : []),
+      ...(consumer?.group ? [str("apitally.consumer.group", consumer.group)] : []),
       strs("http.request.header.host", [host]),
       strs("http.request.header.user-agent", [userAgent]),
       strs("http.request.header.accept", ["application/json"]),
@@ -577,7 +571,7 @@ export function tracesExport(servers: number, sender: OtlpSender, minuteSec: num
       flags: 256,
     });
     // A database query inside the request, and for a third of them an outbound call too.
-    const table = ep.path.split("/")[3];
+    const table = ep.path.split("/")[2]; // /v1/{resource}/…
     const dbStart = startNs + durNs * 0.1;
     const dbDur = durNs * (0.2 + rng() * 0.4);
     const statement =

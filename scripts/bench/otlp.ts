@@ -116,7 +116,8 @@ async function createApp(db: Sql, label: string): Promise<BenchApp> {
   const writeToken = newWriteToken();
   await db.run(`INSERT INTO "Team" ("id", "name") VALUES (?, ?)`, [clientId, `bench ${clientId}`]);
   const [app] = await db.all<{ id: number }>(
-    `INSERT INTO "App" ("teamId", "name", "framework", "clientId", "writeToken") VALUES (?, ?, 'fastapi', ?, ?) RETURNING "id"`,
+    `INSERT INTO "App" ("teamId", "name", "framework", "clientId", "writeToken")
+     VALUES (?, ?, 'fastapi', ?, ?) RETURNING "id"`,
     [clientId, `bench otlp ${label}`, clientId, writeToken],
   );
   return {
@@ -233,7 +234,8 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
       }
 
       o.log(
-        `[${kind}] otlp run ${run}/${o.runs}: latency over HTTP, ${o.warmup} warm-up then ${o.requestsPerRun} timed requests of each kind, in turn`,
+        `[${kind}] otlp run ${run}/${o.runs}: latency over HTTP, ${o.warmup} warm-up then ${o.requestsPerRun} timed ` +
+          `requests of each kind, in turn`,
       );
       await settleSockets();
       const otlpHeadersFor = otlpHeaders(otlpApp.writeToken, ENV);
@@ -257,8 +259,10 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
       }
       const sanity = await checkSanity(db, otlpApp, http);
       o.log(
-        `[${kind}]   stored: ${sanity.metricsReceipts}/${sanity.metricsExports} metrics exports, ${sanity.requestsCounted}/${sanity.requestsSent} requests counted, ` +
-          `${sanity.traceReceipts}/${sanity.traceExports} trace exports, ${sanity.requestLogs}/${sanity.serverSpansSent} request logs${sanity.ok ? "" : "  ← MISMATCH"}`,
+        `[${kind}]   stored: ${sanity.metricsReceipts}/${sanity.metricsExports} metrics exports, ` +
+          `${sanity.requestsCounted}/${sanity.requestsSent} requests counted, ` +
+          `${sanity.traceReceipts}/${sanity.traceExports} trace exports, ` +
+          `${sanity.requestLogs}/${sanity.serverSpansSent} request logs${sanity.ok ? "" : "  ← MISMATCH"}`,
       );
 
       o.log(`[${kind}] otlp run ${run}/${o.runs}: the receiver's steps without HTTP`);

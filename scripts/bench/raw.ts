@@ -86,7 +86,8 @@ const quoted = (s: string) => `"${s}"`;
 function insertText(t: RollupTable, rows: number, placeholder: (i: number) => string): string {
   let n = 0;
   const tuple = () => `(${t.columns.map(() => placeholder(++n)).join(", ")})`;
-  return `INSERT INTO ${quoted(t.name)} (${t.columns.map(quoted).join(", ")}) VALUES ${Array.from({ length: rows }, tuple).join(", ")}`;
+  const values = Array.from({ length: rows }, tuple).join(", ");
+  return `INSERT INTO ${quoted(t.name)} (${t.columns.map(quoted).join(", ")}) VALUES ${values}`;
 }
 
 /** Flat parameters of rows [from, from+count) of a table, shifted by `shift` minutes. */

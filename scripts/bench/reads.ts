@@ -65,7 +65,8 @@ if (span.hi == null) throw new Error("the demo app has no traffic");
 // The windows end just after the newest data, so they cover the seeded data whatever day it is.
 const nowMs = (Number(span.hi) + 1) * 60_000;
 const [busiest] = await db.all<{ endpointId: number }>(
-  `SELECT "endpointId", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "endpointId" ORDER BY "n" DESC LIMIT 1`,
+  `SELECT "endpointId", SUM("requestCount") AS "n" FROM "RequestRollup"
+   WHERE "appId" = ? GROUP BY "endpointId" ORDER BY "n" DESC LIMIT 1`,
   [appId],
 );
 const busiestEndpointId = Number(busiest.endpointId);

@@ -74,7 +74,8 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
   ];
   for (const [id, method, path, apdexTMs] of endpoints) {
     await db.run(
-      `INSERT INTO "Endpoint" ("appId", "id", "method", "path", "apdexTMs", "inStartup", "firstSeen") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "Endpoint" ("appId", "id", "method", "path", "apdexTMs", "inStartup", "firstSeen")
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
       [appId, id, method, path, apdexTMs, true, NOW / 1000 - 86_400 * 30],
     );
   }
@@ -123,12 +124,15 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
   ];
   for (const c of consumers) {
     await db.run(
-      `INSERT INTO "Consumer" ("appId", "id", "identifier", "name", "groupId", "hidden", "hiddenAt", "firstSeen", "lastSeen") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO "Consumer" ("appId", "id", "identifier", "name", "groupId", "hidden", "hiddenAt", "firstSeen",
+         "lastSeen")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [appId, c.id, c.identifier, c.name, c.group, c.hiddenAt !== undefined, c.hiddenAt ?? null, c.first, c.last],
     );
   }
   await db.run(
-    `UPDATE "App" SET "nextEnvId" = 3, "nextEndpointId" = 6, "nextConsumerId" = 5, "nextGroupId" = 3, "nextErrorId" = 4 WHERE "id" = ?`,
+    `UPDATE "App" SET "nextEnvId" = 3, "nextEndpointId" = 6, "nextConsumerId" = 5, "nextGroupId" = 3, "nextErrorId" = 4
+     WHERE "id" = ?`,
     [appId],
   );
 
@@ -154,7 +158,9 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
 
   // Validation error 1 on GET /items (the 4×422 of minute M); 2 only in the previous hour.
   await db.run(
-    `INSERT INTO "ValidationError" ("appId", "id", "fingerprint", "endpointId", "loc", "msg", "type", "firstSeen", "lastSeen") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "ValidationError" ("appId", "id", "fingerprint", "endpointId", "loc", "msg", "type", "firstSeen",
+       "lastSeen")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       appId,
       1,
@@ -177,13 +183,16 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
     ],
   );
   await db.run(
-    `INSERT INTO "ValidationErrorRollup" ("appId", "minute", "envId", "errorId", "consumerId", "count") VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "ValidationErrorRollup" ("appId", "minute", "envId", "errorId", "consumerId", "count")
+     VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`,
     [appId, M, ENV.prod, 1, C.acme, 4, appId, M - 70, ENV.prod, 2, C.acme, 2],
   );
   // Server error 1 on POST /items (the 500 of M-1), first seen a day earlier; 2 on GET /items/{id} (the 2×500 of
   // M-100).
   await db.run(
-    `INSERT INTO "ServerError" ("appId", "id", "fingerprint", "endpointId", "type", "msg", "traceback", "firstSeen", "lastSeen") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "ServerError" ("appId", "id", "fingerprint", "endpointId", "type", "msg", "traceback", "firstSeen",
+       "lastSeen")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       appId,
       1,
@@ -206,7 +215,8 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
     ],
   );
   await db.run(
-    `INSERT INTO "ServerErrorRollup" ("appId", "minute", "envId", "errorId", "consumerId", "count") VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "ServerErrorRollup" ("appId", "minute", "envId", "errorId", "consumerId", "count")
+     VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`,
     [appId, M - 1, ENV.prod, 1, C.initech, 1, appId, M - 100, ENV.prod, 2, 0, 2],
   );
   return app;

@@ -47,7 +47,8 @@ export async function rollupTotals(appId: number, env?: string) {
   const envFilter = env ? ` AND "envId" = (SELECT "id" FROM "Environment" WHERE "appId" = ? AND "name" = ?)` : "";
   const p = env ? [appId, appId, env] : [appId];
   const traffic = await one(
-    `SELECT SUM("requestCount") AS "requests", SUM("requestSizeSum") AS "requestBytes", SUM("responseSizeSum") AS "responseBytes" FROM "RequestRollup" WHERE "appId" = ?${envFilter}`,
+    `SELECT SUM("requestCount") AS "requests", SUM("requestSizeSum") AS "requestBytes",
+       SUM("responseSizeSum") AS "responseBytes" FROM "RequestRollup" WHERE "appId" = ?${envFilter}`,
     p,
   );
   const bins = await sql().all<{ kind: number; n: number }>(
@@ -120,7 +121,8 @@ export function makeRequest(over: Record<string, unknown> = {}) {
 /** Requests per status code in an app's per-minute rollups, as [status, count] pairs. */
 export async function requestsByStatus(appId: number): Promise<[number, number][]> {
   const rows = await sql().all<{ statusCode: number; n: number }>(
-    `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
+    `SELECT "statusCode", SUM("requestCount") AS "n" FROM "RequestRollup"
+     WHERE "appId" = ? GROUP BY "statusCode" ORDER BY "statusCode"`,
     [appId],
   );
   return rows.map((r) => [Number(r.statusCode), Number(r.n)]);

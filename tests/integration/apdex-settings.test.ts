@@ -16,7 +16,8 @@ const owner = await createUser();
 const stranger = await createUser();
 const app = await createApp({ ownerId: owner.id });
 await sql().run(
-  `INSERT INTO "Endpoint" ("appId", "id", "method", "path", "inStartup", "firstSeen") VALUES (?, 1, 'GET', '/items', ?, 0)`,
+  `INSERT INTO "Endpoint" ("appId", "id", "method", "path", "inStartup", "firstSeen")
+   VALUES (?, 1, 'GET', '/items', ?, 0)`,
   [app.id, true],
 );
 

@@ -329,7 +329,8 @@ describe("renaming, environments and deleting", () => {
       });
       await prisma().endpoint.create({ data: { appId: id, id: 1, method: "GET", path: "/items", firstSeen: 1 } });
       await sql().run(
-        `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum") VALUES (?, 1, 1, 1, 0, 200, 3, 0, 0)`,
+        `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode",
+           "requestCount", "requestSizeSum", "responseSizeSum") VALUES (?, 1, 1, 1, 0, 200, 3, 0, 0)`,
         [id],
       );
     }

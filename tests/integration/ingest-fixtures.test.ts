@@ -113,7 +113,8 @@ describe("replaying every captured request", () => {
 
   it("buckets by the payload's minute", async () => {
     const rows = await sql().all<{ minute: number; n: number }>(
-      `SELECT "minute", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "minute" ORDER BY "minute"`,
+      `SELECT "minute", SUM("requestCount") AS "n" FROM "RequestRollup"
+       WHERE "appId" = ? GROUP BY "minute" ORDER BY "minute"`,
       [app.id],
     );
     expect(rows.map((r) => [Number(r.minute), Number(r.n)])).toEqual([
@@ -213,7 +214,8 @@ describe("replaying every captured request", () => {
 
   it("stores every request-log line with its fields", async () => {
     const rows = await sql().all<Record<string, unknown>>(
-      `SELECT "l".*, "c"."identifier" FROM "RequestLog" "l" LEFT JOIN "Consumer" "c" ON "c"."appId" = "l"."appId" AND "c"."id" = "l"."consumerId"
+      `SELECT "l".*, "c"."identifier"
+       FROM "RequestLog" "l" LEFT JOIN "Consumer" "c" ON "c"."appId" = "l"."appId" AND "c"."id" = "l"."consumerId"
        WHERE "l"."appId" = ? ORDER BY "l"."ts"`,
       [app.id],
     );

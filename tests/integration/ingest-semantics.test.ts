@@ -96,7 +96,8 @@ describe("exactly once", () => {
     });
     // One row per key and minute, however many syncs added to it.
     const [row] = await sql().all<{ n: number; c: number }>(
-      `SELECT COUNT(*) AS "n", SUM("requestCount") AS "c" FROM "RequestRollup" r JOIN "Consumer" k ON k."appId" = r."appId" AND k."id" = r."consumerId"
+      `SELECT COUNT(*) AS "n", SUM("requestCount") AS "c"
+       FROM "RequestRollup" r JOIN "Consumer" k ON k."appId" = r."appId" AND k."id" = r."consumerId"
        WHERE r."appId" = ? AND k."identifier" = 'shared'`,
       [app.id],
     );
@@ -159,7 +160,8 @@ describe("ordering and time", () => {
       202,
     );
     const rows = await sql().all<{ minute: number; n: number }>(
-      `SELECT "minute", SUM("requestCount") AS "n" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "minute" ORDER BY "minute"`,
+      `SELECT "minute", SUM("requestCount") AS "n" FROM "RequestRollup"
+       WHERE "appId" = ? GROUP BY "minute" ORDER BY "minute"`,
       [app.id],
     );
     expect(rows.map((r) => [Number(r.minute), Number(r.n)])).toEqual([
@@ -216,7 +218,9 @@ describe("consumers", () => {
     const read = async () =>
       (
         await sql().all<{ name: string | null; group: string | null }>(
-          `SELECT c."name", g."name" AS "group" FROM "Consumer" c LEFT JOIN "ConsumerGroup" g ON g."appId" = c."appId" AND g."id" = c."groupId" WHERE c."appId" = ?`,
+          `SELECT c."name", g."name" AS "group"
+           FROM "Consumer" c LEFT JOIN "ConsumerGroup" g ON g."appId" = c."appId" AND g."id" = c."groupId"
+           WHERE c."appId" = ?`,
           [app.id],
         )
       ).map((r) => [r.name, r.group]);

@@ -38,11 +38,14 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
     ];
     for (const [minute, env, endpoint, consumer, status, count, bin] of rows) {
       await db.run(
-        `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "requestCount", "requestSizeSum", "responseSizeSum") VALUES (1, ?, ?, ?, ?, ?, ?, 0, ?)`,
+        `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode",
+           "requestCount", "requestSizeSum", "responseSizeSum") VALUES (1, ?, ?, ?, ?, ?, ?, 0, ?)`,
         [minute, env, endpoint, consumer, status, count, count * 100],
       );
       await db.run(
-        `INSERT INTO "RollupBin" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin", "count") VALUES (1, ?, ?, ?, ?, ?, 0, ?, ?)`,
+        `INSERT INTO "RollupBin" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin",
+           "count")
+         VALUES (1, ?, ?, ?, ?, ?, 0, ?, ?)`,
         [minute, env, endpoint, consumer, status, bin, count],
       );
     }
@@ -59,7 +62,8 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
     // Rows land in their hour and day, with the newest minute each one holds.
     expect(
       await db.all(
-        `SELECT "minute", "statusCode", "requestCount", "lastMinute" FROM "EndpointHourRollup" WHERE "endpointId" = 1 AND "envId" = 1 ORDER BY 1, 2`,
+        `SELECT "minute", "statusCode", "requestCount", "lastMinute" FROM "EndpointHourRollup"
+         WHERE "endpointId" = 1 AND "envId" = 1 ORDER BY 1, 2`,
       ),
     ).toEqual([
       { minute: day + 60, statusCode: 200, requestCount: 8, lastMinute: day + 62 },
@@ -68,7 +72,8 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
     ]);
     expect(
       await db.all(
-        `SELECT "minute", "consumerId", "requestCount" FROM "ConsumerDayRollup" WHERE "envId" = 1 AND "statusCode" = 200 ORDER BY 1, 2`,
+        `SELECT "minute", "consumerId", "requestCount" FROM "ConsumerDayRollup"
+         WHERE "envId" = 1 AND "statusCode" = 200 ORDER BY 1, 2`,
       ),
     ).toEqual([
       { minute: day, consumerId: 1, requestCount: 12 },

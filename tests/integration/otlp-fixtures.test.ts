@@ -42,11 +42,13 @@ async function views(appId: number) {
     exception: string | null;
     requestBody: string | null;
   }>(
-    `SELECT "method", "path", "url", "statusCode", "consumerId", "clientIp", "exception", "requestBody" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts"`,
+    `SELECT "method", "path", "url", "statusCode", "consumerId", "clientIp", "exception", "requestBody"
+     FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts"`,
     [appId],
   );
   const appLogs = await sql().all<{ message: string; level: string; logger: string; line: number; url: string }>(
-    `SELECT l."message", l."level", l."logger", l."line", r."url" FROM "RequestAppLog" l JOIN "RequestLog" r ON r."appId" = l."appId" AND r."uuid" = l."requestUuid"
+    `SELECT l."message", l."level", l."logger", l."line", r."url"
+     FROM "RequestAppLog" l JOIN "RequestLog" r ON r."appId" = l."appId" AND r."uuid" = l."requestUuid"
      WHERE l."appId" = ? ORDER BY l."ts"`,
     [appId],
   );

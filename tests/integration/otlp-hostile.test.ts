@@ -136,7 +136,8 @@ async function storedResult(appId: number) {
     totals: await rollupTotals(appId),
     requestLogs: num(
       await sql().all(
-        `SELECT "method", "path", "url", "statusCode", "responseTimeMs", "consumerId", "requestSize", "responseSize", "exception" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts", "uuid"`,
+        `SELECT "method", "path", "url", "statusCode", "responseTimeMs", "consumerId", "requestSize", "responseSize",
+           "exception" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts", "uuid"`,
         [appId],
       ),
     ),

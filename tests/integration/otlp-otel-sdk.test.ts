@@ -131,7 +131,8 @@ interface StoredSpan {
 
 const requestLogs = (appId: number) =>
   sql().all<LogRow>(
-    `SELECT "uuid", "method", "path", "url", "statusCode", "consumerId", "exception", "requestBody", "responseBody", "spans", "traceId", "clientIp"
+    `SELECT "uuid", "method", "path", "url", "statusCode", "consumerId", "exception", "requestBody", "responseBody",
+       "spans", "traceId", "clientIp"
      FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts"`,
     [appId],
   );

@@ -175,7 +175,8 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
 
     const consumers = await sql().all<{ identifier: string; name: string | null; group: string | null }>(
       `SELECT c."identifier", c."name", g."name" AS "group" FROM "Consumer" c
-       LEFT JOIN "ConsumerGroup" g ON g."appId" = c."appId" AND g."id" = c."groupId" WHERE c."appId" = ? ORDER BY c."identifier"`,
+       LEFT JOIN "ConsumerGroup" g ON g."appId" = c."appId" AND g."id" = c."groupId"
+       WHERE c."appId" = ? ORDER BY c."identifier"`,
       [app.id],
     );
     expect(consumers).toEqual(
@@ -184,7 +185,8 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
       ),
     );
     const consumerRequests = await sql().all<{ identifier: string; n: number }>(
-      `SELECT c."identifier", SUM(r."requestCount") AS "n" FROM "RequestRollup" r JOIN "Consumer" c ON c."appId" = r."appId" AND c."id" = r."consumerId"
+      `SELECT c."identifier", SUM(r."requestCount") AS "n"
+       FROM "RequestRollup" r JOIN "Consumer" c ON c."appId" = r."appId" AND c."id" = r."consumerId"
        WHERE r."appId" = ? GROUP BY c."identifier" ORDER BY c."identifier"`,
       [app.id],
     );

@@ -148,12 +148,15 @@ describe("retention", () => {
       [randomUUID(), NOW_S - 3 * DAY_S],
     ] as const) {
       await sql().run(
-        `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "url", "statusCode", "responseTimeMs") VALUES (?, ?, 1, ?, ?, 'GET', 'http://x/items', 200, 12.5)`,
+        `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "url", "statusCode",
+           "responseTimeMs")
+         VALUES (?, ?, 1, ?, ?, 'GET', 'http://x/items', 200, 12.5)`,
         [appId, uuid, randomUUID(), ts],
       );
       // An OTLP application log of that request, kept as long as the request.
       await sql().run(
-        `INSERT INTO "RequestAppLog" ("appId", "requestUuid", "id", "ts", "message") VALUES (?, ?, ?, ?, 'fetching item')`,
+        `INSERT INTO "RequestAppLog" ("appId", "requestUuid", "id", "ts", "message")
+         VALUES (?, ?, ?, ?, 'fetching item')`,
         [appId, uuid, randomUUID(), ts],
       );
     }

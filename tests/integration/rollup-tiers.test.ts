@@ -38,7 +38,8 @@ beforeAll(async () => {
     await storeSync(appId, env, parseSync(Buffer.from(JSON.stringify(traffic.syncFor(t)))), { now: t + 30 });
   }
   const [top] = await sql().all<{ id: number }>(
-    `SELECT "endpointId" AS "id" FROM "RequestRollup" WHERE "appId" = ? GROUP BY "endpointId" ORDER BY SUM("requestCount") DESC, 1 LIMIT 1`,
+    `SELECT "endpointId" AS "id" FROM "RequestRollup"
+     WHERE "appId" = ? GROUP BY "endpointId" ORDER BY SUM("requestCount") DESC, 1 LIMIT 1`,
     [appId],
   );
   busiestEndpoint = Number(top.id);

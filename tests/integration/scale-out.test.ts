@@ -22,15 +22,19 @@ async function catalog(): Promise<Table[]> {
   if (db.kind === "postgres") {
     const rows = await db.all<{ table: string; kind: string; columns: string[] | string; ref: string | null }>(
       `SELECT c.relname AS "table", con.contype AS "kind", f.relname AS "ref",
-         ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i) AS "columns"
+         ARRAY(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
+               JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.i) AS "columns"
        FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid LEFT JOIN pg_class f ON f.oid = con.confrelid
-       JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND con.contype IN ('p', 'u', 'f')`,
+       JOIN pg_namespace ns ON ns.oid = c.relnamespace
+       WHERE ns.nspname = current_schema() AND con.contype IN ('p', 'u', 'f')`,
     );
     const indexes = await db.all<{ table: string; def: string }>(
-      `SELECT tablename AS "table", indexdef AS "def" FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE 'CREATE UNIQUE%'`,
+      `SELECT tablename AS "table", indexdef AS "def" FROM pg_indexes
+       WHERE schemaname = current_schema() AND indexdef LIKE 'CREATE UNIQUE%'`,
     );
     const cols = await db.all<{ table: string; column: string }>(
-      `SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns WHERE table_schema = current_schema()`,
+      `SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+       WHERE table_schema = current_schema()`,
     );
     const names = [...new Set(cols.map((c) => c.table))];
     const list = (v: string[] | string) => (Array.isArray(v) ? v : v.replace(/[{}]/g, "").split(","));

@@ -14,7 +14,8 @@ import { createTestDatabase } from "../helpers/stack";
 async function catalog(db: Sql): Promise<string[]> {
   if (db.kind === "sqlite") {
     const rows = await db.all<{ type: string; name: string; sql: string | null }>(
-      `SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_tallyhub%' ORDER BY name`,
+      `SELECT type, name, sql FROM sqlite_master
+       WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_tallyhub%' ORDER BY name`,
     );
     return rows.map((r) => `${r.type} ${r.name} ${(r.sql ?? "").replace(/\s+/g, " ")}`);
   }
@@ -23,10 +24,12 @@ async function catalog(db: Sql): Promise<string[]> {
      WHERE table_schema = 'public' AND table_name NOT LIKE '_tallyhub%' ORDER BY table_name, column_name`,
   );
   const idx = await db.all<Record<string, string>>(
-    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '_tallyhub%' ORDER BY indexname`,
+    `SELECT indexname, indexdef FROM pg_indexes
+     WHERE schemaname = 'public' AND tablename NOT LIKE '_tallyhub%' ORDER BY indexname`,
   );
   const fks = await db.all<Record<string, string>>(
-    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE '_tallyhub%' ORDER BY conname`,
+    `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
+     WHERE connamespace = 'public'::regnamespace AND conname NOT LIKE '_tallyhub%' ORDER BY conname`,
   );
   return [
     ...cols.map((c) => Object.values(c).join(" ")),

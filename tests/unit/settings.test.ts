@@ -159,8 +159,6 @@ describe("process.env", () => {
   const allowed: Record<string, RegExp> = {
     // Next.js substitutes it per runtime at build time; it must stay a literal read.
     "instrumentation.ts": /process\.env\.NEXT_RUNTIME !== "nodejs"/,
-    // Text of the JavaScript setup snippet shown to users, not a read.
-    "lib/apps/snippets/javascript.ts": /^process\.env\.APITALLY_HUB_BASE_URL \?\?= \$\{lit\(hubUrl\)\};$/,
   };
 
   const files = (dir: string): string[] =>

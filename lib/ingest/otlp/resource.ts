@@ -25,7 +25,8 @@ export function slugifyEnv(name: string): string {
 /** A stable UUID for a string, for the tables that key instances and requests by UUID. */
 export function hashUuid(...parts: string[]): string {
   const h = createHash("sha256").update(parts.join("\u0000")).digest("hex");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  const variant = ((parseInt(h[16], 16) & 3) | 8).toString(16); // 10xx: the RFC's variant bits
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 export function sender(resource: Attributes, headerEnv: string | null): Sender {

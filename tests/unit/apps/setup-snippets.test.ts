@@ -56,6 +56,15 @@ app.add_middleware(
     }
   });
 
+  it.each(FRAMEWORKS.filter((f) => f.language === "javascript").map((f) => [f.id]))(
+    "%s: the hub URL goes into the app's environment unless the variable is set already",
+    (id) => {
+      expect(setupGuide(id).setup.code).toContain(
+        '\n// Send data to Tallyhub.\nprocess.env.APITALLY_HUB_BASE_URL ??= "https://tally.example.com";\n',
+      );
+    },
+  );
+
   it.each([
     ["flask", "app.wsgi_app = ApitallyMiddleware(\n    app,\n"],
     ["django", '"apitally.django.ApitallyMiddleware",'],

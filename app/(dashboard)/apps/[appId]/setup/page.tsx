@@ -4,6 +4,7 @@ import { AppStatusPanel } from "@/components/apps/app-status-panel";
 import { SetupSteps } from "@/components/apps/setup-steps";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { requireApp } from "@/lib/apps/access";
 import { frameworkLabel } from "@/lib/apps/frameworks";
@@ -86,7 +87,10 @@ function Credential({ name, value, testId, note }: { name: string; value: string
       </div>
       <code
         data-testid={testId}
-        className="mt-2 block rounded-md bg-slate-50 px-2.5 py-2 font-mono text-[12px] break-all text-slate-900 ring-1 ring-slate-200 ring-inset"
+        className={cn(
+          "mt-2 block rounded-md bg-slate-50 px-2.5 py-2 font-mono text-[12px] break-all text-slate-900 ring-1",
+          "ring-slate-200 ring-inset",
+        )}
       >
         {value}
       </code>
