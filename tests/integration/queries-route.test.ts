@@ -1,37 +1,8 @@
 // The JSON view route the dashboard polls, over HTTP against `next start`: signed-out is
 // 401, someone else's app or an unknown view is 404, bad filters are reported, not fatal.
-import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { hashPassword } from "@/lib/auth/password";
-import { prisma } from "@/lib/db";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EP, M, seedDashboardApp } from "../helpers/dashboard-fixture";
-
-const base = () => inject("baseUrl");
-const PASSWORD = "correct horse battery";
-
-async function userWithPassword() {
-  const email = `route-${randomUUID().slice(0, 8)}@example.com`;
-  return prisma().user.create({ data: { email, passwordHash: await hashPassword(PASSWORD) } });
-}
-
-/** Signs in through next-auth's credentials callback and returns the session cookie. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${base()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const r = await fetch(`${base()}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: "/apps" }),
-  });
-  const session = r.headers.getSetCookie().find((c) => /session-token=/.test(c));
-  if (!session) throw new Error(`sign-in failed (${r.status})`);
-  return session.split(";")[0];
-}
+import { getAs as get, signIn, userWithPassword } from "../helpers/sign-in";
 
 const iso = (minute: number) => new Date(minute * 60_000).toISOString().replace(":00.000Z", "Z");
 // The fixture's "last hour" as a custom range: the server's clock is not the fixture's.
@@ -47,8 +18,6 @@ beforeAll(async () => {
   owner = await signIn(a.email);
   stranger = await signIn(b.email);
 });
-
-const get = (path: string, cookie?: string) => fetch(`${base()}${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("GET /api/apps/:appId/views/:view", () => {
   it("serves the owner the same numbers as the read models", async () => {
