@@ -103,3 +103,17 @@ export function formatTimeAgo(epochSeconds: number | null | undefined, nowMs = D
 
 /** "1 consumer", "3 consumers". */
 export const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
+
+/** A logged request's time to the millisecond, with the day unless it is today (or always): "Nov 28, 14:03:22.271". */
+export function formatLogTime(epochSeconds: number, opts: { day?: boolean; nowMs?: number } = {}): string {
+  const d = new Date(epochSeconds * 1000);
+  const time = `${d.toLocaleTimeString("en-US", { ...TIME, second: "2-digit" })}.${String(d.getMilliseconds()).padStart(3, "0")}`;
+  const today = d.toDateString() === new Date(opts.nowMs ?? Date.now()).toDateString();
+  return today && !opts.day ? time : `${d.toLocaleDateString("en-US", DATE)}, ${time}`;
+}
+
+/** A URL's path and query, the part that differs between the requests of one app. */
+export function urlPathAndQuery(url: string): string {
+  const m = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
+  return m ? m[1] || "/" : url;
+}

@@ -236,17 +236,18 @@ function CustomRangeLabel({ filters }: { filters: Filters }) {
 }
 
 /** A text filter applied on Enter or when leaving the field, with suggestions. */
-function TextFilter(props: {
+export function TextFilter(props: {
   label: string;
   placeholder: string;
   className?: string;
   initial: string;
-  suggestions: string[];
+  suggestions?: string[];
   pattern?: string;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
   onCommit: (text: string) => void;
 }) {
   const [text, setText] = useState(props.initial);
-  const listId = `filter-${props.label.toLowerCase()}-suggestions`;
+  const listId = `filter-${props.label.toLowerCase().replace(/\W+/g, "-")}-suggestions`;
   const commit = () => {
     if (text.trim() !== props.initial) props.onCommit(text.trim());
   };
@@ -257,8 +258,9 @@ function TextFilter(props: {
         className={cn(inputClass, "h-9 py-1.5 pr-7 text-[13px] invalid:ring-red-400")}
         placeholder={props.placeholder}
         value={text}
-        list={listId}
+        list={props.suggestions ? listId : undefined}
         pattern={props.pattern}
+        inputMode={props.inputMode}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -279,11 +281,13 @@ function TextFilter(props: {
           <XIcon className="size-3.5" />
         </button>
       )}
-      <datalist id={listId}>
-        {props.suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      {props.suggestions && (
+        <datalist id={listId}>
+          {props.suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
     </div>
   );
 }

@@ -4,9 +4,15 @@
 // change them with router.replace, so views stay shareable and survive reloads.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { filtersToSearchParams, parseFilters, pickFilterParams, type FilterParam } from "@/lib/filters";
+import {
+  filtersToSearchParams,
+  parseFilters,
+  pickFilterParams,
+  type FilterParam,
+  type RequestFilterParam,
+} from "@/lib/filters";
 
-export type FilterChanges = Partial<Record<FilterParam, string | null>>;
+export type FilterChanges = Partial<Record<FilterParam | RequestFilterParam, string | null>>;
 
 /** The filters of the current URL and its canonical query string. */
 export function useFilters() {
