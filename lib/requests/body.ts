@@ -7,7 +7,8 @@ export const BODY_SENTINELS = { "<masked>": "masked", "<body too large>": "too-l
 
 export type BodyView =
   | { kind: "none" }
-  | { kind: "masked" | "too-large" }
+  | { kind: "masked" }
+  | { kind: "too-large" }
   | { kind: "binary"; bytes: number; base64: string }
   | { kind: "json"; text: string; pretty: string }
   | { kind: "text"; text: string };
