@@ -210,17 +210,26 @@ function ConsumersTable({
     { key: "trend", header: "Trend", hideOnPhone: true, cell: (c) => <Sparkline values={c.trend} /> },
     {
       key: "edit",
-      header: <span className="sr-only">Edit</span>,
+      header: <span className="sr-only">Actions</span>,
       align: "right",
       cell: (c) => (
-        <button
-          type="button"
-          onClick={() => onEdit(c)}
-          aria-label={`Edit ${c.name ?? c.identifier}`}
-          className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
-        >
-          Edit
-        </button>
+        <span className="inline-flex items-center gap-0.5 whitespace-nowrap">
+          <Link
+            href={viewHref(`/apps/${appId}/requests`, { consumer: String(c.id), group: null })}
+            aria-label={`Recent requests of ${c.name ?? c.identifier}`}
+            className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
+          >
+            Requests
+          </Link>
+          <button
+            type="button"
+            onClick={() => onEdit(c)}
+            aria-label={`Edit ${c.name ?? c.identifier}`}
+            className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
+          >
+            Edit
+          </button>
+        </span>
       ),
     },
   ];

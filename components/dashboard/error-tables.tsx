@@ -131,6 +131,7 @@ export function ServerErrorsList({
   showEndpoint?: boolean;
 }) {
   const [open, setOpen] = useState<number | null>(null);
+  const viewHref = useViewHref();
   if (!rows.length)
     return <div className="px-5 py-10 text-center text-sm text-slate-500">No server errors in this period.</div>;
   return (
@@ -167,7 +168,19 @@ export function ServerErrorsList({
               <div className="text-[11px] text-slate-500">{e.count === 1 ? "time" : "times"}</div>
             </div>
           </button>
-          {open === e.id && <Traceback appId={appId} errorId={e.id} sentryEventId={e.sentryEventId} />}
+          {open === e.id && (
+            <Traceback
+              appId={appId}
+              errorId={e.id}
+              sentryEventId={e.sentryEventId}
+              requestsHref={viewHref(`/apps/${appId}/requests`, {
+                endpoint: String(e.endpointId),
+                method: null,
+                status: null,
+                exception: "1",
+              })}
+            />
+          )}
         </li>
       ))}
     </ul>
@@ -178,10 +191,13 @@ function Traceback({
   appId,
   errorId,
   sentryEventId,
+  requestsHref,
 }: {
   appId: number;
   errorId: number;
   sentryEventId: string | null;
+  /** The Requests view narrowed to the requests that may have raised it. */
+  requestsHref: string;
 }) {
   const { data, error, isPending } = useView(appId, "traceback", null, { errorId: String(errorId) }, { poll: false });
   return (
@@ -197,11 +213,18 @@ function Traceback({
       ) : (
         <p className="text-[13px] text-slate-500">The client sent no traceback for this error.</p>
       )}
-      {sentryEventId && (
-        <p className="mt-2 text-xs text-slate-500">
-          Sentry event: <code className="font-mono">{sentryEventId}</code>
-        </p>
-      )}
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+        {sentryEventId ? (
+          <p>
+            Sentry event: <code className="font-mono">{sentryEventId}</code>
+          </p>
+        ) : (
+          <span />
+        )}
+        <Link href={requestsHref} className="font-medium text-indigo-600 hover:text-indigo-500">
+          Requests with this error →
+        </Link>
+      </div>
     </div>
   );
 }
