@@ -113,22 +113,14 @@ export function FilterBar({
             </optgroup>
           )}
         </select>
-        <button
-          type="button"
-          aria-expanded={moreOpen}
-          aria-controls={moreId}
-          onClick={() => setMoreOpen((o) => !o)}
-          className="order-4 inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 sm:hidden"
-        >
-          Filters
-          {secondary > 0 && (
-            <span className="rounded-full bg-indigo-600 px-1.5 text-[11px] leading-4 text-white tabular-nums">
-              {secondary}
-              <span className="sr-only"> active</span>
-            </span>
-          )}
-          <ChevronDownIcon className={cn("size-3.5 text-slate-500 transition-transform", moreOpen && "rotate-180")} />
-        </button>
+        <FoldButton
+          label="Filters"
+          open={moreOpen}
+          controls={moreId}
+          active={secondary}
+          onToggle={() => setMoreOpen((o) => !o)}
+          className="order-4"
+        />
         {query && (
           <button
             type="button"
@@ -196,6 +188,38 @@ export function FilterBar({
         </div>
       )}
     </div>
+  );
+}
+
+/** On a phone, the button that unfolds a group of filters, with how many of them are set. */
+export function FoldButton(props: {
+  label: string;
+  open: boolean;
+  controls: string;
+  active: number;
+  onToggle: () => void;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      aria-expanded={props.open}
+      aria-controls={props.controls}
+      onClick={props.onToggle}
+      className={cn(
+        "inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 sm:hidden",
+        props.className,
+      )}
+    >
+      {props.label}
+      {props.active > 0 && (
+        <span className="rounded-full bg-indigo-600 px-1.5 text-[11px] leading-4 text-white tabular-nums">
+          {props.active}
+          <span className="sr-only"> active</span>
+        </span>
+      )}
+      <ChevronDownIcon className={cn("size-3.5 text-slate-500 transition-transform", props.open && "rotate-180")} />
+    </button>
   );
 }
 

@@ -7,9 +7,8 @@ import { useId, useState } from "react";
 import { useSetFilters, type FilterChanges } from "@/components/hooks/use-filters";
 import { useRequestFilters } from "@/components/hooks/use-requests";
 import { cn } from "@/components/ui/cn";
-import { ChevronDownIcon } from "@/components/ui/icons";
 import { inputClass } from "@/components/ui/input";
-import { TextFilter } from "./filter-bar";
+import { FoldButton, TextFilter } from "./filter-bar";
 
 const MS_PATTERN = "[0-9]+(\\.[0-9]+)?";
 
@@ -23,22 +22,13 @@ export function RequestFilterBar() {
 
   return (
     <div className="-mt-3 mb-5">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
-        className="inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 sm:hidden"
-      >
-        Request filters
-        {active > 0 && (
-          <span className="rounded-full bg-indigo-600 px-1.5 text-[11px] leading-4 text-white tabular-nums">
-            {active}
-            <span className="sr-only"> active</span>
-          </span>
-        )}
-        <ChevronDownIcon className={cn("size-3.5 text-slate-500 transition-transform", open && "rotate-180")} />
-      </button>
+      <FoldButton
+        label="Request filters"
+        open={open}
+        controls={panelId}
+        active={active}
+        onToggle={() => setOpen((o) => !o)}
+      />
       <div
         id={panelId}
         role="group"
