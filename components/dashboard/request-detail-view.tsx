@@ -7,7 +7,6 @@ import { useViewHref } from "@/components/hooks/use-filters";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
-import { ChevronRightIcon } from "@/components/ui/icons";
 import { formatBytes, formatLogTime, formatMs } from "@/lib/format";
 import type { AppLogLine, RequestDetail } from "@/lib/queries/request-detail";
 import { MethodBadge, StatusBadge } from "./badges";
@@ -29,14 +28,13 @@ export function RequestDetailView({
   const list = `/apps/${appId}/requests${query ? `?${query}` : ""}`;
   const viewHref = useViewHref();
   return (
-    <div className="space-y-5">
-      <nav aria-label="Breadcrumb" className="flex items-center gap-1 text-[13px] text-slate-500">
-        <Link href={list} className="font-medium text-indigo-600 hover:text-indigo-500">
-          Requests
-        </Link>
-        <ChevronRightIcon className="size-3.5" />
-        <span className="truncate font-mono text-xs">{d.id}</span>
-      </nav>
+    <div className="space-y-4">
+      <Link
+        href={list}
+        className="inline-flex items-center gap-1 text-[13px] font-medium text-slate-500 hover:text-slate-800"
+      >
+        ← All requests
+      </Link>
 
       <Card className="px-4 py-4 sm:px-5">
         <div className="flex flex-wrap items-center gap-2">
@@ -78,6 +76,11 @@ export function RequestDetailView({
             }
           />
           {d.clientIp && <Fact label="Client IP" value={<span className="font-mono text-xs">{d.clientIp}</span>} />}
+          <Fact
+            label="Request ID"
+            className="col-span-2"
+            value={<span className="font-mono text-xs break-all">{d.id}</span>}
+          />
           {d.traceId && (
             <Fact
               label="Trace ID"
