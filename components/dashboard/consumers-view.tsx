@@ -8,7 +8,7 @@ import { SERIES_COLORS } from "@/components/charts/colors";
 import { Legend } from "@/components/charts/legend";
 import { Sparkline } from "@/components/charts/sparkline";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { useViewHref } from "@/components/hooks/use-filters";
+import { useRequestsHref, useViewHref } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
 import { useZoom } from "@/components/hooks/use-zoom";
 import { Badge } from "@/components/ui/badge";
@@ -162,6 +162,7 @@ function ConsumersTable({
   onEdit: (c: ConsumerRow) => void;
 }) {
   const viewHref = useViewHref();
+  const requestsHref = useRequestsHref();
   const columns: Column<ConsumerRow>[] = [
     {
       key: "consumer",
@@ -215,7 +216,7 @@ function ConsumersTable({
       cell: (c) => (
         <span className="inline-flex items-center gap-0.5 whitespace-nowrap">
           <Link
-            href={viewHref(`/apps/${appId}/requests`, { consumer: String(c.id), group: null })}
+            href={requestsHref(appId, { consumer: String(c.id), group: null })}
             aria-label={`Recent requests of ${c.name ?? c.identifier}`}
             className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
           >

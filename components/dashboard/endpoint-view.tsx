@@ -7,7 +7,7 @@ import { statusCodeColors } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { useViewHref } from "@/components/hooks/use-filters";
+import { useRequestsHref, useViewHref } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
 import { useZoom } from "@/components/hooks/use-zoom";
 import { buttonClass } from "@/components/ui/button";
@@ -37,6 +37,7 @@ export function EndpointView({
 }) {
   const view = useView(appId, "endpoint", initial, { endpointId: String(endpointId) });
   const viewHref = useViewHref();
+  const requestsHref = useRequestsHref();
   return (
     <>
       <Link
@@ -62,7 +63,7 @@ export function EndpointView({
             )}
           </div>
           <Link
-            href={viewHref(`/apps/${appId}/requests`, { endpoint: String(endpointId), method: null })}
+            href={requestsHref(appId, { endpoint: String(endpointId), method: null })}
             className={buttonClass({ variant: "secondary", size: "sm" })}
           >
             Recent requests →

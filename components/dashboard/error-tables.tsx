@@ -4,7 +4,7 @@
 // per status and endpoint, validation errors, and server errors with their tracebacks.
 import Link from "next/link";
 import { useState } from "react";
-import { useViewHref } from "@/components/hooks/use-filters";
+import { useRequestsHref, useViewHref } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
 import { cn } from "@/components/ui/cn";
 import { ChevronRightIcon } from "@/components/ui/icons";
@@ -131,7 +131,7 @@ export function ServerErrorsList({
   showEndpoint?: boolean;
 }) {
   const [open, setOpen] = useState<number | null>(null);
-  const viewHref = useViewHref();
+  const requestsHref = useRequestsHref();
   if (!rows.length)
     return <div className="px-5 py-10 text-center text-sm text-slate-500">No server errors in this period.</div>;
   return (
@@ -173,7 +173,7 @@ export function ServerErrorsList({
               appId={appId}
               errorId={e.id}
               sentryEventId={e.sentryEventId}
-              requestsHref={viewHref(`/apps/${appId}/requests`, {
+              requestsHref={requestsHref(appId, {
                 endpoint: String(e.endpointId),
                 method: null,
                 status: null,

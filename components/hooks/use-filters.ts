@@ -8,6 +8,7 @@ import {
   filtersToSearchParams,
   parseFilters,
   pickFilterParams,
+  REQUEST_FILTER_PARAMS,
   type FilterParam,
   type RequestFilterParam,
 } from "@/lib/filters";
@@ -63,5 +64,21 @@ export function useViewHref() {
       return q ? `${path}?${q}` : path;
     },
     [searchParams],
+  );
+}
+
+/**
+ * A link into the app's Requests view with the current shared filters plus some changed. The
+ * Requests view's own filters left in the URL from an earlier visit are dropped: the link says
+ * which requests it means.
+ */
+export function useRequestsHref() {
+  const viewHref = useViewHref();
+  return useCallback(
+    (appId: number, changes: FilterChanges = {}) => {
+      const fresh = Object.fromEntries(REQUEST_FILTER_PARAMS.map((p) => [p, null])) as FilterChanges;
+      return viewHref(`/apps/${appId}/requests`, { ...fresh, ...changes });
+    },
+    [viewHref],
   );
 }
