@@ -476,4 +476,17 @@ describe("the JSON routes", () => {
     expect(own.status).toBe(200);
     expect((await own.json()).request.body.kind).toBe("json");
   });
+
+  it("and so are the pages", async () => {
+    const page = await getAs(`/apps/${appId}/requests/${ID.order}`, owner);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("https://api.example.com/orders?ref=newsletter");
+    expect((await getAs(`/apps/${appId}/requests/${ID.order}`, stranger)).status).toBe(404);
+    expect((await getAs(`/apps/${appId}/requests/${strangerRequest}`, owner)).status).toBe(404);
+    expect((await getAs(`/apps/${appId}/requests/not-an-id`, owner)).status).toBe(404);
+    // The page names a bad param and shows the list without it.
+    const bad = await getAs(`/apps/${appId}/requests?minMs=x`, owner);
+    expect(bad.status).toBe(200);
+    expect(await bad.text()).toContain("minMs must be a number of milliseconds");
+  });
 });
