@@ -137,7 +137,7 @@ function RequestRow({ appId, row: r, query }: { appId: number; row: RequestListR
           >
             {r.path ?? urlPathAndQuery(r.url)}
           </Link>
-          {r.path && (
+          {r.path && r.path !== urlPathAndQuery(r.url) && (
             <div className="truncate font-mono text-[11.5px] text-slate-400" title={r.url}>
               {urlPathAndQuery(r.url)}
             </div>
