@@ -41,6 +41,7 @@ function bodyClause(column: string, needle: string | null): Clause | null {
 }
 
 export function requestWhere(appId: number, f: Filters, r: RequestFilters): Clause {
+  // The endpoint and method filters are endpointClause's, so filterWhere never reads the endpoint column.
   const shared = filterWhere(
     appId,
     { ...f, endpoint: null, method: null },
