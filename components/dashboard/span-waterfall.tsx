@@ -64,12 +64,13 @@ export function SpanWaterfall({ waterfall }: { waterfall: Waterfall }) {
                     style={{ left: pct(s.offsetMs), width: `max(2px, ${pct(s.durationMs)})` }}
                   />
                   <span
-                    className="absolute inset-y-0 flex items-center text-[11px] whitespace-nowrap text-slate-600 tabular-nums"
-                    style={
-                      s.offsetMs + s.durationMs > totalMs * 0.7
-                        ? { right: `calc(100% - ${pct(s.offsetMs)} + 4px)` }
-                        : { left: `calc(${pct(s.offsetMs + s.durationMs)} + 4px)` }
-                    }
+                    className={cn(
+                      "absolute inset-y-0 flex items-center text-[11px] whitespace-nowrap tabular-nums",
+                      label(s.offsetMs, s.durationMs, totalMs) === "inside"
+                        ? "font-medium text-white"
+                        : "text-slate-600",
+                    )}
+                    style={labelStyle(label(s.offsetMs, s.durationMs, totalMs), s.offsetMs, s.durationMs, pct)}
                   >
                     {spanMs(s.durationMs)}
                   </span>
@@ -94,6 +95,20 @@ export function SpanWaterfall({ waterfall }: { waterfall: Waterfall }) {
       </ul>
     </div>
   );
+}
+
+type LabelPlace = "after" | "before" | "inside";
+
+/** The duration goes after the bar when there is room, else before it, else inside a bar that spans most of the line. */
+function label(offsetMs: number, durationMs: number, totalMs: number): LabelPlace {
+  if (offsetMs + durationMs <= totalMs * 0.7) return "after";
+  return offsetMs >= totalMs * 0.3 ? "before" : "inside";
+}
+
+function labelStyle(place: LabelPlace, offsetMs: number, durationMs: number, pct: (ms: number) => string) {
+  if (place === "after") return { left: `calc(${pct(offsetMs + durationMs)} + 4px)` };
+  if (place === "before") return { right: `calc(100% - ${pct(offsetMs)} + 4px)` };
+  return { right: `calc(100% - ${pct(offsetMs + durationMs)} + 6px)` };
 }
 
 function SpanFact({ name, value }: { name: string; value: string }) {
