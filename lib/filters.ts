@@ -48,6 +48,9 @@ export const FILTER_PARAMS = [
   "status",
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
+/** The Requests view's own filters (lib/request-filters.ts), kept when a shared one changes. */
+export const REQUEST_FILTER_PARAMS = ["url", "minMs", "maxMs", "reqBody", "resBody", "ip", "exception"] as const;
+export type RequestFilterParam = (typeof REQUEST_FILTER_PARAMS)[number];
 
 const METHOD = /^[A-Za-z]{1,16}$/;
 const id = z.coerce
@@ -117,7 +120,8 @@ const fields = {
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function read(input: SearchParamsInput, key: string): string | undefined {
+/** One query param's first value, undefined when missing or blank. */
+export function readParam(input: SearchParamsInput, key: string): string | undefined {
   const v = input instanceof URLSearchParams ? (input.get(key) ?? undefined) : input[key];
   const first = Array.isArray(v) ? v[0] : v;
   return first === undefined || first.trim() === "" ? undefined : first;
@@ -130,7 +134,7 @@ export function parseFilters(
   const issues: FilterIssue[] = [];
   const parsed: { [K in FilterParam]?: z.output<(typeof fields)[K]> } = {};
   for (const param of FILTER_PARAMS) {
-    const raw = read(input, param);
+    const raw = readParam(input, param);
     if (raw === undefined) continue;
     const result = fields[param].safeParse(raw);
     if (result.success) (parsed as Record<string, unknown>)[param] = result.data;
@@ -188,11 +192,11 @@ export function filtersToSearchParams(f: Filters): URLSearchParams {
   return p;
 }
 
-/** Keeps only the filter params of a query string (drops unrelated ones like `tab`). */
+/** Keeps only the filter params of a query string (drops unrelated ones like `tab` or a cursor). */
 export function pickFilterParams(input: SearchParamsInput): URLSearchParams {
   const p = new URLSearchParams();
-  for (const key of FILTER_PARAMS) {
-    const v = read(input, key);
+  for (const key of [...FILTER_PARAMS, ...REQUEST_FILTER_PARAMS]) {
+    const v = readParam(input, key);
     if (v !== undefined) p.set(key, v);
   }
   return p;

@@ -111,3 +111,17 @@ export function timeLeft(seconds: number): string {
   const m = minutes % 60;
   return h > 0 ? (m ? `${h} h ${m} min` : `${h} h`) : `${m} min`;
 }
+
+/** A logged request's time to the millisecond, with the day unless it is today (or always): "Nov 28, 14:03:22.271". */
+export function formatLogTime(epochSeconds: number, opts: { day?: boolean; nowMs?: number } = {}): string {
+  const d = new Date(epochSeconds * 1000);
+  const time = `${d.toLocaleTimeString("en-US", { ...TIME, second: "2-digit" })}.${String(d.getMilliseconds()).padStart(3, "0")}`;
+  const today = d.toDateString() === new Date(opts.nowMs ?? Date.now()).toDateString();
+  return today && !opts.day ? time : `${d.toLocaleDateString("en-US", DATE)}, ${time}`;
+}
+
+/** A URL's path and query, the part that differs between the requests of one app. */
+export function urlPathAndQuery(url: string): string {
+  const m = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
+  return m ? m[1] || "/" : url;
+}

@@ -12,6 +12,7 @@ export const APP_TABS = [
   { slug: "errors", label: "Errors" },
   { slug: "endpoints", label: "Endpoints" },
   { slug: "consumers", label: "Consumers" },
+  { slug: "requests", label: "Requests" },
   { slug: "setup", label: "Setup", configure: true },
 ] as const;
 

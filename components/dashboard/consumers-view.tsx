@@ -8,7 +8,7 @@ import { SERIES_COLORS } from "@/components/charts/colors";
 import { Legend } from "@/components/charts/legend";
 import { Sparkline } from "@/components/charts/sparkline";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { useViewHref } from "@/components/hooks/use-filters";
+import { useRequestsHref, useViewHref } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
 import { useZoom } from "@/components/hooks/use-zoom";
 import { Badge } from "@/components/ui/badge";
@@ -170,6 +170,7 @@ function ConsumersTable({
   onEdit?: (c: ConsumerRow) => void;
 }) {
   const viewHref = useViewHref();
+  const requestsHref = useRequestsHref();
   const columns: Column<ConsumerRow>[] = [
     {
       key: "consumer",
@@ -216,25 +217,32 @@ function ConsumersTable({
       cell: (c) => <TimeAgo t={c.lastRequest} />,
     },
     { key: "trend", header: "Trend", hideOnPhone: true, cell: (c) => <Sparkline values={c.trend} /> },
-    ...(onEdit
-      ? [
-          {
-            key: "edit",
-            header: <span className="sr-only">Edit</span>,
-            align: "right" as const,
-            cell: (c: ConsumerRow) => (
-              <button
-                type="button"
-                onClick={() => onEdit(c)}
-                aria-label={`Edit ${c.name ?? c.identifier}`}
-                className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
-              >
-                Edit
-              </button>
-            ),
-          },
-        ]
-      : []),
+    {
+      key: "edit",
+      header: <span className="sr-only">Actions</span>,
+      align: "right",
+      cell: (c) => (
+        <span className="inline-flex items-center gap-0.5 whitespace-nowrap">
+          <Link
+            href={requestsHref(appId, { consumer: String(c.id), group: null })}
+            aria-label={`Recent requests of ${c.name ?? c.identifier}`}
+            className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
+          >
+            Requests
+          </Link>
+          {onEdit && (
+            <button
+              type="button"
+              onClick={() => onEdit(c)}
+              aria-label={`Edit ${c.name ?? c.identifier}`}
+              className="rounded-md px-2 py-1 text-[12.5px] font-medium text-indigo-600 hover:bg-indigo-50"
+            >
+              Edit
+            </button>
+          )}
+        </span>
+      ),
+    },
   ];
   return (
     <DataTable

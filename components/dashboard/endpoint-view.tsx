@@ -7,9 +7,10 @@ import { statusCodeColors } from "@/components/charts/colors";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import { Legend } from "@/components/charts/legend";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
-import { useViewHref } from "@/components/hooks/use-filters";
+import { useRequestsHref, useViewHref } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
 import { useZoom } from "@/components/hooks/use-zoom";
+import { buttonClass } from "@/components/ui/button";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatBytes, formatCompact, formatCount, formatMs, formatPercent } from "@/lib/format";
 import type { TopConsumer } from "@/lib/queries/top-consumers";
@@ -39,6 +40,7 @@ export function EndpointView({
 }) {
   const view = useView(appId, "endpoint", initial, { endpointId: String(endpointId) });
   const viewHref = useViewHref();
+  const requestsHref = useRequestsHref();
   return (
     <>
       <Link
@@ -48,19 +50,27 @@ export function EndpointView({
         ← All endpoints
       </Link>
       {view.data && (
-        <div className="mb-4">
-          <h2 className="text-lg font-semibold">
-            <EndpointName
-              method={view.data.endpoint.method}
-              path={view.data.endpoint.path}
-              className="[&>span:last-child]:text-base [&>span:last-child]:text-slate-900"
-            />
-          </h2>
-          {(view.data.endpoint.summary || view.data.endpoint.description) && (
-            <p className="mt-1 text-sm text-slate-500">
-              {view.data.endpoint.summary ?? view.data.endpoint.description}
-            </p>
-          )}
+        <div className="mb-4 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+          <div className="min-w-0">
+            <h2 className="text-lg font-semibold">
+              <EndpointName
+                method={view.data.endpoint.method}
+                path={view.data.endpoint.path}
+                className="[&>span:last-child]:text-base [&>span:last-child]:text-slate-900"
+              />
+            </h2>
+            {(view.data.endpoint.summary || view.data.endpoint.description) && (
+              <p className="mt-1 text-sm text-slate-500">
+                {view.data.endpoint.summary ?? view.data.endpoint.description}
+              </p>
+            )}
+          </div>
+          <Link
+            href={requestsHref(appId, { endpoint: String(endpointId), method: null })}
+            className={buttonClass({ variant: "secondary", size: "sm" })}
+          >
+            Recent requests →
+          </Link>
         </div>
       )}
       <ViewFrame appId={appId} options={options} view={view}>

@@ -4,7 +4,7 @@
 // per status and endpoint, validation errors, and server errors with their tracebacks.
 import Link from "next/link";
 import { useState } from "react";
-import { useViewHref } from "@/components/hooks/use-filters";
+import { useRequestsHref, useViewHref } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
 import { cn } from "@/components/ui/cn";
 import { ChevronRightIcon } from "@/components/ui/icons";
@@ -133,6 +133,7 @@ export function ServerErrorsList({
   showEndpoint?: boolean;
 }) {
   const [open, setOpen] = useState<number | null>(null);
+  const requestsHref = useRequestsHref();
   if (!rows.length)
     return <div className="px-5 py-10 text-center text-sm text-slate-500">No server errors in this period.</div>;
   return (
@@ -169,7 +170,19 @@ export function ServerErrorsList({
               <div className="text-[11px] text-slate-500">{e.count === 1 ? "time" : "times"}</div>
             </div>
           </button>
-          {open === e.id && <Traceback appId={appId} errorId={e.id} sentryEventId={e.sentryEventId} />}
+          {open === e.id && (
+            <Traceback
+              appId={appId}
+              errorId={e.id}
+              sentryEventId={e.sentryEventId}
+              requestsHref={requestsHref(appId, {
+                endpoint: String(e.endpointId),
+                method: null,
+                status: null,
+                exception: "1",
+              })}
+            />
+          )}
         </li>
       ))}
     </ul>
@@ -180,10 +193,13 @@ function Traceback({
   appId,
   errorId,
   sentryEventId,
+  requestsHref,
 }: {
   appId: number;
   errorId: number;
   sentryEventId: string | null;
+  /** The Requests view narrowed to the requests that may have raised it. */
+  requestsHref: string;
 }) {
   const { data, error, isPending } = useView(appId, "traceback", null, { errorId: String(errorId) }, { poll: false });
   return (
@@ -204,11 +220,18 @@ function Traceback({
       ) : (
         <p className="text-[13px] text-slate-500">The client sent no traceback for this error.</p>
       )}
-      {sentryEventId && (
-        <p className="mt-2 text-xs text-slate-500">
-          Sentry event: <code className="font-mono">{sentryEventId}</code>
-        </p>
-      )}
+      <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-500">
+        {sentryEventId ? (
+          <p>
+            Sentry event: <code className="font-mono">{sentryEventId}</code>
+          </p>
+        ) : (
+          <span />
+        )}
+        <Link href={requestsHref} className="font-medium text-indigo-600 hover:text-indigo-500">
+          Requests with this error →
+        </Link>
+      </div>
     </div>
   );
 }

@@ -116,26 +116,14 @@ export function FilterBar({
             </optgroup>
           )}
         </select>
-        <button
-          type="button"
-          aria-expanded={moreOpen}
-          aria-controls={moreId}
-          onClick={() => setMoreOpen((o) => !o)}
-          className={cn(
-            "order-4 inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium",
-            "text-slate-700 shadow-sm ring-1 ring-slate-300",
-            "hover:bg-slate-50 sm:hidden",
-          )}
-        >
-          Filters
-          {secondary > 0 && (
-            <span className="rounded-full bg-indigo-600 px-1.5 text-[11px] leading-4 text-white tabular-nums">
-              {secondary}
-              <span className="sr-only"> active</span>
-            </span>
-          )}
-          <ChevronDownIcon className={cn("size-3.5 text-slate-500 transition-transform", moreOpen && "rotate-180")} />
-        </button>
+        <FoldButton
+          label="Filters"
+          open={moreOpen}
+          controls={moreId}
+          active={secondary}
+          onToggle={() => setMoreOpen((o) => !o)}
+          className="order-4"
+        />
         {query && (
           <button
             type="button"
@@ -209,6 +197,38 @@ export function FilterBar({
   );
 }
 
+/** On a phone, the button that unfolds a group of filters, with how many of them are set. */
+export function FoldButton(props: {
+  label: string;
+  open: boolean;
+  controls: string;
+  active: number;
+  onToggle: () => void;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      aria-expanded={props.open}
+      aria-controls={props.controls}
+      onClick={props.onToggle}
+      className={cn(
+        "inline-flex h-9 items-center gap-1.5 rounded-lg bg-white px-3 text-[13px] font-medium text-slate-700 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50 sm:hidden",
+        props.className,
+      )}
+    >
+      {props.label}
+      {props.active > 0 && (
+        <span className="rounded-full bg-indigo-600 px-1.5 text-[11px] leading-4 text-white tabular-nums">
+          {props.active}
+          <span className="sr-only"> active</span>
+        </span>
+      )}
+      <ChevronDownIcon className={cn("size-3.5 text-slate-500 transition-transform", props.open && "rotate-180")} />
+    </button>
+  );
+}
+
 function PeriodButton({
   active,
   onClick,
@@ -246,17 +266,18 @@ function CustomRangeLabel({ filters }: { filters: Filters }) {
 }
 
 /** A text filter applied on Enter or when leaving the field, with suggestions. */
-function TextFilter(props: {
+export function TextFilter(props: {
   label: string;
   placeholder: string;
   className?: string;
   initial: string;
-  suggestions: string[];
+  suggestions?: string[];
   pattern?: string;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
   onCommit: (text: string) => void;
 }) {
   const [text, setText] = useState(props.initial);
-  const listId = `filter-${props.label.toLowerCase()}-suggestions`;
+  const listId = `filter-${props.label.toLowerCase().replace(/\W+/g, "-")}-suggestions`;
   const commit = () => {
     if (text.trim() !== props.initial) props.onCommit(text.trim());
   };
@@ -267,8 +288,9 @@ function TextFilter(props: {
         className={cn(inputClass, "h-9 py-1.5 pr-7 text-[13px] invalid:ring-red-400")}
         placeholder={props.placeholder}
         value={text}
-        list={listId}
+        list={props.suggestions ? listId : undefined}
         pattern={props.pattern}
+        inputMode={props.inputMode}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -292,11 +314,13 @@ function TextFilter(props: {
           <XIcon className="size-3.5" />
         </button>
       )}
-      <datalist id={listId}>
-        {props.suggestions.map((s) => (
-          <option key={s} value={s} />
-        ))}
-      </datalist>
+      {props.suggestions && (
+        <datalist id={listId}>
+          {props.suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
     </div>
   );
 }

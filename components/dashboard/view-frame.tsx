@@ -16,18 +16,25 @@ export function ViewFrame({
   appId,
   options,
   view,
+  status,
+  below,
   children,
 }: {
   appId: number;
   options: ViewEnvelope<"filter-options"> | null;
   view: ViewState;
+  /** In place of the live indicator (the Requests view's live switch). */
+  status?: React.ReactNode;
+  /** Under the filter bar: a view's own filters. */
+  below?: React.ReactNode;
   children: React.ReactNode;
 }) {
   const hasData = (view.envelope?.data as { hasData?: boolean } | undefined)?.hasData;
   if (hasData === false) return <NoDataYet appId={appId} />;
   return (
     <>
-      <FilterBar appId={appId} initialOptions={options} status={<LiveStatus error={view.error} />} />
+      <FilterBar appId={appId} initialOptions={options} status={status ?? <LiveStatus error={view.error} />} />
+      {below}
       <FilterIssues issues={view.envelope?.issues} />
       {view.envelope ? children : view.error ? <ViewError error={view.error} /> : <ViewSkeleton />}
     </>

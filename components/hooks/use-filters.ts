@@ -4,9 +4,16 @@
 // change them with router.replace, so views stay shareable and survive reloads.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
-import { filtersToSearchParams, parseFilters, pickFilterParams, type FilterParam } from "@/lib/filters";
+import {
+  filtersToSearchParams,
+  parseFilters,
+  pickFilterParams,
+  REQUEST_FILTER_PARAMS,
+  type FilterParam,
+  type RequestFilterParam,
+} from "@/lib/filters";
 
-export type FilterChanges = Partial<Record<FilterParam, string | null>>;
+export type FilterChanges = Partial<Record<FilterParam | RequestFilterParam, string | null>>;
 
 /** The filters of the current URL and its canonical query string. */
 export function useFilters() {
@@ -57,5 +64,21 @@ export function useViewHref() {
       return q ? `${path}?${q}` : path;
     },
     [searchParams],
+  );
+}
+
+/**
+ * A link into the app's Requests view with the current shared filters plus some changed. The
+ * Requests view's own filters left in the URL from an earlier visit are dropped: the link says
+ * which requests it means.
+ */
+export function useRequestsHref() {
+  const viewHref = useViewHref();
+  return useCallback(
+    (appId: number, changes: FilterChanges = {}) => {
+      const fresh = Object.fromEntries(REQUEST_FILTER_PARAMS.map((p) => [p, null])) as FilterChanges;
+      return viewHref(`/apps/${appId}/requests`, { ...fresh, ...changes });
+    },
+    [viewHref],
   );
 }

@@ -1,7 +1,13 @@
-// A small Express app using the real apitally client, for tests/integration/real-client.test.ts.
+// A small Express app using the real apitally client, for tests/integration/real-client.test.ts and e2e/.
 // Configured by env: APITALLY_HUB_BASE_URL, APITALLY_CLIENT_ID, APITALLY_ENV, PORT.
+import { trace } from "@opentelemetry/api";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { setConsumer, useApitally } from "apitally/express";
+import { ApitallySpanProcessor } from "apitally/otel";
 import express from "express";
+
+// The client collects the spans a request's handler starts through this processor.
+new NodeTracerProvider({ spanProcessors: [new ApitallySpanProcessor()] }).register();
 
 const app = express();
 app.use(express.json());
@@ -10,11 +16,25 @@ useApitally(app, {
   clientId: process.env.APITALLY_CLIENT_ID,
   env: process.env.APITALLY_ENV ?? "dev",
   appVersion: "1.0.0-test",
-  requestLogging: { enabled: true, logRequestHeaders: true, logRequestBody: true, logResponseBody: true },
+  requestLogging: {
+    enabled: true,
+    logRequestHeaders: true,
+    logRequestBody: true,
+    logResponseBody: true,
+    captureLogs: true,
+    captureTraces: true,
+  },
 });
+const tracer = trace.getTracer("express-app");
 
 app.get("/items/:id", (req, res) => {
   setConsumer(req, "api-key-42");
+  // A log line and a span of the app's own, captured with the request (the Requests view).
+  console.log(`fetching item ${req.params.id}`);
+  tracer.startActiveSpan("db.load_item", (span) => {
+    span.setAttribute("item.id", req.params.id);
+    span.end();
+  });
   res.json({ id: Number(req.params.id) });
 });
 

@@ -6,10 +6,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
 import { EP, seedDashboardApp } from "../helpers/dashboard-fixture";
 import { addMember } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
+
+/** A logged request of the app (its detail page and route). */
+const REQUEST = "0b7c4b5e-5a3c-4a59-9d3e-8f1c2a6b7d01";
 
 type Who = "owner" | "admin" | "member" | "viewer" | "stranger" | "signedOut";
 const WHO: Who[] = ["owner", "admin", "member", "viewer", "stranger", "signedOut"];
@@ -36,6 +39,8 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
     expect: everyone,
   },
   "apps/[appId]/consumers/page.tsx": { url: (i) => `/apps/${i.app}/consumers`, expect: everyone },
+  "apps/[appId]/requests/(list)/page.tsx": { url: (i) => `/apps/${i.app}/requests`, expect: everyone },
+  "apps/[appId]/requests/[requestId]/page.tsx": { url: (i) => `/apps/${i.app}/requests/${REQUEST}`, expect: everyone },
   "apps/[appId]/setup/page.tsx": { url: (i) => `/apps/${i.app}/setup`, expect: configure },
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },
@@ -49,6 +54,8 @@ const ROUTES: Record<string, Expect> = {
   "/api/apps/:app/views/traffic": route,
   "/api/apps/:app/views/consumers": route,
   "/api/apps/:app/status": route,
+  "/api/apps/:app/requests": route,
+  [`/api/apps/:app/requests/${REQUEST}`]: route,
 };
 
 interface Ids {
@@ -78,6 +85,11 @@ beforeAll(async () => {
   await prisma().app.update({ where: { id: app.id }, data: { name: "Matrix Secret App" } });
   ids.app = app.id;
   ids.team = team;
+  await sql().run(
+    `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "path", "url", "statusCode", "responseTimeMs")
+     VALUES (?, ?, 1, ?, ?, 'GET', '/items', 'https://api.example.com/items', 200, 12.5)`,
+    [app.id, REQUEST, REQUEST, Date.now() / 1000 - 60],
+  );
   secrets.push("Matrix Secret Team", "Matrix Secret App", app.clientId, app.writeToken!, owner.email);
   cookies.owner = await signIn(owner.email);
   for (const role of ["admin", "member", "viewer"] as const) {

@@ -1,10 +1,8 @@
 // The JSON view route the dashboard polls, over HTTP against `next start`: signed-out is
 // 401, someone else's app or an unknown view is 404, bad filters are reported, not fatal.
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { EP, M, seedDashboardApp } from "../helpers/dashboard-fixture";
-import { signIn, userWithPassword } from "../helpers/http-session";
-
-const base = () => inject("baseUrl");
+import { get, signIn, userWithPassword } from "../helpers/http-session";
 
 const iso = (minute: number) => new Date(minute * 60_000).toISOString().replace(":00.000Z", "Z");
 // The fixture's "last hour" as a custom range: the server's clock is not the fixture's.
@@ -20,8 +18,6 @@ beforeAll(async () => {
   owner = await signIn(a.email);
   stranger = await signIn(b.email);
 });
-
-const get = (path: string, cookie?: string) => fetch(`${base()}${path}`, { headers: cookie ? { cookie } : {} });
 
 describe("GET /api/apps/:appId/views/:view", () => {
   it("serves the owner the same numbers as the read models", async () => {

@@ -4,6 +4,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { INT32_MAX } from "../../model/limits";
 import type { LogLine } from "../../model/payloads";
+import { clientIpFromHeaders } from "../client-ip";
 import { STRING_MAX } from "../limits";
 import { cleanText, traceId } from "../normalise";
 import { consumerRef, method, optionalText, statusCode, timestamp, uuidField } from "./common";
@@ -137,7 +138,8 @@ export const logLineSchema = z
     spans: z.unknown().optional(),
     trace_id: z.unknown().optional(),
     traceId: z.unknown().optional(),
-    // Not in the hub clients' lines: the OTLP receiver's, from the span's client.address.
+    // Not in the hub clients' lines (theirs comes from the forwarding headers): the OTLP
+    // receiver's, from the span's client.address.
     client_ip: z.unknown().optional(),
   })
   .transform((l): LogLine => ({
@@ -160,5 +162,8 @@ export const logLineSchema = z
     logs: logsJson(l.logs),
     spans: spansJson(l.spans),
     traceId: traceId(l.traceId ?? l.trace_id),
-    clientIp: typeof l.client_ip === "string" && isIP(l.client_ip) ? l.client_ip : null,
+    clientIp:
+      typeof l.client_ip === "string" && isIP(l.client_ip)
+        ? l.client_ip
+        : clientIpFromHeaders(l.request.headers ? JSON.parse(l.request.headers) : []),
   }));

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatMs, formatPercent, formatRate, relativeChange, timeLeft } from "@/lib/format";
+import {
+  formatBytes,
+  formatLogTime,
+  formatMs,
+  formatPercent,
+  formatRate,
+  relativeChange,
+  timeLeft,
+  urlPathAndQuery,
+} from "@/lib/format";
 
 describe("dashboard number formats", () => {
   it("formats durations, sizes, rates and percentages", () => {
@@ -36,5 +45,20 @@ describe("timeLeft", () => {
     expect(timeLeft(3_601)).toBe("1 h 1 min");
     expect(timeLeft(61)).toBe("2 min");
     expect(timeLeft(1)).toBe("1 min");
+  });
+});
+
+describe("request log formats", () => {
+  it("gives a URL's path and query", () => {
+    expect(urlPathAndQuery("https://api.example.com:8443/items/1?q=x#top")).toBe("/items/1?q=x#top");
+    expect(urlPathAndQuery("http://127.0.0.1:3000")).toBe("/");
+    expect(urlPathAndQuery("/already/relative")).toBe("/already/relative");
+  });
+
+  it("gives a request's time to the millisecond, with the day when it is not today", () => {
+    const t = new Date(2026, 10, 28, 14, 3, 22, 71).getTime() / 1000; // local time
+    expect(formatLogTime(t, { nowMs: t * 1000 + 60_000 })).toBe("14:03:22.071");
+    expect(formatLogTime(t, { nowMs: t * 1000 + 86_400_000 })).toBe("Nov 28, 14:03:22.071");
+    expect(formatLogTime(t, { day: true, nowMs: t * 1000 })).toBe("Nov 28, 14:03:22.071");
   });
 });

@@ -1,0 +1,118 @@
+// The logged requests matching the filters, newest first, a page at a time. Keyset paging
+// on (ts, uuid), both descending, so a page never repeats or skips a row however many
+// share a timestamp, and no page costs more than the first (no OFFSET).
+import { sql, type Row } from "@/lib/db";
+import type { Filters } from "@/lib/filters";
+import { encodeCursor, type RequestFilters } from "@/lib/request-filters";
+import { bodyContains } from "@/lib/requests/body";
+import { requestWhere } from "./request-where";
+
+export const REQUEST_PAGE_SIZE = 50;
+// Body search confirms candidates in JS; past this many candidate pages it returns what it
+// has and a cursor to go on, so one request never scans the whole table.
+const MAX_BODY_SCANS = 10;
+
+/** What the list and the detail both show of a request. */
+export interface RequestSummary {
+  id: string;
+  /** Epoch seconds, ms precision. */
+  ts: number;
+  env: string;
+  method: string;
+  path: string | null;
+  url: string;
+  statusCode: number;
+  responseTimeMs: number;
+  consumer: { id: number; identifier: string; name: string | null } | null;
+  requestSize: number | null;
+  responseSize: number | null;
+  clientIp: string | null;
+}
+
+export interface RequestListRow extends RequestSummary {
+  hasException: boolean;
+  hasLogs: boolean;
+  hasSpans: boolean;
+}
+
+export interface RequestList {
+  rows: RequestListRow[];
+  /** The cursor of the next page, null at the end. */
+  next: string | null;
+}
+
+type Raw = Row & { ts: number; uuid: string; requestBody?: string | null; responseBody?: string | null };
+
+export async function getRequestList(appId: number, f: Filters, r: RequestFilters): Promise<RequestList> {
+  const bodies = [r.reqBody ? `, "RequestLog"."requestBody"` : "", r.resBody ? `, "RequestLog"."responseBody"` : ""];
+  const confirm = (row: Raw) =>
+    (!r.reqBody || bodyContains(row.requestBody ?? null, r.reqBody)) &&
+    (!r.resBody || bodyContains(row.responseBody ?? null, r.resBody));
+
+  const found: Raw[] = [];
+  let cursor = r.cursor;
+  for (let scan = 0; scan < (r.reqBody || r.resBody ? MAX_BODY_SCANS : 1); scan++) {
+    const where = requestWhere(appId, f, { ...r, cursor });
+    const batch = await sql().all<Raw>(
+      `SELECT "RequestLog"."uuid", "RequestLog"."ts", "Environment"."name" AS "env", "RequestLog"."method",
+         "RequestLog"."path", "RequestLog"."url", "RequestLog"."statusCode", "RequestLog"."responseTimeMs",
+         "RequestLog"."consumerId", "Consumer"."identifier" AS "consumerIdentifier", "Consumer"."name" AS "consumerName",
+         "RequestLog"."requestSize", "RequestLog"."responseSize", "RequestLog"."clientIp",
+         CASE WHEN "RequestLog"."exception" IS NULL THEN 0 ELSE 1 END AS "hasException",
+         CASE WHEN "RequestLog"."logs" IS NOT NULL OR EXISTS (SELECT 1 FROM "RequestAppLog"
+           WHERE "RequestAppLog"."appId" = "RequestLog"."appId" AND "RequestAppLog"."requestUuid" = "RequestLog"."uuid")
+           THEN 1 ELSE 0 END AS "hasLogs",
+         CASE WHEN "RequestLog"."spans" IS NULL THEN 0 ELSE 1 END AS "hasSpans"${bodies.join("")}
+       FROM "RequestLog"
+         LEFT JOIN "Environment" ON "Environment"."appId" = "RequestLog"."appId" AND "Environment"."id" = "RequestLog"."envId"
+         LEFT JOIN "Consumer" ON "Consumer"."appId" = "RequestLog"."appId" AND "Consumer"."id" = "RequestLog"."consumerId"
+       WHERE ${where.text}
+       ORDER BY "RequestLog"."ts" DESC, "RequestLog"."uuid" DESC
+       LIMIT ${REQUEST_PAGE_SIZE + 1}`,
+      where.params,
+    );
+    found.push(...batch.filter(confirm));
+    const scannedAll = batch.length <= REQUEST_PAGE_SIZE;
+    if (found.length > REQUEST_PAGE_SIZE || scannedAll) {
+      const rows = found.slice(0, REQUEST_PAGE_SIZE);
+      const more = found.length > REQUEST_PAGE_SIZE;
+      return { rows: rows.map(toRow), next: more ? cursorOf(rows[rows.length - 1]) : null };
+    }
+    cursor = { ts: Number(batch[batch.length - 1].ts), id: batch[batch.length - 1].uuid };
+  }
+  // Body search gave up scanning: what it found, and where to go on from.
+  return { rows: found.map(toRow), next: cursor && encodeCursor(cursor) };
+}
+
+const cursorOf = (row: Raw) => encodeCursor({ ts: Number(row.ts), id: row.uuid });
+
+/** The summary of a row of "RequestLog" joined with "Environment" (as env) and "Consumer" (as consumer…). */
+export function requestSummary(r: Row): RequestSummary {
+  const consumerId = Number(r.consumerId);
+  return {
+    id: String(r.uuid),
+    ts: Number(r.ts),
+    env: String(r.env ?? ""),
+    method: String(r.method),
+    path: (r.path as string | null) ?? null,
+    url: String(r.url),
+    statusCode: Number(r.statusCode),
+    responseTimeMs: Number(r.responseTimeMs),
+    consumer:
+      consumerId > 0 && r.consumerIdentifier != null
+        ? { id: consumerId, identifier: String(r.consumerIdentifier), name: (r.consumerName as string | null) ?? null }
+        : null,
+    requestSize: r.requestSize == null ? null : Number(r.requestSize),
+    responseSize: r.responseSize == null ? null : Number(r.responseSize),
+    clientIp: (r.clientIp as string | null) ?? null,
+  };
+}
+
+function toRow(r: Raw): RequestListRow {
+  return {
+    ...requestSummary(r),
+    hasException: Number(r.hasException) === 1,
+    hasLogs: Number(r.hasLogs) === 1,
+    hasSpans: Number(r.hasSpans) === 1,
+  };
+}
