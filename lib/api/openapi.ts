@@ -2,7 +2,7 @@
 // (lib/validations/api.ts): a parameter cannot be documented one way and checked another.
 import { z } from "zod";
 import { GROUP_BY } from "@/lib/queries/traffic-breakdown";
-import { errorsQuery, listQuery, MAX_LIMIT, trafficQuery } from "@/lib/validations/api";
+import { errorsQuery, listQuery, MAX_LIMIT, noQuery, requestLogsQuery, trafficQuery } from "@/lib/validations/api";
 import { API_RATE_LIMIT } from "./rate-limit";
 
 interface Operation {
@@ -45,6 +45,21 @@ export const OPERATIONS: Operation[] = [
     csv: true,
   },
   {
+    path: "/api/v1/apps/{appId}/request-logs",
+    summary: "List request logs",
+    description:
+      "Logged requests, newest first, with the dashboard's filters and the Requests view's own (URL, response time, bodies, client IP, exception).",
+    query: requestLogsQuery,
+    app: true,
+  },
+  {
+    path: "/api/v1/apps/{appId}/request-logs/{requestId}",
+    summary: "Get a request log",
+    description: "One request: headers, decoded bodies, exception, application logs and spans.",
+    query: noQuery,
+    app: true,
+  },
+  {
     path: "/api/v1/apps/{appId}/errors",
     summary: "List errors",
     description: "Server errors (exceptions) and validation errors in the period, with the dashboard's filters.",
@@ -73,9 +88,14 @@ function parameters(op: Operation) {
     const { description, ...rest } = s;
     return { name, in: "query", required: false, description, schema: rest };
   });
-  const path = op.app
-    ? [{ name: "appId", in: "path", required: true, description: "App id", schema: { type: "integer", minimum: 1 } }]
-    : [];
+  const path = [
+    ...(op.app
+      ? [{ name: "appId", in: "path", required: true, description: "App id", schema: { type: "integer", minimum: 1 } }]
+      : []),
+    ...(op.path.includes("{requestId}")
+      ? [{ name: "requestId", in: "path", required: true, description: "Request id", schema: { type: "string" } }]
+      : []),
+  ];
   return [...path, ...query];
 }
 

@@ -43,7 +43,12 @@ export interface RequestList {
 
 type Raw = Row & { ts: number; uuid: string; requestBody?: string | null; responseBody?: string | null };
 
-export async function getRequestList(appId: number, f: Filters, r: RequestFilters): Promise<RequestList> {
+export async function getRequestList(
+  appId: number,
+  f: Filters,
+  r: RequestFilters,
+  pageSize = REQUEST_PAGE_SIZE,
+): Promise<RequestList> {
   const bodies = [r.reqBody ? `, "RequestLog"."requestBody"` : "", r.resBody ? `, "RequestLog"."responseBody"` : ""];
   const confirm = (row: Raw) =>
     (!r.reqBody || bodyContains(row.requestBody ?? null, r.reqBody)) &&
@@ -68,14 +73,14 @@ export async function getRequestList(appId: number, f: Filters, r: RequestFilter
          LEFT JOIN "Consumer" ON "Consumer"."appId" = "RequestLog"."appId" AND "Consumer"."id" = "RequestLog"."consumerId"
        WHERE ${where.text}
        ORDER BY "RequestLog"."ts" DESC, "RequestLog"."uuid" DESC
-       LIMIT ${REQUEST_PAGE_SIZE + 1}`,
+       LIMIT ${pageSize + 1}`,
       where.params,
     );
     found.push(...batch.filter(confirm));
-    const scannedAll = batch.length <= REQUEST_PAGE_SIZE;
-    if (found.length > REQUEST_PAGE_SIZE || scannedAll) {
-      const rows = found.slice(0, REQUEST_PAGE_SIZE);
-      const more = found.length > REQUEST_PAGE_SIZE;
+    const scannedAll = batch.length <= pageSize;
+    if (found.length > pageSize || scannedAll) {
+      const rows = found.slice(0, pageSize);
+      const more = found.length > pageSize;
       return { rows: rows.map(toRow), next: more ? cursorOf(rows[rows.length - 1]) : null };
     }
     cursor = { ts: Number(batch[batch.length - 1].ts), id: batch[batch.length - 1].uuid };

@@ -78,6 +78,25 @@ export const trafficQuery = z.strictObject({
 
 export const errorsQuery = z.strictObject({ ...filterParams, ...pageParams });
 
+/** The Requests view's own filters, in the API's spelling (lib/request-filters.ts validates the values). */
+export const requestLogsQuery = z.strictObject({
+  ...filterParams,
+  url: z.string().optional().describe("URL contains"),
+  min_ms: z.string().optional().describe("Response time at least, in milliseconds"),
+  max_ms: z.string().optional().describe("Response time at most, in milliseconds"),
+  request_body: z.string().optional().describe("Request body contains (exact text)"),
+  response_body: z.string().optional().describe("Response body contains (exact text)"),
+  client_ip: z.string().optional().describe("Client IP (equals)"),
+  exception: z
+    .enum(["1", "0", "true", "false"])
+    .optional()
+    .describe("1: only requests that raised; 0: only those that did not"),
+  limit: pageParams.limit,
+  cursor: z.string().max(200).optional().describe("The next_cursor of the previous page"),
+});
+
+export const noQuery = z.strictObject({});
+
 /** The filter params under the names lib/filters.ts reads (start/end are its from/to). */
 export function dashboardFilterInput(q: Record<string, unknown>): URLSearchParams {
   const out = new URLSearchParams();

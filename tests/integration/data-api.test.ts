@@ -3,7 +3,7 @@
 // parameter, the rate limit, and the OpenAPI document generated from the same schemas.
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { hashSecret } from "@/lib/auth/tokens";
-import { prisma } from "@/lib/db";
+import { prisma, sql } from "@/lib/db";
 import { getConsumersTable } from "@/lib/queries/consumers-table";
 import { getEndpointsTable } from "@/lib/queries/endpoints-table";
 import { getTrafficTotals } from "@/lib/queries/traffic-totals";
@@ -218,6 +218,51 @@ describe("lists", () => {
   });
 });
 
+describe("request logs", () => {
+  it("list newest first with the Requests view's filters and cursor, and one log in full", async () => {
+    const ts = Date.now() / 1000 - 120;
+    const ids = ["a", "b", "c"].map((x) => `00000000-0000-4000-8000-00000000000${x}`);
+    for (const [i, id] of ids.entries()) {
+      await sql().run(
+        `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "path", "url", "statusCode",
+           "responseTimeMs", "requestHeaders", "responseBody")
+         VALUES (?, ?, 1, ?, ?, 'GET', '/items/{id}', ?, ?, ?, ?, ?)`,
+        [
+          appId,
+          id,
+          id,
+          ts + i,
+          `https://api.example.com/items/${i}`,
+          i === 2 ? 500 : 200,
+          10 + i,
+          JSON.stringify([["accept", "application/json"]]),
+          Buffer.from(`{"id":${i}}`).toString("base64"),
+        ],
+      );
+    }
+    const first = await (await api(`/apps/${appId}/request-logs?period=1h&limit=2`)).json();
+    expect(first.data.map((r: { id: string }) => r.id)).toEqual([ids[2], ids[1]]);
+    expect(first.data[0]).toMatchObject({ status_code: 500, response_time_ms: 12, env: "prod", has_exception: false });
+    const second = await (
+      await api(`/apps/${appId}/request-logs?period=1h&limit=2&cursor=${first.next_cursor}`)
+    ).json();
+    expect(second.data.map((r: { id: string }) => r.id)).toEqual([ids[0]]);
+    expect(second.next_cursor).toBeNull();
+    const errors = await (await api(`/apps/${appId}/request-logs?period=1h&status=5xx&min_ms=11`)).json();
+    expect(errors.data.map((r: { id: string }) => r.id)).toEqual([ids[2]]);
+
+    const one = await (await api(`/apps/${appId}/request-logs/${ids[1]}`)).json();
+    expect(one).toMatchObject({ id: ids[1], url: "https://api.example.com/items/1", status_code: 200 });
+    expect(one.request.headers).toEqual([["accept", "application/json"]]);
+    expect(JSON.stringify(one.response.body)).toContain('\\"id\\":1');
+
+    expect((await api(`/apps/${appId}/request-logs/00000000-0000-4000-8000-0000000000ff`)).status).toBe(404);
+    const bad = await api(`/apps/${appId}/request-logs?min_ms=soon&client_ip=nope`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues.map((i: { param: string }) => i.param)).toEqual(["min_ms", "client_ip"]);
+  });
+});
+
 describe("rate limit and OpenAPI", () => {
   it("sends the rate headers and a 429 with Retry-After past 100 a minute", async () => {
     const { key: k } = await newKey("burst");
@@ -244,6 +289,8 @@ describe("rate limit and OpenAPI", () => {
       "/api/v1/apps/{appId}/consumers",
       "/api/v1/apps/{appId}/endpoints",
       "/api/v1/apps/{appId}/traffic",
+      "/api/v1/apps/{appId}/request-logs",
+      "/api/v1/apps/{appId}/request-logs/{requestId}",
       "/api/v1/apps/{appId}/errors",
     ]);
     const traffic = doc.paths["/api/v1/apps/{appId}/traffic"].get.parameters;
