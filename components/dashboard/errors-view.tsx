@@ -9,6 +9,7 @@ import { useView } from "@/components/hooks/use-view";
 import { useZoom } from "@/components/hooks/use-zoom";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatCount, formatPercent } from "@/lib/format";
+import { CsvButton } from "./csv-button";
 import { ErrorResponsesTable, ServerErrorsList, ValidationErrorsTable } from "./error-tables";
 import { StatCards } from "./stat-cards";
 import { ZoomHint } from "./traffic-view";
@@ -57,7 +58,24 @@ export function ErrorsView({
           <Panel title="Error responses" description="4xx and 5xx responses per status code and endpoint">
             <ErrorResponsesTable appId={appId} rows={data.responses} />
           </Panel>
-          <Panel title="Server errors" description="Exceptions your app raised; open one for its traceback">
+          <Panel
+            title="Server errors"
+            description="Exceptions your app raised; open one for its traceback"
+            actions={
+              data.serverErrors.length > 0 && (
+                <CsvButton
+                  filename="server-errors"
+                  rows={() =>
+                    data.serverErrors.map((e) => ({
+                      ...e,
+                      firstSeen: new Date(e.firstSeen * 1000).toISOString(),
+                      lastSeen: new Date(e.lastSeen * 1000).toISOString(),
+                    }))
+                  }
+                />
+              )
+            }
+          >
             <ServerErrorsList appId={appId} rows={data.serverErrors} />
           </Panel>
           <Panel title="Validation errors" description="Requests rejected because of invalid input">
