@@ -3,7 +3,7 @@
 // grouping, the rows outside the list are dropped, and the rows are summed back to the asked grouping: counts and
 // bytes add up, so the totals are exact.
 import { parseFilters, type Filters } from "@/lib/filters";
-import type { BreakdownRow, GroupBy } from "@/lib/queries/traffic-breakdown";
+import { GROUP_KEY, type BreakdownRow, type GroupBy } from "@/lib/queries/traffic-breakdown";
 import { ApiError } from "./route";
 
 const IN_PARAMS = ["env", "consumer", "group", "endpoint", "status"] as const;
@@ -73,17 +73,9 @@ export function splitInFilters(
 
 /** Rows grouped finer than asked, summed back to the asked dimensions (in their order). */
 export function regroup(rows: BreakdownRow[], groupBy: readonly GroupBy[]): BreakdownRow[] {
-  const KEY: Record<GroupBy, keyof BreakdownRow> = {
-    time: "minute",
-    env: "envId",
-    consumer: "consumerId",
-    group: "groupId",
-    endpoint: "endpointId",
-    status: "statusCode",
-  };
   const sums = new Map<string, BreakdownRow>();
   for (const r of rows) {
-    const keyed = Object.fromEntries(groupBy.map((g) => [KEY[g], r[KEY[g]]]));
+    const keyed = Object.fromEntries(groupBy.map((g) => [GROUP_KEY[g], r[GROUP_KEY[g]]]));
     const id = JSON.stringify(keyed);
     const s = sums.get(id) ?? { ...keyed, requests: 0, errors: 0, bytesIn: 0, bytesOut: 0 };
     s.requests += r.requests;
@@ -104,7 +96,7 @@ export function regroup(rows: BreakdownRow[], groupBy: readonly GroupBy[]): Brea
             : 1;
   return [...sums.values()].sort((a, b) => {
     for (const g of groupBy) {
-      const c = cmp(a[KEY[g]], b[KEY[g]]);
+      const c = cmp(a[GROUP_KEY[g]], b[GROUP_KEY[g]]);
       if (c) return c;
     }
     return 0;

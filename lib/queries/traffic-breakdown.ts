@@ -36,7 +36,8 @@ const COLUMN: Record<GroupBy, (bucket: Bucket) => string> = {
   endpoint: () => `"r"."endpointId"`,
   status: () => `"r"."statusCode"`,
 };
-const ALIAS: Record<GroupBy, keyof BreakdownRow> = {
+/** The row field each grouping fills. */
+export const GROUP_KEY: Record<GroupBy, keyof BreakdownRow> = {
   time: "minute",
   env: "envId",
   consumer: "consumerId",
@@ -57,7 +58,7 @@ export async function getTrafficBreakdown(
     needs,
     ...(groupBy.includes("time") ? { grain: BUCKET_MINUTES[bucket] } : {}),
   });
-  const keys = groupBy.map((g) => `${COLUMN[g](bucket)} AS "${ALIAS[g]}"`);
+  const keys = groupBy.map((g) => `${COLUMN[g](bucket)} AS "${GROUP_KEY[g]}"`);
   const join = groupBy.includes("group")
     ? `LEFT JOIN "Consumer" ON "Consumer"."appId" = "r"."appId" AND "Consumer"."id" = "r"."consumerId"`
     : "";
@@ -72,7 +73,7 @@ export async function getTrafficBreakdown(
   const key = (v: number | null) => (v === null ? null : Number(v));
   return result
     .map((r): BreakdownRow => ({
-      ...Object.fromEntries(groupBy.map((g) => [ALIAS[g], key(r[ALIAS[g]])])),
+      ...Object.fromEntries(groupBy.map((g) => [GROUP_KEY[g], key(r[GROUP_KEY[g]])])),
       requests: Number(r.requests ?? 0),
       errors: Number(r.errors ?? 0),
       bytesIn: Number(r.bytesIn ?? 0),

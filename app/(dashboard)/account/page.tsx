@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { DeleteCard } from "@/components/forms/delete-card";
+import { NameCard } from "@/components/forms/name-card";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { DeleteAccountForm, NameForm, PasswordForm, SignOutEverywhereForm } from "./account-forms";
+import { PasswordForm, SignOutEverywhereForm } from "./account-forms";
+import { deleteAccountAction, updateNameAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -20,10 +23,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </span>
         }
       />
-      <NameForm name={user.name ?? ""} />
+      <NameCard
+        action={updateNameAction}
+        title="Name"
+        description="Shown to your teams instead of your email address."
+        value={user.name ?? ""}
+        autoComplete="name"
+      />
       <PasswordForm changed={saved === "password"} />
       <SignOutEverywhereForm />
-      <DeleteAccountForm />
+      <DeleteCard
+        action={deleteAccountAction}
+        title="Delete account"
+        description="Removes you from every team. Teams where you are the only member and that have no apps are deleted with it."
+        button="Delete my account"
+      />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { DeleteCard } from "@/components/forms/delete-card";
+import { NameCard } from "@/components/forms/name-card";
+import { RowAction } from "@/components/forms/row-action";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -10,14 +13,8 @@ import { requireTeam } from "@/lib/teams/access";
 import { pendingInvitations } from "@/lib/teams/invitations";
 import { listMembers } from "@/lib/teams/members";
 import { can, parseRole, ROLE_LABELS } from "@/lib/teams/roles";
-import {
-  DeleteTeamForm,
-  InviteForm,
-  LeaveTeamForm,
-  MemberControls,
-  RevokeInvitationButton,
-  TeamNameForm,
-} from "./team-forms";
+import { deleteTeamAction, renameTeamAction, revokeInvitationAction } from "../actions";
+import { InviteForm, LeaveTeamForm, MemberControls } from "./team-forms";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -94,20 +91,40 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
                           )}
                         </p>
                       </div>
-                      <RevokeInvitationButton teamId={team.id} invitationId={inv.id} />
+                      <RowAction
+                        action={revokeInvitationAction}
+                        hidden={{ teamId: team.id, invitationId: inv.id }}
+                        label="Revoke"
+                        pendingText="Revoking…"
+                      />
                     </li>
                   );
                 })}
               </ul>
             )}
           </Card>
-          <TeamNameForm teamId={team.id} name={team.name} />
+          <NameCard
+            action={renameTeamAction}
+            hidden={{ teamId: team.id }}
+            title="Team name"
+            description="Shown in the team switcher and on invitations."
+            value={team.name}
+          />
         </>
       )}
       {!(team.role === "owner" && members.filter((m) => m.role === "owner").length === 1) && (
         <LeaveTeamForm teamId={team.id} name={team.name} />
       )}
-      {owner && <DeleteTeamForm teamId={team.id} name={team.name} />}
+      {owner && (
+        <DeleteCard
+          action={deleteTeamAction}
+          hidden={{ teamId: team.id }}
+          title="Delete team"
+          description="Deletes the team, every app in it with all its data, its invitations and API keys. This cannot be undone."
+          button="Delete this team"
+          confirmName={team.name}
+        />
+      )}
     </div>
   );
 }

@@ -1,22 +1,14 @@
 "use client";
 
 // The team page's forms: each posts to one server action with the team id; the server checks the role again.
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
+import { OneTimeSecret } from "@/components/forms/one-time-secret";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Field, FormMessage, inputClass, Label } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/teams/roles";
-import {
-  changeRoleAction,
-  deleteTeamAction,
-  inviteAction,
-  leaveTeamAction,
-  removeMemberAction,
-  renameTeamAction,
-  revokeInvitationAction,
-} from "../actions";
+import { changeRoleAction, inviteAction, leaveTeamAction, removeMemberAction } from "../actions";
 
 const selectClass = cn(inputClass, "h-9 py-1.5 pr-8");
 
@@ -67,18 +59,12 @@ export function InviteForm({ teamId, origin }: { teamId: string; origin: string 
           </div>
           <FormMessage message={state.ok ? undefined : state.message} />
           {link && (
-            <div className="rounded-lg bg-emerald-50 p-3 ring-1 ring-emerald-200" role="status">
-              <p className="text-sm font-medium text-emerald-800">{state.message} Send them this link:</p>
-              <div className="mt-2 flex items-center gap-2">
-                <code
-                  className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-emerald-200"
-                  data-testid="invitation-link"
-                >
-                  {link}
-                </code>
-                <CopyButton text={link} label="Copy link" tone="light" />
-              </div>
-            </div>
+            <OneTimeSecret
+              message={`${state.message} Send them this link:`}
+              value={link}
+              copyLabel="Copy link"
+              testId="invitation-link"
+            />
           )}
         </CardBody>
         <CardFooter>
@@ -128,46 +114,6 @@ export function MemberControls({
   );
 }
 
-export function RevokeInvitationButton({ teamId, invitationId }: { teamId: string; invitationId: string }) {
-  const [state, action] = useActionState(revokeInvitationAction, {});
-  return (
-    <form action={action}>
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="invitationId" value={invitationId} />
-      <SubmitButton size="sm" variant="ghost" pendingText="Revoking…">
-        Revoke
-      </SubmitButton>
-      <FormMessage message={state.ok ? undefined : state.message} />
-    </form>
-  );
-}
-
-export function TeamNameForm({ teamId, name }: { teamId: string; name: string }) {
-  const [state, action] = useActionState(renameTeamAction, {});
-  return (
-    <Card>
-      <form action={action} noValidate>
-        <CardHeader title="Team name" description="Shown in the team switcher and on invitations." />
-        <CardBody className="space-y-3">
-          <input type="hidden" name="teamId" value={teamId} />
-          <Field
-            name="name"
-            label="Name"
-            maxLength={64}
-            required
-            defaultValue={state.values?.name ?? name}
-            errors={state.fieldErrors?.name}
-          />
-          <FormMessage message={state.message} tone={state.ok ? "success" : "error"} />
-        </CardBody>
-        <CardFooter>
-          <SubmitButton pendingText="Saving…">Save</SubmitButton>
-        </CardFooter>
-      </form>
-    </Card>
-  );
-}
-
 export function LeaveTeamForm({ teamId, name }: { teamId: string; name: string }) {
   const [state, action] = useActionState(leaveTeamAction, {});
   return (
@@ -184,43 +130,6 @@ export function LeaveTeamForm({ teamId, name }: { teamId: string; name: string }
         <CardFooter>
           <SubmitButton variant="secondary" pendingText="Leaving…">
             Leave {name}
-          </SubmitButton>
-        </CardFooter>
-      </form>
-    </Card>
-  );
-}
-
-export function DeleteTeamForm({ teamId, name }: { teamId: string; name: string }) {
-  const [state, action] = useActionState(deleteTeamAction, {});
-  const [typed, setTyped] = useState("");
-  return (
-    <Card tone="danger">
-      <form action={action} noValidate>
-        <CardHeader
-          title={<span className="text-red-700">Delete team</span>}
-          description="Deletes the team, every app in it with all its data, its invitations and API keys. This cannot be undone."
-        />
-        <CardBody className="space-y-3">
-          <input type="hidden" name="teamId" value={teamId} />
-          <Field
-            name="confirmation"
-            label={
-              <>
-                Type <strong className="font-semibold text-slate-900">{name}</strong> to confirm
-              </>
-            }
-            autoComplete="off"
-            spellCheck={false}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            errors={state.fieldErrors?.confirmation}
-          />
-          <FormMessage message={state.message} />
-        </CardBody>
-        <CardFooter>
-          <SubmitButton variant="danger" disabled={typed.trim() !== name} pendingText="Deleting…">
-            Delete this team
           </SubmitButton>
         </CardFooter>
       </form>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
+import { DeleteCard } from "@/components/forms/delete-card";
+import { NameCard } from "@/components/forms/name-card";
 import { requireApp } from "@/lib/apps/access";
 import { credentialState } from "@/lib/apps/rotate";
 import { ensureWriteToken } from "@/lib/apps/write-token";
 import { settings } from "@/lib/settings";
+import { deleteAppAction, renameAppAction } from "../../actions";
 import { ApdexForm } from "./apdex-form";
 import { CredentialsForm } from "./credentials-form";
-import { DeleteAppForm } from "./delete-app-form";
 import { EnvironmentsEditor } from "./environments-editor";
-import { RenameForm } from "./rename-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -15,7 +16,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ appId
   const { app } = await requireApp(params, "configure");
   return (
     <div className="max-w-2xl space-y-6">
-      <RenameForm appId={app.id} name={app.name} />
+      <NameCard
+        action={renameAppAction}
+        hidden={{ appId: app.id }}
+        title="App name"
+        description="Shown in the apps list and at the top of every page of this app."
+        value={app.name}
+      />
       <CredentialsForm
         appId={app.id}
         clientId={credentialState(app.clientId, app.previousClientId, app.previousClientIdUntil)}
@@ -24,7 +31,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ appId
       />
       <ApdexForm appId={app.id} apdexTMs={app.apdexTMs} />
       <EnvironmentsEditor appId={app.id} environments={app.environments.map((e) => ({ id: e.id, name: e.name }))} />
-      <DeleteAppForm appId={app.id} name={app.name} />
+      <DeleteCard
+        action={deleteAppAction}
+        hidden={{ appId: app.id }}
+        title="Delete app"
+        description="Deletes the app, its client ID and all data received for it. Clients still using the ID get a 404 and switch themselves off. This cannot be undone."
+        button="Delete this app"
+        confirmName={app.name}
+      />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { OneTimeSecret } from "@/components/forms/one-time-secret";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Field, FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { createApiKeyAction, revokeApiKeyAction } from "../../actions";
+import { createApiKeyAction } from "../../actions";
 
 export function CreateApiKeyForm({ teamId, apps }: { teamId: string; apps: { id: number; name: string }[] }) {
   const [state, action] = useActionState(createApiKeyAction, {});
@@ -36,20 +36,12 @@ export function CreateApiKeyForm({ teamId, apps }: { teamId: string; apps: { id:
           )}
           <FormMessage message={state.ok ? undefined : state.message} />
           {key && (
-            <div className="rounded-lg bg-emerald-50 p-3 ring-1 ring-emerald-200" role="status">
-              <p className="text-sm font-medium text-emerald-800">
-                {state.message} Copy it now: it will not be shown again.
-              </p>
-              <div className="mt-2 flex items-center gap-2">
-                <code
-                  className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-emerald-200"
-                  data-testid="api-key"
-                >
-                  {key}
-                </code>
-                <CopyButton text={key} label="Copy key" tone="light" />
-              </div>
-            </div>
+            <OneTimeSecret
+              message={`${state.message} Copy it now: it will not be shown again.`}
+              value={key}
+              copyLabel="Copy key"
+              testId="api-key"
+            />
           )}
         </CardBody>
         <CardFooter>
@@ -81,19 +73,5 @@ function AppChoices({ apps }: { apps: { id: number; name: string }[] }) {
         </label>
       ))}
     </div>
-  );
-}
-
-export function RevokeApiKeyButton({ teamId, keyId }: { teamId: string; keyId: string }) {
-  const [state, action] = useActionState(revokeApiKeyAction, {});
-  return (
-    <form action={action}>
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="keyId" value={keyId} />
-      <SubmitButton size="sm" variant="ghost" pendingText="Revoking…">
-        Revoke
-      </SubmitButton>
-      <FormMessage message={state.ok ? undefined : state.message} />
-    </form>
   );
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RowAction } from "@/components/forms/row-action";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listApiKeys } from "@/lib/api/keys";
 import { prisma } from "@/lib/db";
 import { requireTeam } from "@/lib/teams/access";
-import { CreateApiKeyForm, RevokeApiKeyButton } from "./api-key-forms";
+import { revokeApiKeyAction } from "../../actions";
+import { CreateApiKeyForm } from "./api-key-forms";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -57,7 +59,14 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ teamId
                     {k.lastUsedAt ? `last used ${when.format(k.lastUsedAt)} UTC` : "never used"}
                   </p>
                 </div>
-                {!k.revokedAt && <RevokeApiKeyButton teamId={team.id} keyId={k.id} />}
+                {!k.revokedAt && (
+                  <RowAction
+                    action={revokeApiKeyAction}
+                    hidden={{ teamId: team.id, keyId: k.id }}
+                    label="Revoke"
+                    pendingText="Revoking…"
+                  />
+                )}
               </li>
             ))}
           </ul>
