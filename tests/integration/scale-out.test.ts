@@ -7,7 +7,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sql } from "@/lib/db";
 
-const REFERENCE_TABLES = ["App", "AuthThrottle", "User", "_tallyhub_migrations"];
+const REFERENCE_TABLES = [
+  "ApiKey",
+  "App",
+  "AuthThrottle",
+  "Invitation",
+  "Membership",
+  "Team",
+  "User",
+  "_tallyhub_migrations",
+];
 
 interface Table {
   name: string;

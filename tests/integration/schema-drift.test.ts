@@ -17,7 +17,8 @@ async function catalog(db: Sql): Promise<string[]> {
       `SELECT type, name, sql FROM sqlite_master
        WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE '_tallyhub%' ORDER BY name`,
     );
-    return rows.map((r) => `${r.type} ${r.name} ${(r.sql ?? "").replace(/\s+/g, " ")}`);
+    // Whitespace is no difference: a column added by ALTER TABLE is stored as " , \"col\" TYPE)".
+    return rows.map((r) => `${r.type} ${r.name} ${(r.sql ?? "").replace(/\s+/g, " ").replace(/ ?([(),]) ?/g, "$1")}`);
   }
   const cols = await db.all<Record<string, string>>(
     `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns
