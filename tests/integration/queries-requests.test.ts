@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadRequestDetail, loadRequests } from "@/lib/dashboard/requests";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
+import { get, signIn, userWithPassword } from "../helpers/http-session";
 import { hubUrl, makeRequest, makeSync, postJson } from "../helpers/hub-db";
 import { fixture, replay } from "../helpers/hub-fixtures";
 import { CAPTURED_AT, otlpFixtures, replayOtlp } from "../helpers/otlp-fixtures";
-import { get, signIn, userWithPassword } from "../helpers/http-session";
 
 const T = Date.UTC(2026, 10, 28, 22, 0, 0) / 1000;
 // Everything below sits inside this range (the captures were made at 20:31–20:34).
