@@ -423,7 +423,11 @@ export interface OtlpCase {
   /** The Authorization header from the test app's write token; null sends none. Default: Bearer <token>. */
   auth?: ((token: string) => string) | null;
   chunked?: boolean;
-  /** Sent on a new connection that is closed afterwards (the receiver may drop the one it came on). */
+  /**
+   * Sent on a new connection that is closed afterwards (the receiver may drop the one it came on). The receiver
+   * answers 413 and then cuts the upload off, so the connection may be gone before the answer is read: then
+   * "cut off" is the outcome, and nothing may have been stored either way.
+   */
   freshConnection?: boolean;
   body: () => Buffer;
   /** Acceptable statuses (never a 5xx). */
