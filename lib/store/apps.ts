@@ -10,12 +10,15 @@ const CREDENTIALS = {
 } as const;
 
 async function appIdWhere(db: Sql, column: keyof typeof CREDENTIALS, value: string): Promise<number | null> {
+  // The current credential first: one unique-index lookup on every sync; the previous one only for what it misses.
+  const current = await db.all<{ id: number }>(`SELECT "id" FROM "App" WHERE "${column}" = ?`, [value]);
+  if (current.length) return Number(current[0].id);
   const { previous, until } = CREDENTIALS[column];
-  const rows = await db.all<{ id: number }>(
-    `SELECT "id" FROM "App" WHERE "${column}" = ? OR ("${previous}" = ? AND "${until}" > ?) LIMIT 1`,
-    [value, value, Math.floor(Date.now() / 1000)],
-  );
-  return rows.length === 0 ? null : Number(rows[0].id);
+  const rotated = await db.all<{ id: number }>(`SELECT "id" FROM "App" WHERE "${previous}" = ? AND "${until}" > ?`, [
+    value,
+    Math.floor(Date.now() / 1000),
+  ]);
+  return rotated.length ? Number(rotated[0].id) : null;
 }
 
 /** The app of a client ID (canonical lowercase UUID). */
