@@ -67,7 +67,8 @@ export const SETTINGS = {
   TALLYHUB_PUBLIC_URL: {
     whenUnset: "derived from the request",
     meaning:
-      "The URL your apps reach Tallyhub at, shown in the setup snippets (no trailing slash), " +
+      "The URL your apps reach Tallyhub at, shown in the setup snippets and linked from alert notifications " +
+      "(no trailing slash), " +
       "e.g. `https://tallyhub.example.com`",
     // Trimmed and without trailing slashes: clients append "/v2/…" by plain concatenation.
     schema: z
@@ -113,7 +114,7 @@ export const SETTINGS = {
   SMTP_URL: {
     whenUnset: "no email",
     meaning:
-      "Mail server for invitation emails, e.g. `smtp://user:pass@mail.example.com:587` (`smtps://` for TLS on connect). Without it, invitation links are only shown to copy",
+      "Mail server for invitation and alert emails, e.g. `smtp://user:pass@mail.example.com:587` (`smtps://` for TLS on connect). Without it, invitation links are only shown to copy",
     schema: z.string().refine((u) => /^smtps?:\/\/[^/]/i.test(u) && URL.canParse(u)),
     expected: "an smtp:// or smtps:// URL",
     quote: (raw) => `${raw.split(":")[0]}:…`, // never the password
@@ -146,6 +147,14 @@ export const SETTINGS = {
       "How often the server runs the retention pass (first pass a minute after start); `0` turns the schedule off",
     schema: wholeNumber(0, 10_080),
     expected: "a whole number of minutes from 0 to 10080",
+  },
+  TALLYHUB_MONITOR_INTERVAL_SECONDS: {
+    default: "15",
+    meaning:
+      "How often the server checks uptime, evaluates due alert rules and sends notifications " +
+      "(each rule and health check still runs at its own interval); `0` turns monitoring off on this server",
+    schema: wholeNumber(0, 300),
+    expected: "a whole number of seconds from 0 to 300",
   },
   TALLYHUB_ROLLUP_TIER: {
     default: "auto",

@@ -13,6 +13,8 @@ export const APP_TABS = [
   { slug: "endpoints", label: "Endpoints" },
   { slug: "consumers", label: "Consumers" },
   { slug: "requests", label: "Requests" },
+  { slug: "uptime", label: "Uptime" },
+  { slug: "alerts", label: "Alerts" },
   { slug: "setup", label: "Setup", configure: true },
 ] as const;
 

@@ -2,6 +2,7 @@ import { ensureAuthSecret } from "../auth/secret";
 import { sql } from "../db";
 import { migrate } from "../db/migrate";
 import { databaseUrl, dbKind } from "../db/url";
+import { startMonitorSchedule } from "../monitor/schedule";
 import { retentionConfig } from "../retention/config";
 import { startRetentionSchedule } from "../retention/schedule";
 import { settings, SettingsError } from "../settings";
@@ -19,6 +20,9 @@ export async function bootServer() {
         `request logs ${retention.logDays} d, every ${retention.intervalMinutes} min`,
     );
   }
+  const monitorSeconds = startMonitorSchedule();
+  if (monitorSeconds)
+    console.log(`[tallyhub] monitoring: uptime, alert rules and notifications every ${monitorSeconds} s`);
 }
 
 // Every environment variable, parsed now: a bad one stops the start, by name. (Next.js only

@@ -49,7 +49,12 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
         [minute, env, endpoint, consumer, status, bin, count],
       );
     }
-    expect(await migrate(db)).toEqual(["20261129000000_coarse_rollups", "20261130000000_otlp", "20261201000000_teams"]);
+    expect(await migrate(db)).toEqual([
+      "20261129000000_coarse_rollups",
+      "20261130000000_otlp",
+      "20261201000000_teams",
+      "20261202000000_uptime_alerts",
+    ]);
 
     const sum = async (table: string, column: string) =>
       Number((await db.all<{ n: number }>(`SELECT SUM("${column}") AS "n" FROM "${table}"`))[0].n);
@@ -113,7 +118,17 @@ it("moves every account and its apps into a personal team, losing nothing", asyn
       `INSERT INTO "Environment" ("appId", "id", "name") VALUES (1, 1, 'prod'), (1, 2, 'dev'), (3, 1, 'prod')`,
     );
 
-    expect(await migrate(db)).toEqual(["20261201000000_teams"]);
+    expect(await migrate(db)).toEqual(["20261201000000_teams", "20261202000000_uptime_alerts"]);
+    // The uptime columns are added in place: the environments (and their children) survive, monitored by default.
+    expect(
+      await db.all(
+        `SELECT "appId", "id", "heartbeatSeconds" FROM "Environment" WHERE "heartbeatEnabled" ORDER BY 1, 2`,
+      ),
+    ).toEqual([
+      { appId: 1, id: 1, heartbeatSeconds: 180 },
+      { appId: 1, id: 2, heartbeatSeconds: 180 },
+      { appId: 3, id: 1, heartbeatSeconds: 180 },
+    ]);
 
     expect(await db.all(`SELECT "id", "name" FROM "Team" ORDER BY "id"`)).toEqual([
       { id: "u1", name: "Ada's team" },

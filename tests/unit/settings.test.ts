@@ -28,6 +28,7 @@ describe("settings", () => {
       TALLYHUB_RETENTION_DAYS: 396,
       TALLYHUB_RETENTION_LOG_DAYS: 15,
       TALLYHUB_RETENTION_INTERVAL_MINUTES: 60,
+      TALLYHUB_MONITOR_INTERVAL_SECONDS: 15,
       TALLYHUB_ROLLUP_TIER: "auto",
     });
   });
@@ -55,6 +56,7 @@ describe("settings", () => {
       TALLYHUB_RETENTION_DAYS: "30",
       TALLYHUB_RETENTION_LOG_DAYS: "3",
       TALLYHUB_RETENTION_INTERVAL_MINUTES: "0",
+      TALLYHUB_MONITOR_INTERVAL_SECONDS: "2",
       TALLYHUB_ROLLUP_TIER: "minute",
     });
     expect(s).toEqual({
@@ -73,6 +75,7 @@ describe("settings", () => {
       TALLYHUB_RETENTION_DAYS: 30,
       TALLYHUB_RETENTION_LOG_DAYS: 3,
       TALLYHUB_RETENTION_INTERVAL_MINUTES: 0,
+      TALLYHUB_MONITOR_INTERVAL_SECONDS: 2,
       TALLYHUB_ROLLUP_TIER: "minute",
     });
     expect(Object.isFrozen(s)).toBe(true);

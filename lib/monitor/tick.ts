@@ -1,0 +1,39 @@
+// One monitoring pass: uptime (heartbeats and due health checks), due alert rules, pending
+// notifications. The three parts run side by side and never wait for each other, so a hanging
+// health check or webhook cannot delay an alert; a part still running from the previous tick
+// is skipped rather than started twice. Several servers may run ticks on one database: every
+// part claims its work (a rule, a check, a delivery) with a conditional UPDATE, so each piece
+// is done by exactly one server.
+import { runDeliveries } from "@/lib/alerts/deliver";
+import { evaluateDueRules } from "@/lib/alerts/evaluate";
+import { runUptime } from "@/lib/uptime/run";
+
+const PARTS = { uptime: runUptime, rules: evaluateDueRules, deliveries: runDeliveries } as const;
+export type MonitorPart = keyof typeof PARTS;
+
+const running = new Map<MonitorPart, Promise<unknown>>();
+
+export interface TickResult {
+  /** Each part's own summary, or the error that stopped it; absent when it was still busy. */
+  [part: string]: unknown;
+}
+
+export async function runMonitorTick(nowMs = Date.now()): Promise<TickResult> {
+  const result: TickResult = {};
+  await Promise.all(
+    (Object.keys(PARTS) as MonitorPart[]).map(async (part) => {
+      if (running.has(part)) return;
+      const p = PARTS[part](nowMs);
+      running.set(part, p);
+      try {
+        result[part] = await p;
+      } catch (e) {
+        result[part] = { error: e instanceof Error ? e.message : String(e) };
+        console.error(`[tallyhub] monitor ${part} failed:`, e instanceof Error ? e.message : e);
+      } finally {
+        running.delete(part);
+      }
+    }),
+  );
+  return result;
+}
