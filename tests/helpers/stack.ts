@@ -66,10 +66,12 @@ export async function startServer(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
     {
-      // The retention schedule stays off: test data sits at fixed past dates it would fold.
+      // The retention schedule stays off: test data sits at fixed past dates it would fold. So does
+      // monitoring, unless a test asks for it: tests run its passes themselves, at the times they choose.
       env: {
         ...process.env,
         TALLYHUB_RETENTION_INTERVAL_MINUTES: "0",
+        TALLYHUB_MONITOR_INTERVAL_SECONDS: "0",
         ...env,
         PORT: String(port),
         TALLYHUB_PUBLIC_URL: baseUrl,
