@@ -8,6 +8,9 @@ export const inputClass = cn(
   "aria-[invalid=true]:ring-red-400 aria-[invalid=true]:focus:ring-red-500",
 );
 
+/** A native select that looks like the inputs. */
+export const selectClass = cn(inputClass, "h-9 py-1.5 pr-8");
+
 export function Input({ className, ...props }: React.ComponentProps<"input">) {
   return <input className={cn(inputClass, className)} {...props} />;
 }

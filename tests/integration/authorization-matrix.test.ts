@@ -13,6 +13,8 @@ import { get, signIn, userWithPassword } from "../helpers/http-session";
 
 /** A logged request of the app (its detail page and route). */
 const REQUEST = "0b7c4b5e-5a3c-4a59-9d3e-8f1c2a6b7d01";
+/** An alert rule of the app (its edit page). */
+const RULE = "5d1f0c9e-2b7a-4c3e-8f6d-1a2b3c4d5e6f";
 
 type Who = "owner" | "admin" | "member" | "viewer" | "stranger" | "signedOut";
 const WHO: Who[] = ["owner", "admin", "member", "viewer", "stranger", "signedOut"];
@@ -21,6 +23,7 @@ type Expect = Record<Who, number>;
 // Signed-out visitors of a page are sent to sign-in (307); routes answer 401.
 const everyone: Expect = { owner: 200, admin: 200, member: 200, viewer: 200, stranger: 404, signedOut: 307 };
 const configure: Expect = { ...everyone, member: 403, viewer: 403 };
+const use: Expect = { ...everyone, viewer: 403 };
 const anySignedIn: Expect = { ...everyone, stranger: 200 };
 const redirectsInApp: Expect = { ...everyone, owner: 307, admin: 307, member: 307, viewer: 307 };
 const route: Expect = { ...everyone, signedOut: 401 };
@@ -41,6 +44,9 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
   "apps/[appId]/consumers/page.tsx": { url: (i) => `/apps/${i.app}/consumers`, expect: everyone },
   "apps/[appId]/requests/(list)/page.tsx": { url: (i) => `/apps/${i.app}/requests`, expect: everyone },
   "apps/[appId]/requests/[requestId]/page.tsx": { url: (i) => `/apps/${i.app}/requests/${REQUEST}`, expect: everyone },
+  "apps/[appId]/alerts/page.tsx": { url: (i) => `/apps/${i.app}/alerts`, expect: everyone },
+  "apps/[appId]/alerts/new/page.tsx": { url: (i) => `/apps/${i.app}/alerts/new`, expect: use },
+  "apps/[appId]/alerts/[ruleId]/page.tsx": { url: (i) => `/apps/${i.app}/alerts/${RULE}`, expect: use },
   "apps/[appId]/setup/page.tsx": { url: (i) => `/apps/${i.app}/setup`, expect: configure },
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },
@@ -90,7 +96,26 @@ beforeAll(async () => {
      VALUES (?, ?, 1, ?, ?, 'GET', '/items', 'https://api.example.com/items', 200, 12.5)`,
     [app.id, REQUEST, REQUEST, Date.now() / 1000 - 60],
   );
-  secrets.push("Matrix Secret Team", "Matrix Secret App", app.clientId, app.writeToken!, owner.email);
+  await prisma().alertRule.create({
+    data: {
+      appId: app.id,
+      id: RULE,
+      envId: 1,
+      name: "Matrix Secret Rule",
+      metric: "error_rate",
+      windowMinutes: 5,
+      operator: "gt",
+      threshold: 20,
+    },
+  });
+  secrets.push(
+    "Matrix Secret Rule",
+    "Matrix Secret Team",
+    "Matrix Secret App",
+    app.clientId,
+    app.writeToken!,
+    owner.email,
+  );
   cookies.owner = await signIn(owner.email);
   for (const role of ["admin", "member", "viewer"] as const) {
     const u = await userWithPassword(`matrix-${role}`);

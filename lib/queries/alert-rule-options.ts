@@ -1,0 +1,21 @@
+// What the rule form offers: the app's environments, consumers, groups, endpoints and notification channels.
+import { prisma } from "@/lib/db";
+import { getFilterOptions, type FilterOptions } from "./filter-options";
+
+export interface AlertRuleOptions extends Pick<FilterOptions, "consumers" | "groups" | "endpoints"> {
+  envs: { id: number; name: string }[];
+  channels: { id: string; name: string; kind: string }[];
+}
+
+export async function getAlertRuleOptions(appId: number): Promise<AlertRuleOptions> {
+  const [filters, envs, channels] = await Promise.all([
+    getFilterOptions(appId),
+    prisma().environment.findMany({ where: { appId }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    prisma().alertChannel.findMany({
+      where: { appId },
+      select: { id: true, name: true, kind: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return { consumers: filters.consumers, groups: filters.groups, endpoints: filters.endpoints, envs, channels };
+}
