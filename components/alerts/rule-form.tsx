@@ -176,14 +176,17 @@ export function RuleForm({
                 </>
               )}
             </div>
-            {!uptime &&
-              num(
-                "windowMinutes",
-                "Over the last (minutes)",
-                rule?.windowMinutes,
-                "5",
-                "1 to 60 minutes, the current one included.",
-              )}
+            {!uptime && (
+              <div className="max-w-xs">
+                {num(
+                  "windowMinutes",
+                  "Over the last (minutes)",
+                  rule?.windowMinutes,
+                  "5",
+                  "1 to 60 minutes, the current one included.",
+                )}
+              </div>
+            )}
           </fieldset>
 
           {filtered && !uptime && (

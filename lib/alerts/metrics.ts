@@ -34,8 +34,8 @@ export const METRICS = {
   cpu_max: { label: "CPU maximum", unit: "percent", source: "resources", view: "instances", unfiltered: true },
   memory_avg: { label: "Memory average", unit: "mb", source: "resources", view: "instances", unfiltered: true },
   memory_max: { label: "Memory maximum", unit: "mb", source: "resources", view: "instances", unfiltered: true },
-  heartbeat_down: { label: "Heartbeat down", unit: "state", source: "uptime", view: "uptime", unfiltered: true },
-  health_down: { label: "Health check down", unit: "state", source: "uptime", view: "uptime", unfiltered: true },
+  heartbeat_down: { label: "Heartbeat", unit: "state", source: "uptime", view: "uptime", unfiltered: true },
+  health_down: { label: "Health check", unit: "state", source: "uptime", view: "uptime", unfiltered: true },
 } as const satisfies Record<string, Metric>;
 
 export type MetricId = keyof typeof METRICS;

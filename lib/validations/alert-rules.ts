@@ -38,7 +38,11 @@ export const alertRuleSchema = z.object({
   envId: z.coerce.number({ error: "Choose an environment." }).int().positive({ error: "Choose an environment." }),
   metric: z.enum(METRIC_IDS, { error: "Choose a metric from the list." }),
   operator: z.enum(Object.keys(OPERATORS) as [keyof typeof OPERATORS], { error: "Choose a condition." }),
-  threshold: z.string().trim(),
+  // A number here; its range depends on the metric (normaliseRule). Uptime metrics send none.
+  threshold: z
+    .string()
+    .trim()
+    .refine((t) => t === "" || Number.isFinite(Number(t.replace(/[\s,%]/g, ""))), { error: "Enter a number." }),
   windowMinutes: whole("the window in minutes", RULE_LIMITS.window.min, RULE_LIMITS.window.max),
   checkEveryMinutes: whole("how often to check, in minutes", RULE_LIMITS.checkEvery.min, RULE_LIMITS.checkEvery.max),
   notifyAfter: whole("a number of checks", RULE_LIMITS.checks.min, RULE_LIMITS.checks.max),
