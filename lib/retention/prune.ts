@@ -59,6 +59,19 @@ export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise
     appId,
     c.samplesBefore,
   ]);
+  // Uptime and alert history are kept like the rollups (the Uptime page shows 90 days); the notification log, whose
+  // rows carry whole messages, like the request logs.
+  const rollupSeconds = c.rollupsBefore * 60;
+  deleted.HealthCheckResult = await deleteBefore(db, "HealthCheckResult", "ts", appId, rollupSeconds, SLICE_SECONDS);
+  deleted.Incident = await db.run(
+    `DELETE FROM "Incident" WHERE "appId" = ? AND "endedAt" IS NOT NULL AND "endedAt" < ?`,
+    [appId, rollupSeconds],
+  );
+  deleted.AlertEvent = await db.run(`DELETE FROM "AlertEvent" WHERE "appId" = ? AND "at" < ?`, [appId, rollupSeconds]);
+  deleted.AlertDelivery = await db.run(
+    `DELETE FROM "AlertDelivery" WHERE "appId" = ? AND "createdAt" < ? AND "status" <> 'pending'`,
+    [appId, c.logsBefore],
+  );
   return deleted;
 }
 

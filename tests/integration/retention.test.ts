@@ -247,6 +247,53 @@ describe("retention", () => {
   });
 });
 
+describe("uptime and alert history", () => {
+  it("goes with the rollups, the notification log with the request logs; open incidents and pending sends stay", async () => {
+    const app = (await createApp({ envs: ["prod"] })).id;
+    const old = NOW_S - (config.days + 1) * DAY_S;
+    const recent = NOW_S - DAY_S;
+    const oldLog = NOW_S - (config.logDays + 1) * DAY_S;
+    for (const ts of [old, recent])
+      await sql().run(`INSERT INTO "HealthCheckResult" ("appId", "envId", "ts", "ok") VALUES (?, 1, ?, ?)`, [
+        app,
+        ts,
+        true,
+      ]);
+    for (const [endedAt, startedAt] of [
+      [old, old - 60],
+      [null, old],
+      [recent, recent - 60],
+    ])
+      await sql().run(
+        `INSERT INTO "Incident" ("appId", "id", "envId", "kind", "startedAt", "endedAt", "cause") VALUES (?, ?, 1, 'heartbeat', ?, ?, 'x')`,
+        [app, randomUUID(), startedAt, endedAt],
+      );
+    for (const at of [old, recent])
+      await sql().run(
+        `INSERT INTO "AlertEvent" ("appId", "id", "ruleId", "kind", "value", "threshold", "at") VALUES (?, ?, 'r', 'firing', 1, 0, ?)`,
+        [app, randomUUID(), at],
+      );
+    for (const [createdAt, status] of [
+      [oldLog, "sent"],
+      [oldLog, "pending"],
+      [recent, "failed"],
+    ] as const)
+      await sql().run(
+        `INSERT INTO "AlertDelivery" ("appId", "id", "channelId", "kind", "message", "status", "nextAttemptAt", "createdAt")
+         VALUES (?, ?, 'c', 'firing', '{}', ?, ?, ?)`,
+        [app, randomUUID(), status, createdAt, createdAt],
+      );
+    const r = await runRetention({ now: NOW_S, config });
+    expect(r.deleted).toMatchObject({ HealthCheckResult: 1, Incident: 1, AlertEvent: 1, AlertDelivery: 1 });
+    expect(await count("HealthCheckResult", app)).toBe(1);
+    expect(await count("Incident", app, `"endedAt" IS NULL`)).toBe(1);
+    expect(await count("Incident", app)).toBe(2);
+    expect(await count("AlertEvent", app, `"at" = ?`, [recent])).toBe(1);
+    expect(await count("AlertDelivery", app, `"status" = 'pending'`)).toBe(1);
+    expect(await count("AlertDelivery", app)).toBe(2);
+  });
+});
+
 describe("retention settings", () => {
   it("has the documented defaults", () => {
     expect(parseRetentionConfig({})).toEqual({ minuteDays: 32, days: 396, logDays: 15, intervalMinutes: 60 });
