@@ -40,7 +40,7 @@ export function AddChannelForm({ appId, mailConfigured }: { appId: number; mailC
           <input type="hidden" name="appId" value={appId} />
           <fieldset>
             <legend className="text-sm font-medium text-slate-800">Kind</legend>
-            <div className="mt-1.5 grid grid-cols-2 gap-2 sm:grid-cols-4">
+            <div className="mt-1.5 grid grid-cols-2 gap-2">
               {CHANNEL_KINDS.map((k) => (
                 <label
                   key={k}

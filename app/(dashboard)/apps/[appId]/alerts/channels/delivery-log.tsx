@@ -5,8 +5,16 @@ import { Card, CardHeader } from "@/components/ui/card";
 import type { ChannelKind } from "@/lib/alerts/channels/types";
 import type { DeliveryLogRow } from "@/lib/queries/alert-deliveries";
 
-const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
-const time = new Intl.DateTimeFormat("en", { timeStyle: "short", timeZone: "UTC" });
+const when = new Intl.DateTimeFormat("en", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+const time = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
 
 const KIND_TONE = { firing: "red", resolved: "green", test: "brand" } as const;
 const STATUS_TONE = { sent: "green", pending: "amber", failed: "red" } as const;
@@ -44,10 +52,12 @@ export function DeliveryLog({
           {rows.map((d) => (
             <li
               key={d.id}
-              className="grid gap-1 px-5 py-3 sm:grid-cols-[11rem_1fr_auto] sm:gap-4"
+              className="grid gap-1 px-5 py-3 sm:grid-cols-[9.5rem_1fr_auto] sm:gap-4"
               data-testid="delivery"
             >
-              <p className="text-[13px] text-slate-500 tabular-nums">{when.format(d.createdAt * 1000)} UTC</p>
+              <p className="text-[13px] whitespace-nowrap text-slate-500 tabular-nums">
+                {when.format(d.createdAt * 1000)} UTC
+              </p>
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-900">
                   <Badge tone={KIND_TONE[d.kind]}>{d.kind}</Badge>

@@ -49,9 +49,11 @@ export default async function ChannelsPage({
           <CardHeader
             title="Channels"
             description={
-              admin
-                ? "Send a test to check a channel works; it shows up in the delivery log too."
-                : "Only admins can add, test or change channels."
+              !admin
+                ? "Only admins can add, test or change channels."
+                : channels.length
+                  ? "Send a test to check a channel works; it shows up in the delivery log too."
+                  : undefined
             }
           />
           {channels.length === 0 ? (
@@ -80,7 +82,11 @@ export default async function ChannelsPage({
                       </p>
                     </div>
                   </div>
-                  {admin && <ChannelActions appId={app.id} channel={c} />}
+                  {admin && (
+                    <div className="sm:pl-8">
+                      <ChannelActions appId={app.id} channel={c} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>
