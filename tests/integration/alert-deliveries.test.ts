@@ -6,14 +6,13 @@
 // The sender takes every due row of the database, so each test works at its own time, years apart and earlier
 // than the one before: rows another test left pending are never due in the next.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyWebhook } from "@/lib/alerts/channels/webhook";
 import type { AlertNotice } from "@/lib/alerts/notice";
 import { enqueueNotice } from "@/lib/alerts/outbox";
 import { sql } from "@/lib/db";
 import { addMember, createApp, createUser } from "../helpers/factory";
-import { freePort } from "../helpers/stack";
+import { startSmtp, type ReceivedMail } from "../helpers/smtp";
 
 const overrides: Record<string, unknown> = {};
 vi.mock("@/lib/settings", async (importOriginal) => {
@@ -45,8 +44,8 @@ const hanging = new Set<ServerResponse>();
 let http: Server;
 let httpBase: string;
 
-const mails: { to: string[]; data: string }[] = [];
-let smtp: SMTPServer;
+let mails: ReceivedMail[];
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let smtpPort: number;
 
 beforeAll(async () => {
@@ -69,27 +68,15 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   httpBase = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
 
-  smtpPort = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let data = "";
-      stream.on("data", (c: Buffer) => (data += c.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, "127.0.0.1", resolve));
+  smtp = await startSmtp();
+  smtpPort = smtp.port;
+  mails = smtp.received;
 });
-
 afterAll(async () => {
   for (const res of hanging) res.destroy();
   http.closeAllConnections();
   await new Promise<void>((resolve) => http.close(() => resolve()));
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 beforeEach(() => {
@@ -275,10 +262,10 @@ describe("failures", () => {
     const mail = await channel(owner.id, app.id, { kind: "email", name: "mail", recipients: "hang4@example.com" });
     await enqueue(app.id, [hang, ok, mail], notice(app.id, "firing", t), t);
 
-    expect(await runDeliveries(t, { timeoutMs: 300 })).toEqual({ sent: 2, failed: 0, retrying: 1 });
+    expect(await runDeliveries(t, { timeoutMs: 3000 })).toEqual({ sent: 2, failed: 0, retrying: 1 });
     const [hung] = await deliveries(app.id, hang);
     expect(hung).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null, nextAttemptAt: t / 1000 + 30 });
-    expect(hung.lastError).toBe("timed out after 0.3 s");
+    expect(hung.lastError).toBe("timed out after 3 s");
     expect(hitsTo("/hang/4")).toHaveLength(1);
     expect(hitsTo("/ok/4")).toHaveLength(1);
     expect(mails.some((m) => m.to.includes("hang4@example.com"))).toBe(true);

@@ -3,6 +3,7 @@
 // What an admin can do to one channel from its row: send a test (the outcome shows beside it), switch it off or
 // on, rotate a webhook's signing secret (shown once), delete it (after a second click).
 import { useActionState, useState } from "react";
+import { HiddenFields } from "@/components/forms/hidden-fields";
 import { OneTimeSecret } from "@/components/forms/one-time-secret";
 import { RowAction } from "@/components/forms/row-action";
 import { Button } from "@/components/ui/button";
@@ -20,8 +21,7 @@ export function ChannelActions({ appId, channel }: { appId: number; channel: Cha
       <div className="flex flex-wrap items-center gap-1">
         {channel.enabled && (
           <form action={testAction}>
-            <input type="hidden" name="appId" value={appId} />
-            <input type="hidden" name="channelId" value={channel.id} />
+            <HiddenFields fields={ids} />
             <SubmitButton size="sm" variant="secondary" pendingText="Sending…">
               Send test
             </SubmitButton>
@@ -35,8 +35,7 @@ export function ChannelActions({ appId, channel }: { appId: number; channel: Cha
         />
         {channel.kind === "webhook" && (
           <form action={rotateAction}>
-            <input type="hidden" name="appId" value={appId} />
-            <input type="hidden" name="channelId" value={channel.id} />
+            <HiddenFields fields={ids} />
             <SubmitButton size="sm" variant="ghost" pendingText="Rotating…">
               Rotate secret
             </SubmitButton>
