@@ -1,8 +1,7 @@
 // The email that carries an invitation link, when a mail server is configured.
+import { escapeHtml as escape } from "@/lib/mail/html";
 import { sendMail, type MailResult } from "@/lib/mail/send";
 import { ROLE_LABELS, type Role } from "./roles";
-
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function sendInvitationMail(i: {
   to: string;

@@ -47,6 +47,7 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
   "apps/[appId]/alerts/page.tsx": { url: (i) => `/apps/${i.app}/alerts`, expect: everyone },
   "apps/[appId]/alerts/new/page.tsx": { url: (i) => `/apps/${i.app}/alerts/new`, expect: use },
   "apps/[appId]/alerts/[ruleId]/page.tsx": { url: (i) => `/apps/${i.app}/alerts/${RULE}`, expect: use },
+  "apps/[appId]/alerts/channels/page.tsx": { url: (i) => `/apps/${i.app}/alerts/channels`, expect: everyone },
   "apps/[appId]/setup/page.tsx": { url: (i) => `/apps/${i.app}/setup`, expect: configure },
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },

@@ -1,7 +1,7 @@
 // Invitation emails through a real SMTP server (smtp-server, in this process): the message carries the link, the
 // team and the role; a mail server that is down is reported, not thrown.
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startSmtp, type ReceivedMail } from "../helpers/smtp";
 import { freePort } from "../helpers/stack";
 
 const overrides: Record<string, unknown> = {};
@@ -12,32 +12,16 @@ vi.mock("@/lib/settings", async (importOriginal) => {
 
 const { sendInvitationMail } = await import("@/lib/teams/invitation-mail");
 
-const received: { from: string; to: string[]; data: string }[] = [];
-let server: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let received: ReceivedMail[];
 let port: number;
 
 beforeAll(async () => {
-  port = await freePort();
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let data = "";
-      stream.on("data", (c: Buffer) => (data += c.toString("utf8")));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data,
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  smtp = await startSmtp();
+  ({ received, port } = smtp);
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => smtp.close());
 
 const invitation = {
   to: "grace@example.com",
