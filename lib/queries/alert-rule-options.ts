@@ -1,5 +1,6 @@
 // What the rule form offers: the app's environments, consumers, groups, endpoints and notification channels.
 import { prisma } from "@/lib/db";
+import { listChannelOptions } from "./alert-channels";
 import { getFilterOptions, type FilterOptions } from "./filter-options";
 
 export interface AlertRuleOptions extends Pick<FilterOptions, "consumers" | "groups" | "endpoints"> {
@@ -11,11 +12,7 @@ export async function getAlertRuleOptions(appId: number): Promise<AlertRuleOptio
   const [filters, envs, channels] = await Promise.all([
     getFilterOptions(appId),
     prisma().environment.findMany({ where: { appId }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
-    prisma().alertChannel.findMany({
-      where: { appId },
-      select: { id: true, name: true, kind: true },
-      orderBy: { createdAt: "asc" },
-    }),
+    listChannelOptions(appId),
   ]);
   return { consumers: filters.consumers, groups: filters.groups, endpoints: filters.endpoints, envs, channels };
 }
