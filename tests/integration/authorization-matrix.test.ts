@@ -41,6 +41,7 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
   "apps/[appId]/consumers/page.tsx": { url: (i) => `/apps/${i.app}/consumers`, expect: everyone },
   "apps/[appId]/requests/(list)/page.tsx": { url: (i) => `/apps/${i.app}/requests`, expect: everyone },
   "apps/[appId]/requests/[requestId]/page.tsx": { url: (i) => `/apps/${i.app}/requests/${REQUEST}`, expect: everyone },
+  "apps/[appId]/instances/page.tsx": { url: (i) => `/apps/${i.app}/instances`, expect: everyone },
   "apps/[appId]/setup/page.tsx": { url: (i) => `/apps/${i.app}/setup`, expect: configure },
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },
@@ -55,6 +56,8 @@ const ROUTES: Record<string, Expect> = {
   "/api/apps/:app/views/consumers": route,
   "/api/apps/:app/status": route,
   "/api/apps/:app/requests": route,
+  "/api/apps/:app/requests/export": route,
+  "/api/apps/:app/views/instances": route,
   [`/api/apps/:app/requests/${REQUEST}`]: route,
 };
 
