@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { useRequestFilters } from "@/components/hooks/use-requests";
 import { buttonClass } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import type { ExportFormat } from "@/lib/requests/export";
 
@@ -22,15 +23,9 @@ export function RequestExport({ appId, className }: { appId: number; className?:
       <a href={href("ndjson")} download className={buttonClass({ variant: "secondary", size: "sm" })}>
         NDJSON
       </a>
-      <label className="ml-1 inline-flex items-center gap-1.5 text-[13px] whitespace-nowrap text-slate-600">
-        <input
-          type="checkbox"
-          checked={bodies}
-          onChange={(e) => setBodies(e.target.checked)}
-          className="size-3.5 rounded border-slate-300 text-indigo-600"
-        />
+      <Checkbox checked={bodies} onChange={setBodies} className="ml-1">
         With bodies
-      </label>
+      </Checkbox>
     </div>
   );
 }
