@@ -90,14 +90,15 @@ const VIEWS = {
   },
   instances: async ({ appId, filters }: ViewContext) => {
     const scoped = envAndPeriodOnly(filters);
-    const [data, instances, resources, traffic] = await Promise.all([
-      hasData(appId),
+    const [status, instances, resources, traffic] = await Promise.all([
+      getAppStatus(appId),
       getInstancesList(appId, scoped),
       getResourceUsage(appId, scoped),
       getTrafficChart(appId, scoped),
     ]);
     const requests = traffic.points.map((p) => ({ t: p.t, requests: p.requests }));
-    return { hasData: data, instances, resources, requests };
+    // An instance that has synced is data here, even before it counts a request.
+    return { hasData: status.hasData || status.lastSyncAt !== null, instances, resources, requests };
   },
   "filter-options": ({ appId }: ViewContext) => getFilterOptions(appId),
   traceback: async ({ appId, params }: ViewContext) => {
