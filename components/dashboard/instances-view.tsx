@@ -57,7 +57,8 @@ function Instances({ data }: { data: ViewData<"instances"> }) {
         requests: requests.get(p.t) ?? null,
       };
     });
-  const byEnv = Map.groupBy(instances.rows, (i) => i.env);
+  const byEnv = new Map<string, InstanceRow[]>();
+  for (const i of instances.rows) byEnv.set(i.env, [...(byEnv.get(i.env) ?? []), i]);
 
   return (
     <div className="space-y-5">
