@@ -71,7 +71,7 @@ export function BandChart({
             tick={{ fontSize: 11, fill: "#64748b" }}
             tickLine={false}
             axisLine={false}
-            width={52}
+            width={64}
           />
           {traffic && (
             <YAxis

@@ -105,7 +105,7 @@ function Instances({ data }: { data: ViewData<"instances"> }) {
           <p className="px-5 py-10 text-center text-sm text-slate-500">
             {instances.rows.length
               ? "No CPU or memory samples in this period. The clients send them with every sync after a process's first one, so a process that has synced once has none yet; OpenTelemetry apps need the process.cpu.utilization and process.memory.usage metrics."
-              : "No instances sent data in this period."}
+              : "Nothing to chart: no instance sent data in this period."}
           </p>
         )}
       </Panel>
