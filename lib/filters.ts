@@ -172,6 +172,16 @@ export function parseFilters(
   };
 }
 
+/** The filters without consumer, endpoint, method and status: for data that has none (instances, CPU, memory). */
+export const envAndPeriodOnly = (f: Filters): Filters => ({
+  ...f,
+  consumer: null,
+  group: null,
+  endpoint: null,
+  method: null,
+  status: null,
+});
+
 /** How the URL writes an instant: ISO 8601 to the minute, UTC ("2026-03-10T14:00Z"). */
 export const isoMinute = (ms: number) => new Date(ms).toISOString().replace(/:\d\d\.\d{3}Z$/, "Z");
 

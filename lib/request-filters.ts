@@ -78,6 +78,12 @@ const fields = {
   cursor,
 } satisfies Record<RequestFilterParam | "cursor", z.ZodType>;
 
+/** A cursor as getRequestList hands it out (`next`), back to the keyset it stands for. */
+export function parseCursor(s: string): RequestCursor | null {
+  const c = cursor.safeParse(s);
+  return c.success ? c.data : null;
+}
+
 /** The shared filters and the Requests view's own, with every issue of either. */
 export function parseRequestFilters(
   input: SearchParamsInput,

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { StatusDot } from "@/components/ui/status-dot";
 import type { SetupStatus } from "@/lib/apps/instances";
 import { liveness, timeAgo } from "@/lib/apps/liveness";
+import { orderedVersions } from "@/lib/apps/versions";
 
 const POLL_MS = 5_000;
 const MAX_INSTANCES = 5;
@@ -86,14 +87,4 @@ export function AppStatusPanel({ appId, initial }: { appId: number; initial: Set
       )}
     </Card>
   );
-}
-
-// The client's own version first, then the runtime and framework, then the rest.
-const FIRST = ["apitally", "python", "nodejs", "go"];
-
-function orderedVersions(versions: Record<string, string>): [string, string][] {
-  const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);
-  return Object.entries(versions)
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .slice(0, 8);
 }

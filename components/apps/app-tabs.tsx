@@ -13,6 +13,7 @@ export const APP_TABS = [
   { slug: "endpoints", label: "Endpoints" },
   { slug: "consumers", label: "Consumers" },
   { slug: "requests", label: "Requests" },
+  { slug: "instances", label: "Instances" },
   { slug: "uptime", label: "Uptime" },
   { slug: "alerts", label: "Alerts" },
   { slug: "setup", label: "Setup", configure: true },

@@ -16,7 +16,8 @@ import {
 } from "recharts";
 import { useDragZoom } from "@/components/hooks/use-drag-zoom";
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
-import { formatBucketSpan, formatCompact, formatTick } from "@/lib/format";
+import { formatBucketSpan, formatCompact } from "@/lib/format";
+import { timeAxisProps, ZOOM_AREA } from "./time-axis";
 
 export interface Series {
   key: string;
@@ -56,7 +57,6 @@ export function TimeSeriesChart<P extends TimeBase>({
   onZoom,
 }: TimeSeriesChartProps<P>) {
   const zoom = useDragZoom(BUCKET_MINUTES[bucket] * 60, onZoom);
-  const ticks = evenTicks(data, bucket);
   return (
     <div style={{ height }} className="w-full select-none [&_.recharts-surface]:outline-none">
       <ResponsiveContainer width="100%" height="100%">
@@ -69,17 +69,7 @@ export function TimeSeriesChart<P extends TimeBase>({
           {...zoom.handlers}
         >
           <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            tickFormatter={(t: number) => formatTick(t, bucket)}
-            tick={{ fontSize: 11, fill: "#64748b" }}
-            tickLine={false}
-            axisLine={{ stroke: "#cbd5e1" }}
-            minTickGap={28}
-            ticks={ticks}
-            // Every n-th of the regular ticks where space is short, so the spacing stays even.
-            interval="equidistantPreserveStart"
-          />
+          <XAxis {...timeAxisProps(data, bucket)} />
           <YAxis
             tickFormatter={axisFormat}
             tick={{ fontSize: 11, fill: "#64748b" }}
@@ -147,16 +137,7 @@ export function TimeSeriesChart<P extends TimeBase>({
               </Bar>
             ),
           )}
-          {zoom.area && (
-            <ReferenceArea
-              x1={zoom.area.x1}
-              x2={zoom.area.x2}
-              fill="#6366f1"
-              fillOpacity={0.12}
-              stroke="#6366f1"
-              strokeOpacity={0.4}
-            />
-          )}
+          {zoom.area && <ReferenceArea x1={zoom.area.x1} x2={zoom.area.x2} {...ZOOM_AREA} />}
         </ComposedChart>
       </ResponsiveContainer>
     </div>
@@ -186,7 +167,7 @@ function isolated(data: readonly TimeBase[], key: string, i: number): boolean {
   return has(i) && !has(i - 1) && !has(i + 1);
 }
 
-function evenTicks(data: readonly TimeBase[], bucket: Bucket): number[] | undefined {
+export function evenTicks(data: readonly TimeBase[], bucket: Bucket): number[] | undefined {
   if (data.length < 2) return undefined;
   const unit = (t: number) => {
     const d = new Date(t * 1000);

@@ -39,10 +39,13 @@ export function FilterBar({
   appId,
   initialOptions,
   status,
+  scope = "all",
 }: {
   appId: number;
   initialOptions: ViewEnvelope<"filter-options"> | null;
   status?: React.ReactNode;
+  /** "env": period and environment only, for views whose data has no consumer, endpoint or status. */
+  scope?: "all" | "env";
 }) {
   const { filters, query } = useFilters();
   const setFilters = useSetFilters();
@@ -87,43 +90,47 @@ export function FilterBar({
         {status && (
           <div className={cn("order-2 flex shrink-0 items-center sm:order-last", !query && "sm:ml-auto")}>{status}</div>
         )}
-        <select
-          aria-label="Consumer or group"
-          className={cn(selectClass, "order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-40 sm:flex-none")}
-          value={who}
-          onChange={(e) => {
-            const [kind, id] = e.target.value.split(":");
-            setFilters({ consumer: kind === "c" ? id : null, group: kind === "g" ? id : null });
-          }}
-        >
-          <option value="">All consumers</option>
-          {!!options?.groups.length && (
-            <optgroup label="Groups">
-              {options.groups.map((g) => (
-                <option key={g.id} value={`g:${g.id}`}>
-                  {g.name}
-                </option>
-              ))}
-            </optgroup>
-          )}
-          {!!options?.consumers.length && (
-            <optgroup label="Consumers">
-              {options.consumers.map((c) => (
-                <option key={c.id} value={`c:${c.id}`}>
-                  {c.name ? `${c.name} (${c.identifier})` : c.identifier}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-        <FoldButton
-          label="Filters"
-          open={moreOpen}
-          controls={moreId}
-          active={secondary}
-          onToggle={() => setMoreOpen((o) => !o)}
-          className="order-4"
-        />
+        {scope === "all" && (
+          <select
+            aria-label="Consumer or group"
+            className={cn(selectClass, "order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-40 sm:flex-none")}
+            value={who}
+            onChange={(e) => {
+              const [kind, id] = e.target.value.split(":");
+              setFilters({ consumer: kind === "c" ? id : null, group: kind === "g" ? id : null });
+            }}
+          >
+            <option value="">All consumers</option>
+            {!!options?.groups.length && (
+              <optgroup label="Groups">
+                {options.groups.map((g) => (
+                  <option key={g.id} value={`g:${g.id}`}>
+                    {g.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            {!!options?.consumers.length && (
+              <optgroup label="Consumers">
+                {options.consumers.map((c) => (
+                  <option key={c.id} value={`c:${c.id}`}>
+                    {c.name ? `${c.name} (${c.identifier})` : c.identifier}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
+        )}
+        {scope === "all" && (
+          <FoldButton
+            label="Filters"
+            open={moreOpen}
+            controls={moreId}
+            active={secondary}
+            onToggle={() => setMoreOpen((o) => !o)}
+            className="order-4"
+          />
+        )}
         {query && (
           <button
             type="button"
@@ -137,7 +144,13 @@ export function FilterBar({
             <XIcon className="size-3.5" /> <span className="sr-only sm:not-sr-only">Reset filters</span>
           </button>
         )}
-        <div id={moreId} className={cn("order-6 grid w-full grid-cols-2 gap-2 sm:contents", !moreOpen && "hidden")}>
+        <div
+          id={moreId}
+          className={cn(
+            scope === "env" ? "order-3 contents" : "order-6 grid w-full grid-cols-2 gap-2 sm:contents",
+            scope === "all" && !moreOpen && "hidden",
+          )}
+        >
           <select
             aria-label="Environment"
             className={cn(selectClass, "sm:w-44")}
@@ -151,41 +164,45 @@ export function FilterBar({
               </option>
             ))}
           </select>
-          <TextFilter
-            key={`endpoint:${endpointLabel(filters)}`}
-            label="Endpoint"
-            placeholder="Endpoint, e.g. GET /items/*"
-            className="-order-1 col-span-2 sm:order-none sm:w-60"
-            initial={endpointLabel(filters)}
-            suggestions={(options?.endpoints ?? []).map((e) => `${e.method} ${e.path}`)}
-            onCommit={(text) => {
-              const exact = options?.endpoints.find((e) => `${e.method} ${e.path}` === text);
-              setFilters({ endpoint: exact ? String(exact.id) : text });
-            }}
-          />
-          <select
-            aria-label="Method"
-            className={cn(selectClass, "sm:w-36")}
-            value={filters.method ?? ""}
-            onChange={(e) => setFilters({ method: e.target.value || null })}
-          >
-            <option value="">All methods</option>
-            {(options?.methods ?? []).map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-          <TextFilter
-            key={`status:${filters.status?.text ?? ""}`}
-            label="Status"
-            placeholder="Status, e.g. 5xx"
-            className="sm:w-40"
-            initial={filters.status?.text ?? ""}
-            suggestions={STATUS_SUGGESTIONS}
-            pattern="[1-5]([0-9]{2}|xx|XX)"
-            onCommit={(text) => setFilters({ status: text })}
-          />
+          {scope === "all" && (
+            <>
+              <TextFilter
+                key={`endpoint:${endpointLabel(filters)}`}
+                label="Endpoint"
+                placeholder="Endpoint, e.g. GET /items/*"
+                className="-order-1 col-span-2 sm:order-none sm:w-60"
+                initial={endpointLabel(filters)}
+                suggestions={(options?.endpoints ?? []).map((e) => `${e.method} ${e.path}`)}
+                onCommit={(text) => {
+                  const exact = options?.endpoints.find((e) => `${e.method} ${e.path}` === text);
+                  setFilters({ endpoint: exact ? String(exact.id) : text });
+                }}
+              />
+              <select
+                aria-label="Method"
+                className={cn(selectClass, "sm:w-36")}
+                value={filters.method ?? ""}
+                onChange={(e) => setFilters({ method: e.target.value || null })}
+              >
+                <option value="">All methods</option>
+                {(options?.methods ?? []).map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+              <TextFilter
+                key={`status:${filters.status?.text ?? ""}`}
+                label="Status"
+                placeholder="Status, e.g. 5xx"
+                className="sm:w-40"
+                initial={filters.status?.text ?? ""}
+                suggestions={STATUS_SUGGESTIONS}
+                pattern="[1-5]([0-9]{2}|xx|XX)"
+                onCommit={(text) => setFilters({ status: text })}
+              />
+            </>
+          )}
         </div>
       </div>
       {customOpen && (

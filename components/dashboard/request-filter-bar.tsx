@@ -9,10 +9,11 @@ import { useRequestFilters } from "@/components/hooks/use-requests";
 import { cn } from "@/components/ui/cn";
 import { inputClass } from "@/components/ui/input";
 import { FoldButton, TextFilter } from "./filter-bar";
+import { RequestExport } from "./request-export";
 
 const MS_PATTERN = "[0-9]+(\\.[0-9]+)?";
 
-export function RequestFilterBar() {
+export function RequestFilterBar({ appId }: { appId: number }) {
   const { request: r } = useRequestFilters();
   const setFilters = useSetFilters();
   const [open, setOpen] = useState(false);
@@ -21,7 +22,9 @@ export function RequestFilterBar() {
   const active = [r.url, r.minMs, r.maxMs, r.reqBody, r.resBody, r.ip, r.exception].filter((v) => v !== null).length;
 
   return (
-    <div className="-mt-3 mb-5">
+    // On a phone the fold button and the export links share a row, the filters fold out below them; from sm up
+    // the filters fill the row and the export links sit at its end.
+    <div className="-mt-3 mb-5 flex flex-wrap items-start gap-x-2 sm:flex-nowrap">
       <FoldButton
         label="Request filters"
         open={open}
@@ -29,11 +32,15 @@ export function RequestFilterBar() {
         active={active}
         onToggle={() => setOpen((o) => !o)}
       />
+      <RequestExport appId={appId} className="ml-auto sm:order-last sm:shrink-0" />
       <div
         id={panelId}
         role="group"
         aria-label="Request filters"
-        className={cn("mt-2 grid grid-cols-2 gap-2 sm:mt-0 sm:flex sm:flex-wrap", !open && "hidden sm:flex")}
+        className={cn(
+          "mt-2 grid w-full grid-cols-2 gap-2 sm:mt-0 sm:flex sm:flex-1 sm:flex-wrap",
+          !open && "hidden sm:flex",
+        )}
       >
         <TextFilter
           key={`url:${r.url ?? ""}`}

@@ -56,7 +56,7 @@ export function RequestsView({
       options={options}
       view={view}
       status={<LiveSwitch live={live} onChange={setLive} error={pages.error} />}
-      below={<RequestFilterBar />}
+      below={<RequestFilterBar appId={appId} />}
     >
       <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <div

@@ -18,6 +18,7 @@ export function ViewFrame({
   view,
   status,
   below,
+  scope,
   children,
 }: {
   appId: number;
@@ -27,13 +28,20 @@ export function ViewFrame({
   status?: React.ReactNode;
   /** Under the filter bar: a view's own filters. */
   below?: React.ReactNode;
+  /** Which filters the bar offers (FilterBar's scope). */
+  scope?: "all" | "env";
   children: React.ReactNode;
 }) {
   const hasData = (view.envelope?.data as { hasData?: boolean } | undefined)?.hasData;
   if (hasData === false) return <NoDataYet appId={appId} />;
   return (
     <>
-      <FilterBar appId={appId} initialOptions={options} status={status ?? <LiveStatus error={view.error} />} />
+      <FilterBar
+        appId={appId}
+        initialOptions={options}
+        status={status ?? <LiveStatus error={view.error} />}
+        scope={scope}
+      />
       {below}
       <FilterIssues issues={view.envelope?.issues} />
       {view.envelope ? children : view.error ? <ViewError error={view.error} /> : <ViewSkeleton />}

@@ -2,6 +2,7 @@
 // instances, with the client and the versions each reported at startup.
 import { prisma } from "@/lib/db";
 import { getAppStatus } from "@/lib/queries/app-status";
+import { parseVersions } from "./versions";
 
 export interface InstanceSummary {
   uuid: string;
@@ -39,15 +40,4 @@ export async function getSetupStatus(appId: number): Promise<SetupStatus> {
       lastSyncAt: i.lastSyncAt,
     })),
   };
-}
-
-// Stored as the client sent it; anything but a flat name → version object is ignored.
-function parseVersions(json: string | null): Record<string, string> {
-  try {
-    const v: unknown = JSON.parse(json ?? "{}");
-    if (!v || typeof v !== "object" || Array.isArray(v)) return {};
-    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === "string"));
-  } catch {
-    return {};
-  }
 }

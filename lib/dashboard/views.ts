@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { TimeWindow } from "@/lib/buckets";
 import {
+  envAndPeriodOnly,
   filtersToSearchParams,
   parseFilters,
   type FilterIssue,
@@ -18,6 +19,8 @@ import { getEndpointDetail } from "@/lib/queries/endpoint-detail";
 import { getEndpointsTable } from "@/lib/queries/endpoints-table";
 import { getErrorResponses } from "@/lib/queries/error-responses";
 import { getFilterOptions } from "@/lib/queries/filter-options";
+import { getInstancesList } from "@/lib/queries/instances-list";
+import { getResourceUsage } from "@/lib/queries/resource-usage";
 import { getResponseTimes } from "@/lib/queries/response-times";
 import { getServerErrors, getServerErrorTraceback } from "@/lib/queries/server-errors";
 import { getTrafficChart } from "@/lib/queries/traffic-chart";
@@ -84,6 +87,18 @@ const VIEWS = {
       getConsumerGroups(appId, filters),
     ]);
     return { hasData: data, activity, consumers, groups };
+  },
+  instances: async ({ appId, filters }: ViewContext) => {
+    const scoped = envAndPeriodOnly(filters);
+    const [status, instances, resources, traffic] = await Promise.all([
+      getAppStatus(appId),
+      getInstancesList(appId, scoped),
+      getResourceUsage(appId, scoped),
+      getTrafficChart(appId, scoped),
+    ]);
+    const requests = traffic.points.map((p) => ({ t: p.t, requests: p.requests }));
+    // An instance that has synced is data here, even before it counts a request.
+    return { hasData: status.hasData || status.lastSyncAt !== null, instances, resources, requests };
   },
   "filter-options": ({ appId }: ViewContext) => getFilterOptions(appId),
   traceback: async ({ appId, params }: ViewContext) => {

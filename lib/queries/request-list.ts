@@ -33,6 +33,17 @@ export interface RequestListRow extends RequestSummary {
   hasException: boolean;
   hasLogs: boolean;
   hasSpans: boolean;
+  /** Only when asked for (the export): the stored exception JSON, trace id and base64 bodies. */
+  exception?: string | null;
+  traceId?: string | null;
+  requestBody?: string | null;
+  responseBody?: string | null;
+}
+
+/** Columns the list leaves out and the export reads. */
+export interface ExtraColumns {
+  exception?: boolean;
+  bodies?: boolean;
 }
 
 export interface RequestList {
@@ -41,15 +52,27 @@ export interface RequestList {
   next: string | null;
 }
 
-type Raw = Row & { ts: number; uuid: string; requestBody?: string | null; responseBody?: string | null };
+type Raw = Row & {
+  ts: number;
+  uuid: string;
+  requestBody?: string | null;
+  responseBody?: string | null;
+  exception?: string | null;
+  traceId?: string | null;
+};
 
 export async function getRequestList(
   appId: number,
   f: Filters,
   r: RequestFilters,
   pageSize = REQUEST_PAGE_SIZE,
+  extra: ExtraColumns = {},
 ): Promise<RequestList> {
-  const bodies = [r.reqBody ? `, "RequestLog"."requestBody"` : "", r.resBody ? `, "RequestLog"."responseBody"` : ""];
+  const bodies = [
+    r.reqBody || extra.bodies ? `, "RequestLog"."requestBody"` : "",
+    r.resBody || extra.bodies ? `, "RequestLog"."responseBody"` : "",
+    extra.exception ? `, "RequestLog"."exception", "RequestLog"."traceId"` : "",
+  ];
   const confirm = (row: Raw) =>
     (!r.reqBody || bodyContains(row.requestBody ?? null, r.reqBody)) &&
     (!r.resBody || bodyContains(row.responseBody ?? null, r.resBody));
@@ -81,12 +104,12 @@ export async function getRequestList(
     if (found.length > pageSize || scannedAll) {
       const rows = found.slice(0, pageSize);
       const more = found.length > pageSize;
-      return { rows: rows.map(toRow), next: more ? cursorOf(rows[rows.length - 1]) : null };
+      return { rows: rows.map((row) => toRow(row, extra)), next: more ? cursorOf(rows[rows.length - 1]) : null };
     }
     cursor = { ts: Number(batch[batch.length - 1].ts), id: batch[batch.length - 1].uuid };
   }
   // Body search gave up scanning: what it found, and where to go on from.
-  return { rows: found.map(toRow), next: cursor && encodeCursor(cursor) };
+  return { rows: found.map((row) => toRow(row, extra)), next: cursor && encodeCursor(cursor) };
 }
 
 const cursorOf = (row: Raw) => encodeCursor({ ts: Number(row.ts), id: row.uuid });
@@ -113,11 +136,13 @@ export function requestSummary(r: Row): RequestSummary {
   };
 }
 
-function toRow(r: Raw): RequestListRow {
+function toRow(r: Raw, extra: ExtraColumns): RequestListRow {
   return {
     ...requestSummary(r),
     hasException: Number(r.hasException) === 1,
     hasLogs: Number(r.hasLogs) === 1,
     hasSpans: Number(r.hasSpans) === 1,
+    ...(extra.exception && { exception: r.exception ?? null, traceId: r.traceId ?? null }),
+    ...(extra.bodies && { requestBody: r.requestBody ?? null, responseBody: r.responseBody ?? null }),
   };
 }

@@ -63,6 +63,13 @@ export function endpointSubselect(appId: number, f: Pick<Filters, "endpoint" | "
 export const singleEndpointId = (f: Pick<Filters, "endpoint" | "method">): number | null =>
   f.endpoint && "id" in f.endpoint && !f.method ? f.endpoint.id : null;
 
+/** Rows whose environment id column names the environment called `env`. */
+export const envIs = (appId: number, envColumn: string, env: string): Clause => ({
+  text: `${envColumn} IN (SELECT "Environment"."id" FROM "Environment"
+         WHERE "Environment"."appId" = ? AND "Environment"."name" = ?)`,
+  params: [appId, env],
+});
+
 /**
  * The predicate for rows of one app in [range.from, range.to) matching the filters.
  * `range` defaults to the filters' window; pass `f.window.previous` for comparisons.
@@ -77,13 +84,7 @@ export function filterWhere(
     { text: `${cols.appId} = ?`, params: [appId] },
     { text: `${cols.minute} >= ? AND ${cols.minute} < ?`, params: [range.from, range.to] },
   ];
-  if (f.env) {
-    parts.push({
-      text: `${cols.env} IN (SELECT "Environment"."id" FROM "Environment"
-             WHERE "Environment"."appId" = ? AND "Environment"."name" = ?)`,
-      params: [appId, f.env],
-    });
-  }
+  if (f.env) parts.push(envIs(appId, cols.env, f.env));
   if (f.consumer) parts.push({ text: `${cols.consumer} = ?`, params: [f.consumer] });
   if (f.group) {
     parts.push({

@@ -48,6 +48,7 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
   "apps/[appId]/alerts/new/page.tsx": { url: (i) => `/apps/${i.app}/alerts/new`, expect: use },
   "apps/[appId]/alerts/[ruleId]/page.tsx": { url: (i) => `/apps/${i.app}/alerts/${RULE}`, expect: use },
   "apps/[appId]/alerts/channels/page.tsx": { url: (i) => `/apps/${i.app}/alerts/channels`, expect: everyone },
+  "apps/[appId]/instances/page.tsx": { url: (i) => `/apps/${i.app}/instances`, expect: everyone },
   "apps/[appId]/setup/page.tsx": { url: (i) => `/apps/${i.app}/setup`, expect: configure },
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },
@@ -62,6 +63,8 @@ const ROUTES: Record<string, Expect> = {
   "/api/apps/:app/views/consumers": route,
   "/api/apps/:app/status": route,
   "/api/apps/:app/requests": route,
+  "/api/apps/:app/requests/export": route,
+  "/api/apps/:app/views/instances": route,
   [`/api/apps/:app/requests/${REQUEST}`]: route,
 };
 
