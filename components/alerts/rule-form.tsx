@@ -183,7 +183,7 @@ export function RuleForm({
                   "Over the last (minutes)",
                   rule?.windowMinutes,
                   "5",
-                  "1 to 60 minutes, the current one included.",
+                  "1 to 60 whole minutes before the current one, which is still filling.",
                 )}
               </div>
             )}

@@ -1,7 +1,7 @@
 // A rule's value at one check: its metric over its window, with its environment and filters, read from the same
 // rollups and through the same filter code as the dashboard (lib/queries), so the value is what the dashboard
-// shows for that window. The window is the last `windowMinutes` minute buckets, the current still-filling minute
-// included, like the dashboard's preset periods.
+// shows for that window. The window is the last `windowMinutes` complete minutes, before the current one: the current
+// minute is still filling (clients sync every 10 to 60 s), and a check early in it would see almost nothing.
 import { customWindow, toMinute } from "@/lib/buckets";
 import { sql } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
@@ -24,8 +24,8 @@ export interface MeasuredRule {
 /** The dashboard filters that show the rule's window (also the notification's link). */
 export function ruleFilters(rule: MeasuredRule, envName: string, nowMs: number): Filters {
   const now = toMinute(nowMs);
-  const from = (now - rule.windowMinutes + 1) * 60_000;
-  const to = (now + 1) * 60_000;
+  const from = (now - rule.windowMinutes) * 60_000;
+  const to = now * 60_000;
   const filtered = !(METRICS[rule.metric] as Metric).unfiltered;
   return {
     env: envName,

@@ -84,15 +84,18 @@ describe("a rule's value is the dashboard's", () => {
     }
   });
 
-  it("worked by hand: prod, last 15 minutes: 25 requests, 8 errors (3 × 404, 1 × 500, 4 × 422)", async () => {
+  it("worked by hand: prod, the 15 minutes before M + 1: 25 requests, 8 errors (3 × 404, 1 × 500, 4 × 422)", async () => {
     const r = { ...base, appId, windowMinutes: 15 };
-    expect(await measure({ ...r, metric: "requests" }, "prod", NOW)).toBe(25);
-    expect(await measure({ ...r, metric: "error_rate" }, "prod", NOW)).toBe(32);
-    expect(await measure({ ...r, metric: "client_errors" }, "prod", NOW)).toBe(7);
-    // The window ends with the current minute: the last minute holds the 4 × 422; two minutes later they are out.
-    expect(await measure({ ...r, metric: "errors", windowMinutes: 1 }, "prod", NOW)).toBe(4);
-    expect(await measure({ ...r, metric: "errors", windowMinutes: 2 }, "prod", NOW + 60_000)).toBe(4);
-    expect(await measure({ ...r, metric: "errors", windowMinutes: 2 }, "prod", NOW + 120_000)).toBe(0);
+    const at = NOW + 60_000;
+    expect(await measure({ ...r, metric: "requests" }, "prod", at)).toBe(25);
+    expect(await measure({ ...r, metric: "error_rate" }, "prod", at)).toBe(32);
+    expect(await measure({ ...r, metric: "client_errors" }, "prod", at)).toBe(7);
+    // Whole minutes before the current one: at NOW the last minute is M - 1 (the 500); the 4 × 422 of minute M count
+    // once M is over, and two minutes later they are out.
+    expect(await measure({ ...r, metric: "errors", windowMinutes: 1 }, "prod", NOW)).toBe(1);
+    expect(await measure({ ...r, metric: "errors", windowMinutes: 1 }, "prod", NOW + 60_000)).toBe(4);
+    expect(await measure({ ...r, metric: "errors", windowMinutes: 2 }, "prod", NOW + 120_000)).toBe(4);
+    expect(await measure({ ...r, metric: "errors", windowMinutes: 2 }, "prod", NOW + 180_000)).toBe(0);
     // Without requests a rate or a percentile has no value (it cannot breach).
     expect(await measure({ ...r, metric: "error_rate" }, "prod", NOW + 3_600_000)).toBeNull();
     expect(await measure({ ...r, metric: "p95" }, "prod", NOW + 3_600_000)).toBeNull();
@@ -106,16 +109,16 @@ describe("the evaluator", () => {
     const other = await channel("Not chosen");
     const id = await rule({ notifyAfter: 2, resolveAfter: 1, channelIds: JSON.stringify([hook]) });
 
-    await evaluateDueRules(NOW);
+    await evaluateDueRules(NOW + 60_000);
     expect(await ruleRow(id)).toMatchObject({ state: "pending", breaches: 1, lastValue: 32 });
     expect(await events(id)).toEqual([]);
 
     // Claimed for the next minute: the same tick again (another server, a retry) does nothing.
-    await evaluateDueRules(NOW + 5_000);
+    await evaluateDueRules(NOW + 65_000);
     expect((await ruleRow(id)).breaches).toBe(1);
 
-    await evaluateDueRules(NOW + 60_000);
-    expect(await ruleRow(id)).toMatchObject({ state: "firing", breaches: 2, firedAt: Math.floor(NOW / 1000) + 60 });
+    await evaluateDueRules(NOW + 120_000);
+    expect(await ruleRow(id)).toMatchObject({ state: "firing", breaches: 2, firedAt: Math.floor(NOW / 1000) + 120 });
     const fired = await events(id);
     expect(fired.map((e) => [e.kind, e.value, e.threshold])).toEqual([["firing", 32, 20]]);
     const [delivery, ...more] = await deliveries(id);
@@ -135,7 +138,7 @@ describe("the evaluator", () => {
     expect(Object.fromEntries(link.searchParams)).toMatchObject({ env: "prod", period: "custom" });
 
     // Still breaching: no second notification (a restart reads the same stored state).
-    await evaluateDueRules(NOW + 120_000);
+    await evaluateDueRules(NOW + 180_000);
     expect((await ruleRow(id)).state).toBe("firing");
     expect(await deliveries(id)).toHaveLength(1);
 
