@@ -41,6 +41,7 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
   "apps/[appId]/consumers/page.tsx": { url: (i) => `/apps/${i.app}/consumers`, expect: everyone },
   "apps/[appId]/requests/(list)/page.tsx": { url: (i) => `/apps/${i.app}/requests`, expect: everyone },
   "apps/[appId]/requests/[requestId]/page.tsx": { url: (i) => `/apps/${i.app}/requests/${REQUEST}`, expect: everyone },
+  "apps/[appId]/uptime/page.tsx": { url: (i) => `/apps/${i.app}/uptime`, expect: everyone },
   "apps/[appId]/setup/page.tsx": { url: (i) => `/apps/${i.app}/setup`, expect: configure },
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },
