@@ -32,7 +32,8 @@ const url = z
   .trim()
   .min(1, { error: "Enter the URL to check." })
   .max(2000, { error: "Use a URL of at most 2,000 characters." })
-  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+  // An empty one has its own message above.
+  .refine((v) => v === "" || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), {
     error: "Enter a full http:// or https:// URL, e.g. https://api.example.com/health.",
   });
 
