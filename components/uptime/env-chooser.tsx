@@ -25,7 +25,11 @@ export function EnvChooser({ appId, envs, chosen }: { appId: number; envs: EnvSu
             {e.state.label}
           </span>
           <span className="mt-0.5 block truncate text-xs text-slate-500">
-            {e.uptime["30d"] === null ? "no uptime data yet" : `${formatUptime(e.uptime["30d"])} over 30 days`}
+            {e.state.tone === "off"
+              ? "not monitored"
+              : e.uptime["30d"] === null
+                ? "no uptime data yet"
+                : `${formatUptime(e.uptime["30d"])} over 30 days`}
           </span>
         </Link>
       ))}

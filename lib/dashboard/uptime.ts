@@ -13,6 +13,8 @@ const DAY = 86_400;
 
 export interface EnvSummary extends UptimeEnvironment {
   state: EnvState;
+  /** knownFrom, unless nothing watches the environment now: then it claims no uptime at all. */
+  uptimeFrom: number | null;
   uptime: Record<(typeof UPTIME_PERIODS)[number]["key"], number | null>;
 }
 
@@ -23,13 +25,18 @@ export async function loadUptime(appId: number, envName: string | null, nowMs = 
     getIncidentsSince(appId, nowS - DAYS * DAY),
   ]);
   const ofEnv = (id: number) => incidents.filter((i) => i.envId === id);
-  const summaries: EnvSummary[] = envs.map((e) => ({
-    ...e,
-    state: envState(e),
-    uptime: Object.fromEntries(
-      UPTIME_PERIODS.map((p) => [p.key, uptimeRatio(ofEnv(e.id), nowS - p.seconds, nowS, e.knownFrom, nowS)]),
-    ) as EnvSummary["uptime"],
-  }));
+  const summaries: EnvSummary[] = envs.map((e) => {
+    const state = envState(e);
+    const uptimeFrom = state.tone === "off" ? null : e.knownFrom;
+    return {
+      ...e,
+      state,
+      uptimeFrom,
+      uptime: Object.fromEntries(
+        UPTIME_PERIODS.map((p) => [p.key, uptimeRatio(ofEnv(e.id), nowS - p.seconds, nowS, uptimeFrom, nowS)]),
+      ) as EnvSummary["uptime"],
+    };
+  });
   // Without a choice: the first environment that is down, else the first with data, else the first.
   const chosen =
     summaries.find((e) => e.name === envName) ??
@@ -49,7 +56,7 @@ export async function loadUptime(appId: number, envName: string | null, nowMs = 
     env: {
       ...chosen,
       incidents: envIncidents,
-      days: dayBars(envIncidents, nowS, chosen.knownFrom, DAYS),
+      days: dayBars(envIncidents, nowS, chosen.uptimeFrom, DAYS),
       results,
       checkSettings: check,
       instances,

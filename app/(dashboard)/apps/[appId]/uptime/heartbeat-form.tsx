@@ -37,7 +37,7 @@ export function HeartbeatForm({
             name="heartbeatSeconds"
             label="Down after (seconds without data)"
             inputMode="numeric"
-            className="max-w-56"
+            className="max-w-72"
             defaultValue={state.values?.heartbeatSeconds ?? env.heartbeatSeconds}
             hint={`${HEARTBEAT_LIMITS.min}–${HEARTBEAT_LIMITS.max} s; 180 s is three missed syncs.`}
             errors={state.fieldErrors?.heartbeatSeconds}

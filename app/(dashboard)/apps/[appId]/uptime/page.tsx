@@ -44,7 +44,7 @@ export default async function UptimePage({
           }
         />
       )}
-      {env && data.envs.length > 1 && <EnvChooser appId={app.id} envs={data.envs} chosen={env.id} />}
+      {env && !noData && data.envs.length > 1 && <EnvChooser appId={app.id} envs={data.envs} chosen={env.id} />}
       {env && !noData && <UptimeView env={env} nowS={data.nowS} configure={configure} />}
       {env && configure && (
         <section aria-labelledby="uptime-settings" className="space-y-3 pt-2">
