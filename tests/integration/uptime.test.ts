@@ -336,7 +336,9 @@ describe("health checks", () => {
     expect(await results()).toHaveLength(1);
     const open = (await incidents(app.id)).filter((i) => i.endedAt === null);
     expect(open).toHaveLength(1);
-    await pruneUptime(T + 10_000);
+    await pruneUptime(T + 10_000, { appId: app.id + 1 });
+    expect(await results()).toHaveLength(1);
+    await pruneUptime(T + 10_000, { appId: app.id });
     expect(await results()).toEqual([]);
     // Closed incidents ended before the cutoff go; the open one stays.
     expect(await incidents(app.id)).toEqual(open);
