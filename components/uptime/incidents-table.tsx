@@ -23,9 +23,11 @@ export function IncidentsTable({ incidents, nowS }: { incidents: IncidentRow[]; 
             <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
               <span className="font-medium text-slate-900">{KIND[i.kind] ?? i.kind}</span>
               <span className="text-slate-500">{duration(i)}</span>
-              <span className="ml-auto">
-                <UpAgain i={i} />
-              </span>
+              {i.endedAt === null && (
+                <span className="ml-auto">
+                  <UpAgain i={i} />
+                </span>
+              )}
             </div>
             <div className="mt-0.5 text-[13px] text-slate-500">
               <DateTime t={i.startedAt} />
