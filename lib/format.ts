@@ -125,3 +125,22 @@ export function urlPathAndQuery(url: string): string {
   const m = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*(.*)$/i.exec(url);
   return m ? m[1] || "/" : url;
 }
+
+/** A length of time, to two units: "45 s", "3 min", "2 h 5 min", "3 d 4 h". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 && m < 10 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+/** An uptime share, never rounded up to a perfect 100%: "100%", "99.97%", "87.50%". */
+export function formatUptime(ratio: number | null | undefined): string {
+  if (ratio == null) return DASH;
+  if (ratio >= 1) return "100%";
+  return `${(Math.floor(ratio * 10_000) / 100).toFixed(2)}%`;
+}

@@ -17,3 +17,12 @@ export function TimeAgo({ t }: { t: number | null }) {
     </time>
   );
 }
+
+/** A date and time in the viewer's zone: "Mar 10, 14:02". */
+export function DateTime({ t }: { t: number }) {
+  return (
+    <time dateTime={new Date(t * 1000).toISOString()} suppressHydrationWarning className="whitespace-nowrap">
+      {formatDateTime(t)}
+    </time>
+  );
+}

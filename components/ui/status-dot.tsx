@@ -4,6 +4,7 @@ const TONES = {
   live: "bg-emerald-500",
   idle: "bg-amber-400",
   waiting: "bg-amber-400",
+  down: "bg-red-500",
   none: "bg-slate-300",
 } as const;
 

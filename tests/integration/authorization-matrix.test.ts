@@ -49,6 +49,7 @@ const PAGES: Record<string, { url: (ids: Ids) => string; expect: Expect }> = {
   "apps/[appId]/alerts/[ruleId]/page.tsx": { url: (i) => `/apps/${i.app}/alerts/${RULE}`, expect: use },
   "apps/[appId]/alerts/channels/page.tsx": { url: (i) => `/apps/${i.app}/alerts/channels`, expect: everyone },
   "apps/[appId]/instances/page.tsx": { url: (i) => `/apps/${i.app}/instances`, expect: everyone },
+  "apps/[appId]/uptime/page.tsx": { url: (i) => `/apps/${i.app}/uptime`, expect: everyone },
   "apps/[appId]/setup/page.tsx": { url: (i) => `/apps/${i.app}/setup`, expect: configure },
   "apps/[appId]/settings/page.tsx": { url: (i) => `/apps/${i.app}/settings`, expect: configure },
   "teams/new/page.tsx": { url: () => "/teams/new", expect: anySignedIn },
