@@ -1,14 +1,21 @@
-// One monitoring pass: uptime (heartbeats and due health checks), due alert rules, pending
-// notifications. The three parts run side by side and never wait for each other, so a hanging
-// health check or webhook cannot delay an alert; a part still running from the previous tick
-// is skipped rather than started twice. Several servers may run ticks on one database: every
+// One monitoring pass: heartbeats, due health checks, due alert rules, pending notifications. The
+// parts run side by side and never wait for each other, so a hanging health check or webhook
+// cannot delay noticing a silent environment or an alert; a part still running from the previous
+// tick is skipped rather than started twice. Several servers may run ticks on one database: every
 // part claims its work (a rule, a check, a delivery) with a conditional UPDATE, so each piece
 // is done by exactly one server.
 import { runDeliveries } from "@/lib/alerts/deliver";
 import { evaluateDueRules } from "@/lib/alerts/evaluate";
-import { runUptime } from "@/lib/uptime/run";
+import { runDueHealthChecks } from "@/lib/uptime/health-runner";
+import { runHeartbeats } from "@/lib/uptime/heartbeat";
 
-const PARTS = { uptime: runUptime, rules: evaluateDueRules, deliveries: runDeliveries } as const;
+const seconds = (ms: number) => Math.floor(ms / 1000);
+const PARTS = {
+  heartbeats: (nowMs: number) => runHeartbeats(seconds(nowMs)),
+  healthChecks: (nowMs: number) => runDueHealthChecks(seconds(nowMs)),
+  rules: evaluateDueRules,
+  deliveries: runDeliveries,
+} as const;
 export type MonitorPart = keyof typeof PARTS;
 
 const running = new Map<MonitorPart, Promise<unknown>>();

@@ -3,6 +3,7 @@
 // and no transaction holds the (SQLite) write lock for long.
 import type { Sql } from "../db";
 import { COARSE_BINS, COARSE_ROLLUPS } from "../rollups/tiers";
+import { pruneUptime } from "../uptime/prune";
 import { MINUTE_TABLES } from "./fold";
 
 /** Every table with a per-app "minute" column. */
@@ -62,11 +63,9 @@ export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise
   // Uptime and alert history are kept like the rollups (the Uptime page shows 90 days); the notification log, whose
   // rows carry whole messages, like the request logs.
   const rollupSeconds = c.rollupsBefore * 60;
-  deleted.HealthCheckResult = await deleteBefore(db, "HealthCheckResult", "ts", appId, rollupSeconds, SLICE_SECONDS);
-  deleted.Incident = await db.run(
-    `DELETE FROM "Incident" WHERE "appId" = ? AND "endedAt" IS NOT NULL AND "endedAt" < ?`,
-    [appId, rollupSeconds],
-  );
+  const uptime = await pruneUptime(rollupSeconds, { appId, db });
+  deleted.HealthCheckResult = uptime.healthCheckResults;
+  deleted.Incident = uptime.incidents;
   deleted.AlertEvent = await db.run(`DELETE FROM "AlertEvent" WHERE "appId" = ? AND "at" < ?`, [appId, rollupSeconds]);
   deleted.AlertDelivery = await db.run(
     `DELETE FROM "AlertDelivery" WHERE "appId" = ? AND "createdAt" < ? AND "status" <> 'pending'`,

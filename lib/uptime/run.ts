@@ -1,5 +1,6 @@
-// The uptime part of a monitoring tick (lib/monitor/tick.ts): the heartbeat pass and the due
-// health checks, side by side, so a slow check never delays noticing a silent environment.
+// One uptime pass at a chosen time, for tests and scripts: the heartbeat pass and the due health
+// checks. The server's monitor (lib/monitor/tick.ts) runs the two as separate parts, so a slow
+// check never delays the next heartbeat pass.
 import { runDueHealthChecks } from "./health-runner";
 import { runHeartbeats } from "./heartbeat";
 
