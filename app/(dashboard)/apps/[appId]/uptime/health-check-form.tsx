@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { RowAction } from "@/components/forms/row-action";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/checkbox";
 import { cn } from "@/components/ui/cn";
 import { Field, FieldError, FormMessage, inputClass, Label } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,7 +15,6 @@ import {
   CHECK_TIMEOUT_LIMITS as TIMEOUT,
 } from "@/lib/validations/uptime";
 import { deleteHealthCheckAction, saveHealthCheckAction } from "./actions";
-import { Checkbox } from "./checkbox";
 
 export function HealthCheckForm({
   appId,
@@ -121,7 +121,7 @@ export function HealthCheckForm({
               </p>
             )}
           </div>
-          <Checkbox
+          <CheckboxField
             name="enabled"
             label="Run this check"
             defaultChecked={v("enabled", check ? (check.enabled ? "on" : "") : "on") === "on"}

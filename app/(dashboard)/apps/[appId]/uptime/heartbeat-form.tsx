@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import { Card, CardBody, CardFooter, CardHeader } from "@/components/ui/card";
+import { CheckboxField } from "@/components/ui/checkbox";
 import { Field, FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { HEARTBEAT_LIMITS } from "@/lib/validations/uptime";
 import { setHeartbeatAction } from "./actions";
-import { Checkbox } from "./checkbox";
 
 export function HeartbeatForm({
   appId,
@@ -27,7 +27,7 @@ export function HeartbeatForm({
         <CardBody className="space-y-4">
           <input type="hidden" name="appId" value={appId} />
           <input type="hidden" name="envId" value={env.id} />
-          <Checkbox
+          <CheckboxField
             name="heartbeatEnabled"
             defaultChecked={enabled}
             label="Monitor the heartbeat"
