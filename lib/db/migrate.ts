@@ -18,6 +18,20 @@ export function migrationsDir(kind: Sql["kind"], root = /* turbopackIgnore: true
 // the whole project. The migration files read from it are still traced (…/migration.sql).
 export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<string[]> {
   if (!existsSync(/* turbopackIgnore: true */ dir)) throw new Error(`No migrations folder at ${dir}`);
+  if (db.kind === "sqlite") return migrateLocked(db, dir); // SQLite: each migration's BEGIN IMMEDIATE serialises them
+  // Servers booting together on one PostgreSQL database would race: both see a migration missing, both run it,
+  // one fails on "already exists" and stops. A session advisory lock lets one migrate while the others wait and
+  // then find nothing left to do. The lock needs one connection for lock, work and unlock: a transaction holds one.
+  return db.tx(async (q) => {
+    await q.all(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    return migrateLocked(q, dir);
+  });
+}
+
+/** An arbitrary constant of our own, so no other user of advisory locks on the database collides with it. */
+const MIGRATION_LOCK_KEY = 7_214_823_501;
+
+async function migrateLocked(db: Sql, dir: string): Promise<string[]> {
   await db.run(
     `CREATE TABLE IF NOT EXISTS ${TABLE} ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL,
        "appliedAt" TEXT NOT NULL)`,
@@ -45,8 +59,11 @@ export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<st
     // set around it, and every reference is checked before the commit.
     const rebuild = db.kind === "sqlite" && /^PRAGMA foreign_keys\s*=\s*OFF;/im.test(text);
     if (rebuild) await db.exec("PRAGMA foreign_keys=OFF");
+    let ran = true;
     try {
       await db.tx(async (q) => {
+        // Another process may have applied it since we looked (SQLite: a second server waiting on BEGIN IMMEDIATE).
+        if ((await q.all(`SELECT 1 FROM ${TABLE} WHERE "name" = ?`, [name])).length) return void (ran = false);
         await q.exec(text);
         if (rebuild) {
           const broken = await q.all<{ table: string; parent: string }>("PRAGMA foreign_key_check");
@@ -64,7 +81,7 @@ export async function migrate(db: Sql, dir = migrationsDir(db.kind)): Promise<st
     } finally {
       if (rebuild) await db.exec("PRAGMA foreign_keys=ON");
     }
-    applied.push(name);
+    if (ran) applied.push(name);
   }
   return applied;
 }
