@@ -18,7 +18,7 @@ export function ensureAuthSecret(): string {
   if (generated) return generated;
   const file = path.join(dataDir(), "auth-secret");
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {
       writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
     } catch (e) {

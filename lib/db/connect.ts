@@ -1,6 +1,6 @@
 // Opens the database named by DATABASE_URL: a raw-SQL handle and a Prisma client that
 // share the same settings. Process-wide singletons live in lib/db/index.ts.
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -21,12 +21,26 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 export function openSqliteFile(url: string): Database.Database {
   const file = sqliteFilePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  // The database holds password hashes and every app's traffic: only the server's user may read it. A folder we
+  // create is ours alone; an existing one keeps the permissions its owner gave it.
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   db.pragma("journal_mode = WAL");
+  ownerOnly(file);
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   return db;
+}
+
+/** The database file and its WAL and shared-memory files, 0600 (SQLite gives new -wal/-shm files the database's mode). */
+function ownerOnly(file: string) {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if (existsSync(f)) chmodSync(f, 0o600);
+    } catch {
+      // Not ours to change (a file another user owns and shares with us): leave it as its owner set it.
+    }
+  }
 }
 
 export function openSql(url: string): Sql {
