@@ -13,6 +13,7 @@ import { uuid } from "./normalise";
 import { parseLogFile, parseStartup, parseSync } from "./parse";
 import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
+import { assertSyncNotAhead, linesNotAhead, MAX_CLOCK_SKEW_S } from "./time-bounds";
 
 export type HubRoute = "startup" | "sync" | "log";
 export type HubParams = Promise<{ clientId: string; env: string }>;
@@ -29,8 +30,11 @@ export async function handleHubPost(route: HubRoute, request: Request, params: H
     }
     const fileUuid = route === "log" ? logFileUuid(request) : "";
     const body = await readRequestBody(request, route);
-    if (route === "sync") await storeSync(appId, env, parseSync(body));
-    else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
+    if (route === "sync") {
+      const sync = parseSync(body);
+      assertSyncNotAhead(sync);
+      await storeSync(appId, env, sync);
+    } else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
     else await storeLog(appId, env, fileUuid, body);
     return accepted();
   } catch (e) {
@@ -69,10 +73,16 @@ async function readRequestBody(request: Request, route: HubRoute): Promise<Buffe
 }
 
 async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer) {
-  const { lines, skipped } = parseLogFile(body);
-  if (lines.length === 0 && skipped > 0) {
-    throw unprocessable([{ loc: ["body"], msg: `None of the ${skipped} log lines is valid`, type: "value_error.log" }]);
+  const parsed = parseLogFile(body);
+  const { lines, ahead } = linesNotAhead(parsed.lines);
+  if (lines.length === 0 && parsed.skipped + ahead > 0) {
+    const msg = ahead
+      ? `None of the log lines can be stored: ${ahead} are timed ahead of the server's clock (at most ` +
+        `${MAX_CLOCK_SKEW_S} s allowed)${parsed.skipped ? `, ${parsed.skipped} are not valid` : ""}`
+      : `None of the ${parsed.skipped} log lines is valid`;
+    throw unprocessable([{ loc: ["body"], msg, type: "value_error.log" }]);
   }
-  if (skipped > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${skipped} invalid line(s)`);
+  if (parsed.skipped > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${parsed.skipped} invalid line(s)`);
+  if (ahead > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${ahead} line(s) timed in the future`);
   await storeLogFile(appId, env, fileUuid, lines);
 }

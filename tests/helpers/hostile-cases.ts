@@ -198,8 +198,11 @@ export function hostileCases(seed = 20261128): HostileCase[] {
     [1e20, false],
     ["now", false],
     [null, false],
-    [2147483647, true],
+    // Ahead of the server's clock by more than the allowed skew (5 min): refused, not kept until 2038.
+    [2147483647, false],
     [2147483648, false],
+    [Math.floor(Date.now() / 1000) + 3600, false],
+    [Math.floor(Date.now() / 1000) + 60, true],
     [1795897898.5, true],
   ] as const) {
     const s = validSync(r);
@@ -398,6 +401,17 @@ export function hostileCases(seed = 20261128): HostileCase[] {
     [422],
   );
   log("one good line among bad ones", () => gzipSync(`garbage\n{}\n${JSON.stringify(flaskLine(r.uuid()))}\n`), [202]);
+  const futureLine = () => {
+    const line = flaskLine(r.uuid());
+    line.request.timestamp = 2147483647;
+    return JSON.stringify(line);
+  };
+  log("only lines timed in 2038", () => gzipSync(`${futureLine()}\n${futureLine()}\n`), [422]);
+  log(
+    "a line timed in 2038 beside a good one",
+    () => gzipSync(`${futureLine()}\n${JSON.stringify(flaskLine(r.uuid()))}\n`),
+    [202],
+  );
   log(
     "unicode in log lines",
     () => {
