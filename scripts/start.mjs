@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: Tallyhub on http://localhost:3000 with an embedded SQLite file by default.
-// Builds once (again when the checkout changes), then runs `next start`; the server
+// Builds once (again when the checkout changes), then runs scripts/server.mjs; the server
 // applies migrations itself at boot (instrumentation.ts). `--dev` runs `next dev`.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -54,10 +54,12 @@ if (!dev) {
   }
 }
 
-const args = dev ? ["dev", "-p", port, "-H", host] : ["start", "-p", port, "-H", host];
+// Production runs scripts/server.mjs (Next.js's handler behind a front that makes paths safe: `//v2/…`, malformed
+// escapes); development runs `next dev` as it is.
+const args = dev ? [next, "dev", "-p", port, "-H", host] : [path.join(root, "scripts/server.mjs")];
 console.log(
   `[tallyhub] starting on http://localhost:${port} (database: ${process.env.DATABASE_URL.startsWith("file:") ? process.env.DATABASE_URL : "PostgreSQL"})`,
 );
-const child = spawn(process.execPath, [next, ...args], { stdio: "inherit" });
+const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, PORT: port, HOST: host } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -62,25 +62,22 @@ export async function startServer(
 ): Promise<{ baseUrl: string; proc: ChildProcess }> {
   if (!existsSync(path.resolve(".next/BUILD_ID"))) throw new Error("No production build: run `npx next build` first");
   const baseUrl = `http://127.0.0.1:${port}`;
-  const proc = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    {
-      // The retention schedule stays off: test data sits at fixed past dates it would fold. So does
-      // monitoring, unless a test asks for it: tests run its passes themselves, at the times they choose.
-      env: {
-        ...process.env,
-        TALLYHUB_RETENTION_INTERVAL_MINUTES: "0",
-        TALLYHUB_MONITOR_INTERVAL_SECONDS: "0",
-        ...env,
-        PORT: String(port),
-        TALLYHUB_PUBLIC_URL: baseUrl,
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
+  const proc = spawn(process.execPath, ["scripts/server.mjs"], {
+    // The retention schedule stays off: test data sits at fixed past dates it would fold. So does
+    // monitoring, unless a test asks for it: tests run its passes themselves, at the times they choose.
+    env: {
+      ...process.env,
+      TALLYHUB_RETENTION_INTERVAL_MINUTES: "0",
+      TALLYHUB_MONITOR_INTERVAL_SECONDS: "0",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TALLYHUB_PUBLIC_URL: baseUrl,
+      NODE_ENV: "production",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let log = "";
   // TALLYHUB_SERVER_LOG=<file> keeps the server's output (it is otherwise only shown when the start fails).
   const keep = process.env.TALLYHUB_SERVER_LOG;

@@ -20,6 +20,8 @@ interface AppUnderTest {
   validationMsg: string;
   /** Express has no shutdown flush: wait for its next sync. Fastify flushes on close. */
   flushOnClose: boolean;
+  /** APITALLY_HUB_BASE_URL as a new user may write it, with a trailing slash. */
+  trailingSlash: boolean;
 }
 
 const APPS: Record<string, AppUnderTest> = {
@@ -30,6 +32,7 @@ const APPS: Record<string, AppUnderTest> = {
     error: { type: "Error", msg: "Something exploded in /error" },
     validationMsg: "Invalid value",
     flushOnClose: false,
+    trailingSlash: false,
   },
   fastify: {
     file: "tests/apps/fastify-app.mjs",
@@ -38,6 +41,7 @@ const APPS: Record<string, AppUnderTest> = {
     error: { type: "TypeError", msg: "Fastify handler failed" },
     validationMsg: "body/name must NOT have fewer than 3 characters",
     flushOnClose: true,
+    trailingSlash: true,
   },
 };
 
@@ -66,13 +70,13 @@ afterAll(() => {
   for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
 });
 
-function startApp(file: string, clientId: string, port: number) {
+function startApp(spec: AppUnderTest, clientId: string, port: number) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "tallyhub-client-"));
   tmpDirs.push(tmp);
-  const child = spawn(process.execPath, [path.resolve(file)], {
+  const child = spawn(process.execPath, [path.resolve(spec.file)], {
     env: {
       ...process.env,
-      APITALLY_HUB_BASE_URL: inject("baseUrl"),
+      APITALLY_HUB_BASE_URL: `${inject("baseUrl")}${spec.trailingSlash ? "/" : ""}`,
       APITALLY_CLIENT_ID: clientId,
       APITALLY_ENV: "dev",
       PORT: String(port),
@@ -93,7 +97,7 @@ describe.each(Object.entries(APPS))("the real apitally client with %s", (framewo
   it("stores exactly the requests the app served", async () => {
     const app = await createApp({ envs: ["prod"] });
     const port = await freePort();
-    const { child, output } = startApp(spec.file, app.clientId, port);
+    const { child, output } = startApp(spec, app.clientId, port);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(
       "the app to listen",
@@ -213,7 +217,7 @@ it("keeps every request of the real client through a client-ID rotation", async 
   const app = await createApp({ envs: ["dev"] });
   const serve = async (clientId: string, plan: typeof PLAN) => {
     const port = await freePort();
-    const { child, output } = startApp(spec.file, clientId, port);
+    const { child, output } = startApp(spec, clientId, port);
     await waitFor(
       "the app to listen",
       async () => output(),

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// The HTTP server of `npm start` (and of the tests): Next.js's request handler behind a thin front that makes
+// request paths safe for it first. `next start` itself answers `//v2/…` (what the Python client sends when
+// APITALLY_HUB_BASE_URL ends with a slash) with a 308 the clients do not follow, so every sync was dropped without a
+// word; and a malformed percent-escape got its bare 500. Here repeated slashes collapse and a trailing slash goes
+// (no redirect: the request is served where it was meant), and a path that does not decode gets a JSON 404.
+// Expects a production build (`next build`; scripts/start.mjs makes one).
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { cleanPath } from "./request-path.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "0.0.0.0";
+
+const app = next({ dev: false, dir: root, hostname: host, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const url = cleanPath(req.url ?? "/");
+  if (url === null) {
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ detail: "Not found: the URL path has a malformed percent-escape" }));
+    return;
+  }
+  req.url = url;
+  handle(req, res);
+});
+server.listen(port, host, () => console.log(`▲ Tallyhub ready on http://${host}:${port}`));
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)));
