@@ -28,5 +28,9 @@ const server = createServer((req, res) => {
   req.url = url;
   handle(req, res);
 });
+// Idle keep-alive connections stay open longer than the clients keep theirs (httpx 5 s, undici 4 s, load balancers
+// 60 s): a server that closes first races the client's next request on that connection, which then fails.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, host, () => console.log(`▲ Tallyhub ready on http://${host}:${port}`));
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.close(() => process.exit(0)));
