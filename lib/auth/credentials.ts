@@ -3,7 +3,7 @@
 import { prisma } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
 import { verifyPassword } from "./password";
-import { clearFailures, lockedForSeconds, recordFailure, type ThrottleKey } from "./throttle";
+import { chargeAttempt, forgiveAttempt, lockAtLimit, THROTTLE, type ThrottleKey } from "./throttle";
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
@@ -19,16 +19,22 @@ export async function checkCredentials(input: unknown, clientIp: string | null):
   const emailKey: ThrottleKey = { kind: "email", value: email };
   const keys: ThrottleKey[] = clientIp ? [emailKey, { kind: "ip", value: clientIp }] : [emailKey];
 
-  // Checked before the password, so a locked account reveals nothing about the guess.
-  const lockedFor = await lockedForSeconds(keys);
+  // Counted before the password is checked (and refused unchecked past the limit), so a locked account reveals
+  // nothing about the guess and a parallel burst gets no more guesses than a sequence.
+  const now = Math.floor(Date.now() / 1000);
+  const charges = await chargeAttempt(keys, now);
+  const lockedFor = Math.max(0, ...charges.map((c) => c.lockedUntil - now));
   if (lockedFor > 0) return { ok: false, reason: "locked", retryAfterS: lockedFor };
+  if (charges.some((c) => c.attempts > THROTTLE.maxFailures[c.key.kind])) {
+    return { ok: false, reason: "locked", retryAfterS: await lockAtLimit(charges, now) };
+  }
 
   const user = await prisma().user.findUnique({ where: { email } });
   if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
-    const lockedNow = await recordFailure(keys);
+    const lockedNow = await lockAtLimit(charges, now);
     return lockedNow > 0 ? { ok: false, reason: "locked", retryAfterS: lockedNow } : { ok: false, reason: "invalid" };
   }
-  await clearFailures(emailKey);
+  await forgiveAttempt(emailKey, keys.slice(1), now);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
 }
 

@@ -192,6 +192,32 @@ describe("sign-in and rate limiting", () => {
     });
   });
 
+  it("a burst of parallel wrong guesses gets no more password checks than the limit", async () => {
+    const user = await newUser();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => checkCredentials({ email: user.email, password: "nope" }, ip("203.0.113"))),
+    );
+    // Attempts are counted before the check: the first 4 are wrong, the 5th is wrong and locks, the rest are
+    // refused unchecked. Counted after the check, all 20 were checked before the first failure was recorded.
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.maxFailures.email - 1);
+    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(20 - THROTTLE.maxFailures.email + 1);
+    expect(await checkCredentials({ email: user.email, password: "correct horse" }, ip("198.18.0"))).toMatchObject({
+      reason: "locked",
+    });
+  });
+
+  it("a success gives the IP back the attempt it was charged", async () => {
+    const from = ip("100.64.0");
+    for (let i = 0; i < 3; i++) {
+      const user = await newUser();
+      expect(await checkCredentials({ email: user.email, password: "correct horse" }, from)).toMatchObject({
+        ok: true,
+      });
+    }
+    const [row] = await prisma().authThrottle.findMany({ where: { key: `ip:${from}` } });
+    expect(row?.failures ?? 0).toBe(0);
+  });
+
   it("forgets failures older than the window", async () => {
     const key = { kind: "email" as const, value: email() };
     const longAgo = Math.floor(Date.now() / 1000) - THROTTLE.windowS - 60;
