@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { teamAction, userAction } from "@/lib/actions/app-action";
 import { deleteAppData } from "@/lib/apps/delete";
-import { prisma, sql } from "@/lib/db";
+import { prisma } from "@/lib/db";
 import { invalid, ok } from "@/lib/validations/result";
 import { teamFormSchema } from "@/lib/validations/team";
 
@@ -38,8 +38,9 @@ export const deleteTeam = teamAction(
       return invalid({ confirmation: [`Type the team's name, ${team.name}, to confirm.`] });
     }
     const apps = await prisma().app.findMany({ where: { teamId: team.id }, select: { id: true } });
-    // One transaction per app, so a big team never holds one long write lock; the team goes last.
-    for (const app of apps) await sql().tx((q) => deleteAppData(q, app.id));
+    // App by app, each in short slices (lib/apps/delete.ts), so a big team never holds one long write lock; the
+    // team goes last.
+    for (const app of apps) await deleteAppData(app.id);
     const { count } = await prisma().team.deleteMany({ where: { id: team.id } });
     if (count === 0) notFound();
     return ok({ name: team.name });

@@ -16,7 +16,7 @@ const { checkCredentials, lockedMessage } = await import("@/lib/auth/credentials
 const { recordFailure, lockedForSeconds, THROTTLE } = await import("@/lib/auth/throttle");
 const { createApp } = await import("@/lib/apps/create");
 const { renameApp } = await import("@/lib/apps/rename");
-const { deleteApp } = await import("@/lib/apps/delete");
+const { deleteApp, deleteAppData } = await import("@/lib/apps/delete");
 const { addEnvironment, removeEnvironment } = await import("@/lib/apps/environments");
 const { getAppForUser, parseAppId, requireApp } = await import("@/lib/apps/access");
 const actions = await import("@/app/(dashboard)/apps/actions");
@@ -377,6 +377,39 @@ describe("renaming, environments and deleting", () => {
     expect(await prisma().requestRollup.count({ where: { appId: app.id } })).toBe(0);
     // The owner's other app is untouched.
     expect(await prisma().instance.count({ where: { appId: other.id } })).toBe(1);
+    expect(await prisma().requestRollup.count({ where: { appId: other.id } })).toBe(1);
+  });
+});
+
+describe("deleting a large app", () => {
+  it("goes in slices: another app's writes get their turn before it is done, and nothing of it is left", async () => {
+    const owner = await newUser();
+    const big = await newApp(owner, { name: "Big" });
+    const other = await newApp(owner, { name: "Busy" });
+    // 1,200 request rows in 30 minutes of rollups, deleted 100 rows at a time.
+    for (let minute = 1; minute <= 30; minute++)
+      for (let status = 200; status < 240; status++)
+        await sql().run(
+          `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode",
+             "requestCount", "requestSizeSum", "responseSizeSum") VALUES (?, ?, 1, 1, 0, ?, 1, 0, 0)`,
+          [big.id, minute, status],
+        );
+    const order: string[] = [];
+    const deletion = deleteAppData(big.id, 100).then(() => order.push("deletion"));
+    // Started after the deletion: in one transaction it would wait for all of it (on SQLite's one writer).
+    const write = sql()
+      .tx((q) =>
+        q.run(
+          `INSERT INTO "RequestRollup" ("appId", "minute", "envId", "endpointId", "consumerId", "statusCode",
+             "requestCount", "requestSizeSum", "responseSizeSum") VALUES (?, 1, 1, 1, 0, 200, 1, 0, 0)`,
+          [other.id],
+        ),
+      )
+      .then(() => order.push("other app's write"));
+    await Promise.all([deletion, write]);
+    expect(order).toEqual(["other app's write", "deletion"]);
+    expect(await prisma().requestRollup.count({ where: { appId: big.id } })).toBe(0);
+    expect(await prisma().app.count({ where: { id: big.id } })).toBe(0);
     expect(await prisma().requestRollup.count({ where: { appId: other.id } })).toBe(1);
   });
 });

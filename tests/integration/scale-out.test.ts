@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sql } from "@/lib/db";
+import { PER_APP_TABLES } from "@/lib/model/per-app-tables";
 
 const REFERENCE_TABLES = [
   "ApiKey",
@@ -129,6 +130,15 @@ describe("the schema distributes by app (Citus rules)", () => {
       expect(t.primaryKey[0], `${t.name} primary key ${t.primaryKey.join(", ")}`).toBe("appId");
       for (const u of t.uniques) expect(u[0], `${t.name} unique (${u.join(", ")})`).toBe("appId");
     }
+  });
+
+  it("the per-app table list (what deleting an app empties) names exactly these tables, with their keys", async () => {
+    const tables = await catalog();
+    const expected = tables
+      .filter((t) => t.columns.includes("appId"))
+      .map((t) => ({ table: t.name, rest: t.primaryKey.slice(1) }))
+      .sort((a, b) => a.table.localeCompare(b.table));
+    expect([...PER_APP_TABLES].sort((a, b) => a.table.localeCompare(b.table))).toEqual(expected);
   });
 
   it("foreign keys point from per-app tables only to reference tables or carry appId", async () => {
