@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { clientIpFromHeaders } from "@/lib/ingest/client-ip";
 import { encodeCursor, parseRequestFilters, requestFiltersToSearchParams } from "@/lib/request-filters";
 
 const parse = (q: string) => parseRequestFilters(new URLSearchParams(q), Date.UTC(2026, 2, 10, 14, 0));
@@ -39,18 +38,5 @@ describe("parseRequestFilters", () => {
     const { issues, request } = parse("minMs=100&maxMs=10");
     expect(issues).toEqual([{ param: "maxMs", message: "maxMs must not be below minMs" }]);
     expect(request).toMatchObject({ minMs: 100, maxMs: null });
-  });
-});
-
-describe("clientIpFromHeaders", () => {
-  it("takes X-Forwarded-For's first address, then X-Real-IP, then Forwarded", () => {
-    expect(clientIpFromHeaders([["X-Forwarded-For", "203.0.113.7, 10.0.0.2"]])).toBe("203.0.113.7");
-    expect(clientIpFromHeaders([["x-real-ip", "2001:db8::1"]])).toBe("2001:db8::1");
-    expect(clientIpFromHeaders([["forwarded", 'for="[2001:db8::2]:4711";proto=https, for=10.0.0.1']])).toBe(
-      "2001:db8::2",
-    );
-    expect(clientIpFromHeaders([["forwarded", "for=192.0.2.60:8080"]])).toBe("192.0.2.60");
-    expect(clientIpFromHeaders([["x-forwarded-for", "unknown"]])).toBeNull();
-    expect(clientIpFromHeaders([])).toBeNull();
   });
 });
