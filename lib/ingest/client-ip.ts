@@ -7,7 +7,7 @@
 // link-local, CGNAT, unique-local) as the app's infrastructure: walking from the right, the first
 // public address is the first hop nobody trusted, the client. When every address is internal,
 // the request came from inside the network, and the leftmost one is where it started.
-import { isPublicIp, parseIpAddress } from "@/lib/net/ip-address";
+import { isPublicIp, parseIpAddress } from "../net/ip-address";
 
 /** At most this many entries of a chain are read, from its right end (where the app's proxies write). */
 const MAX_HOPS = 64;
