@@ -4,6 +4,7 @@
 // stores a request log pays for them.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { Reader, type CountryResponse } from "mmdb-lib";
 import { isPublicIp } from "../net/ip-address";
 
@@ -18,9 +19,10 @@ let reader: Reader<CountryRecord> | null | undefined;
 function database(): Reader<CountryRecord> | null {
   if (reader !== undefined) return reader;
   try {
-    // Resolved from this module at run time: the bundler leaves a created require alone, and
-    // node_modules is found from .next/server as it is from the sources.
-    const file = createRequire(import.meta.url).resolve(DATABASE);
+    // Resolved at run time from the project folder (the server's working directory, as for the
+    // migrations), never by the bundler: it would try to bundle the file as a module.
+    const fromProject = createRequire(path.join(/* turbopackIgnore: true */ process.cwd(), "package.json"));
+    const file = fromProject.resolve(/* turbopackIgnore: true */ DATABASE);
     reader = new Reader<CountryRecord>(readFileSync(file));
   } catch (e) {
     console.error(`[tallyhub] IP→country database not loaded, countries stay empty: ${(e as Error).message}`);
