@@ -102,8 +102,8 @@ export function RequestFilterBar({ appId }: { appId: number }) {
         <TextFilter
           key={`country:${r.country ?? ""}`}
           label="Client country"
-          placeholder="Country, e.g. US"
-          className="sm:w-32"
+          placeholder="Country"
+          className="sm:w-28"
           initial={r.country ?? ""}
           pattern="[A-Za-z]{2}"
           onCommit={(v) => set({ country: v.toUpperCase() })}
