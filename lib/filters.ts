@@ -49,7 +49,16 @@ export const FILTER_PARAMS = [
 ] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 /** The Requests view's own filters (lib/request-filters.ts), kept when a shared one changes. */
-export const REQUEST_FILTER_PARAMS = ["url", "minMs", "maxMs", "reqBody", "resBody", "ip", "exception"] as const;
+export const REQUEST_FILTER_PARAMS = [
+  "url",
+  "minMs",
+  "maxMs",
+  "reqBody",
+  "resBody",
+  "ip",
+  "country",
+  "exception",
+] as const;
 export type RequestFilterParam = (typeof REQUEST_FILTER_PARAMS)[number];
 
 const METHOD = /^[A-Za-z]{1,16}$/;

@@ -144,3 +144,14 @@ export function formatUptime(ratio: number | null | undefined): string {
   if (ratio >= 1) return "100%";
   return `${(Math.floor(ratio * 10_000) / 100).toFixed(2)}%`;
 }
+
+const REGION_NAMES = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+
+/** A country's English name from its ISO 3166-1 alpha-2 code: "US" → "United States". */
+export function countryName(code: string): string {
+  try {
+    return REGION_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,5 +1,5 @@
 // The Requests view's own filters, on top of the dashboard's shared ones (lib/filters.ts):
-// URL contains, response time range, body contains, client IP, has exception, and the
+// URL contains, response time range, body contains, client IP and country, has exception, and the
 // keyset cursor of "load more". Parsed the same way, one param at a time, each bad one
 // reported as an issue; the JSON route answers 400 with them, the page shows them.
 import { z } from "zod";
@@ -27,6 +27,8 @@ export interface RequestFilters {
   reqBody: string | null;
   resBody: string | null;
   ip: string | null;
+  /** ISO 3166-1 alpha-2, upper case. */
+  country: string | null;
   /** true: only requests that raised; false: only those that did not. */
   exception: boolean | null;
   cursor: RequestCursor | null;
@@ -74,6 +76,11 @@ const fields = {
   reqBody: text(200),
   resBody: text(200),
   ip: z.union([z.ipv4(), z.ipv6()], { error: "must be an IPv4 or IPv6 address" }),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code (ISO 3166-1 alpha-2)")
+    .transform((c) => c.toUpperCase()),
   exception: z.enum(["1", "0", "true", "false"], { error: "must be 1 (with an exception) or 0 (without)" }),
   cursor,
 } satisfies Record<RequestFilterParam | "cursor", z.ZodType>;
@@ -113,6 +120,7 @@ export function parseRequestFilters(
       reqBody: (out.reqBody as string | undefined) ?? null,
       resBody: (out.resBody as string | undefined) ?? null,
       ip: (out.ip as string | undefined) ?? null,
+      country: (out.country as string | undefined) ?? null,
       exception: exception === undefined ? null : exception === "1" || exception === "true",
       cursor: (out.cursor as RequestCursor | undefined) ?? null,
     },
@@ -128,6 +136,7 @@ export function requestFiltersToSearchParams(r: RequestFilters, into = new URLSe
   if (r.reqBody) into.set("reqBody", r.reqBody);
   if (r.resBody) into.set("resBody", r.resBody);
   if (r.ip) into.set("ip", r.ip);
+  if (r.country) into.set("country", r.country);
   if (r.exception !== null) into.set("exception", r.exception ? "1" : "0");
   return into;
 }

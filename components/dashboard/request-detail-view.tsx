@@ -7,9 +7,10 @@ import { useViewHref } from "@/components/hooks/use-filters";
 import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatBytes, formatLogTime, formatMs } from "@/lib/format";
+import { countryName, formatBytes, formatLogTime, formatMs } from "@/lib/format";
 import type { AppLogLine, RequestDetail } from "@/lib/queries/request-detail";
 import { MethodBadge, StatusBadge } from "./badges";
+import { ClientAddress } from "./client-address";
 import { RequestBody } from "./request-body";
 import { SpanWaterfall } from "./span-waterfall";
 
@@ -75,7 +76,13 @@ export function RequestDetailView({
               )
             }
           />
-          {d.clientIp && <Fact label="Client IP" value={<span className="font-mono text-xs">{d.clientIp}</span>} />}
+          {d.clientIp && (
+            <Fact
+              label="Client IP"
+              value={<ClientAddress appId={appId} ip={d.clientIp} country={d.clientCountry} className="flex-wrap" />}
+            />
+          )}
+          {d.clientCountry && <Fact label="Country" value={countryName(d.clientCountry)} />}
           <Fact
             label="Request ID"
             className="col-span-2"

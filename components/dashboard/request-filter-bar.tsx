@@ -19,7 +19,9 @@ export function RequestFilterBar({ appId }: { appId: number }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const set = (changes: FilterChanges) => setFilters(changes);
-  const active = [r.url, r.minMs, r.maxMs, r.reqBody, r.resBody, r.ip, r.exception].filter((v) => v !== null).length;
+  const active = [r.url, r.minMs, r.maxMs, r.reqBody, r.resBody, r.ip, r.country, r.exception].filter(
+    (v) => v !== null,
+  ).length;
 
   return (
     // On a phone the fold button and the export links share a row, the filters fold out below them; from sm up
@@ -96,6 +98,15 @@ export function RequestFilterBar({ appId }: { appId: number }) {
           className="sm:w-36"
           initial={r.ip ?? ""}
           onCommit={(v) => set({ ip: v })}
+        />
+        <TextFilter
+          key={`country:${r.country ?? ""}`}
+          label="Client country"
+          placeholder="Country"
+          className="sm:w-28"
+          initial={r.country ?? ""}
+          pattern="[A-Za-z]{2}"
+          onCommit={(v) => set({ country: v.toUpperCase() })}
         />
         <select
           aria-label="Exception"

@@ -15,6 +15,7 @@ import type { ViewEnvelope } from "@/lib/dashboard/views";
 import { formatBytes, formatLogTime, formatMs, urlPathAndQuery } from "@/lib/format";
 import type { RequestListRow } from "@/lib/queries/request-list";
 import { MethodBadge, StatusBadge } from "./badges";
+import { ClientAddress } from "./client-address";
 import { RequestFilterBar } from "./request-filter-bar";
 import { RequestMarks } from "./request-marks";
 import { ViewFrame } from "./view-frame";
@@ -68,7 +69,7 @@ export function RequestsView({
           <span>Time</span>
           <span>Status</span>
           <span>Request</span>
-          <span>Consumer</span>
+          <span>Client</span>
           <span className="text-right">Duration</span>
           <span className="text-right">In / out</span>
         </div>
@@ -145,18 +146,31 @@ function RequestRow({ appId, row: r, query }: { appId: number; row: RequestListR
         </div>
         <RequestMarks row={r} className="hidden sm:inline-flex" />
       </div>
-      <div className={cn(PHONE_ORDER.who, "flex min-w-0 items-center gap-2 sm:order-none")}>
+      {/* Phone: consumer, country and marks on one line; from sm up the client's address goes under the consumer. */}
+      <div
+        className={cn(
+          PHONE_ORDER.who,
+          "flex min-w-0 items-center gap-2 sm:order-none sm:flex-col sm:items-start sm:gap-0.5",
+        )}
+      >
         {r.consumer ? (
           <Link
             href={viewHref(`/apps/${appId}/traffic`, { consumer: String(r.consumer.id), group: null })}
-            className="relative z-10 truncate text-[13px] text-indigo-700 hover:underline"
+            className="relative z-10 max-w-full truncate text-[13px] text-indigo-700 hover:underline"
             title={r.consumer.identifier}
           >
             {r.consumer.name ?? r.consumer.identifier}
           </Link>
         ) : (
-          <span className="hidden text-[13px] text-slate-300 sm:inline">—</span>
+          !r.clientIp && <span className="hidden text-[13px] text-slate-300 sm:inline">—</span>
         )}
+        <ClientAddress
+          appId={appId}
+          ip={r.clientIp}
+          country={r.clientCountry}
+          className="max-w-full"
+          ipClassName="hidden sm:inline"
+        />
         <RequestMarks row={r} className="inline-flex sm:hidden" />
       </div>
       <span

@@ -48,7 +48,7 @@ export const OPERATIONS: Operation[] = [
     path: "/api/v1/apps/{appId}/request-logs",
     summary: "List request logs",
     description:
-      "Logged requests, newest first, with the dashboard's filters and the Requests view's own (URL, response time, bodies, client IP, exception).",
+      "Logged requests, newest first, with the dashboard's filters and the Requests view's own (URL, response time, bodies, client IP and country, exception).",
     query: requestLogsQuery,
     app: true,
   },

@@ -15,6 +15,7 @@ const NAMES = {
   request_body: "reqBody",
   response_body: "resBody",
   client_ip: "ip",
+  client_country: "country",
   exception: "exception",
   cursor: "cursor",
 } as const;

@@ -97,4 +97,6 @@ export interface LogLine {
   spans: string | null;
   traceId: string | null;
   clientIp: string | null;
+  /** ISO 3166-1 alpha-2 of clientIp, from the bundled IP→country database. */
+  clientCountry: string | null;
 }

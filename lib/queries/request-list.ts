@@ -27,6 +27,8 @@ export interface RequestSummary {
   requestSize: number | null;
   responseSize: number | null;
   clientIp: string | null;
+  /** ISO 3166-1 alpha-2 of clientIp. */
+  clientCountry: string | null;
 }
 
 export interface RequestListRow extends RequestSummary {
@@ -86,7 +88,7 @@ export async function getRequestList(
          "RequestLog"."path", "RequestLog"."url", "RequestLog"."statusCode", "RequestLog"."responseTimeMs",
          "RequestLog"."consumerId", "Consumer"."identifier" AS "consumerIdentifier", "Consumer"."name" AS "consumerName",
          "RequestLog"."requestSize", "RequestLog"."responseSize", "RequestLog"."clientIp",
-         CASE WHEN "RequestLog"."exception" IS NULL THEN 0 ELSE 1 END AS "hasException",
+         "RequestLog"."clientCountry", CASE WHEN "RequestLog"."exception" IS NULL THEN 0 ELSE 1 END AS "hasException",
          CASE WHEN "RequestLog"."logs" IS NOT NULL OR EXISTS (SELECT 1 FROM "RequestAppLog"
            WHERE "RequestAppLog"."appId" = "RequestLog"."appId" AND "RequestAppLog"."requestUuid" = "RequestLog"."uuid")
            THEN 1 ELSE 0 END AS "hasLogs",
@@ -133,6 +135,7 @@ export function requestSummary(r: Row): RequestSummary {
     requestSize: r.requestSize == null ? null : Number(r.requestSize),
     responseSize: r.responseSize == null ? null : Number(r.responseSize),
     clientIp: (r.clientIp as string | null) ?? null,
+    clientCountry: (r.clientCountry as string | null) ?? null,
   };
 }
 

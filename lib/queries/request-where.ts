@@ -62,6 +62,7 @@ export function requestWhere(appId: number, f: Filters, r: RequestFilters): Clau
     r.minMs !== null ? { text: `${col("responseTimeMs")} >= ?`, params: [r.minMs] } : null,
     r.maxMs !== null ? { text: `${col("responseTimeMs")} <= ?`, params: [r.maxMs] } : null,
     r.ip ? { text: `${col("clientIp")} = ?`, params: [r.ip] } : null,
+    r.country ? { text: `${col("clientCountry")} = ?`, params: [r.country] } : null,
     r.exception === null ? null : `${col("exception")} IS ${r.exception ? "NOT " : ""}NULL`,
     bodyClause("requestBody", r.reqBody),
     bodyClause("responseBody", r.resBody),

@@ -52,6 +52,7 @@ const COLUMNS = [
   "request_size",
   "response_size",
   "client_ip",
+  "client_country",
   "exception_type",
   "trace_id",
 ] as const;
@@ -99,6 +100,7 @@ function toRecord(r: RequestListRow, bodies: boolean): ExportRecord {
     request_size: r.requestSize,
     response_size: r.responseSize,
     client_ip: r.clientIp,
+    client_country: r.clientCountry,
     exception_type: exceptionType(r.exception),
     trace_id: r.traceId ?? null,
   };

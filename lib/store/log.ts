@@ -32,6 +32,7 @@ const COLUMNS = [
   "spans",
   "traceId",
   "clientIp",
+  "clientCountry",
 ];
 
 export async function storeLogFile(
@@ -84,6 +85,7 @@ export async function storeLogFile(
         l.spans,
         l.traceId,
         l.clientIp,
+        l.clientCountry,
       ]),
       tail: `ON CONFLICT ("appId", "uuid") DO NOTHING`,
     });

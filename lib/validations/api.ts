@@ -87,6 +87,7 @@ export const requestLogsQuery = z.strictObject({
   request_body: z.string().optional().describe("Request body contains (exact text)"),
   response_body: z.string().optional().describe("Response body contains (exact text)"),
   client_ip: z.string().optional().describe("Client IP (equals)"),
+  client_country: z.string().optional().describe("Client country, ISO 3166-1 alpha-2 (e.g. US)"),
   exception: z
     .enum(["1", "0", "true", "false"])
     .optional()

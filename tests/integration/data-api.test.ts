@@ -257,9 +257,15 @@ describe("request logs", () => {
     expect(JSON.stringify(one.response.body)).toContain('\\"id\\":1');
 
     expect((await api(`/apps/${appId}/request-logs/00000000-0000-4000-8000-0000000000ff`)).status).toBe(404);
-    const bad = await api(`/apps/${appId}/request-logs?min_ms=soon&client_ip=nope`);
+    // These rows came from no forwarding header, so no country: the filter applies.
+    expect((await (await api(`/apps/${appId}/request-logs?period=1h&client_country=us`)).json()).data).toEqual([]);
+    const bad = await api(`/apps/${appId}/request-logs?min_ms=soon&client_ip=nope&client_country=USA`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).issues.map((i: { param: string }) => i.param)).toEqual(["min_ms", "client_ip"]);
+    expect((await bad.json()).issues.map((i: { param: string }) => i.param)).toEqual([
+      "min_ms",
+      "client_ip",
+      "client_country",
+    ]);
   });
 });
 

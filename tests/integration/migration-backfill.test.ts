@@ -54,6 +54,7 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
       "20261130000000_otlp",
       "20261201000000_teams",
       "20261202000000_uptime_alerts",
+      "20261203000000_request_country",
     ]);
 
     const sum = async (table: string, column: string) =>
@@ -118,7 +119,11 @@ it("moves every account and its apps into a personal team, losing nothing", asyn
       `INSERT INTO "Environment" ("appId", "id", "name") VALUES (1, 1, 'prod'), (1, 2, 'dev'), (3, 1, 'prod')`,
     );
 
-    expect(await migrate(db)).toEqual(["20261201000000_teams", "20261202000000_uptime_alerts"]);
+    expect(await migrate(db)).toEqual([
+      "20261201000000_teams",
+      "20261202000000_uptime_alerts",
+      "20261203000000_request_country",
+    ]);
     // The uptime columns are added in place: the environments (and their children) survive, monitored by default.
     expect(
       await db.all(

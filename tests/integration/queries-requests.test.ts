@@ -2,15 +2,18 @@
 // hub clients' captured log files, hand-made log lines for what the captures lack (both span
 // key casings, sentinels, forwarding headers, equal timestamps) and apitally-py 1.x's OTLP exports.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { loadRequestDetail, loadRequests } from "@/lib/dashboard/requests";
 import { sql } from "@/lib/db";
+import { countryOfIp } from "@/lib/geo/country";
 import { createApp } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
 import { hubUrl, makeRequest, makeSync, postJson } from "../helpers/hub-db";
 import { fixture, replay } from "../helpers/hub-fixtures";
-import { CAPTURED_AT, otlpFixtures, replayOtlp } from "../helpers/otlp-fixtures";
+import { CAPTURED_AT, OTLP_FIXTURES_DIR, otlpFixtures, replayOtlp } from "../helpers/otlp-fixtures";
 
 const T = Date.UTC(2026, 10, 28, 22, 0, 0) / 1000;
 // Everything below sits inside this range (the captures were made at 20:31–20:34).
@@ -72,6 +75,24 @@ const ID = {
   big: randomUUID(),
   remove: randomUUID(),
 };
+/** Requests into env "edge" from behind proxies: the forwarding headers each sent, and the client Tallyhub should find. */
+const EDGE = {
+  // Private hops of the app's own network right of the client.
+  chain: { headers: [["x-forwarded-for", "8.8.8.8, 172.16.0.3, 100.64.0.7, 10.0.0.2"]], ip: "8.8.8.8" },
+  // The client made up the left entries; the app's proxy appended the address it saw.
+  spoofed: { headers: [["X-Forwarded-For", "1.1.1.1, 10.9.9.9, 9.9.9.9, 10.0.0.2"]], ip: "9.9.9.9" },
+  // Every hop inside the network: the leftmost is where the request started.
+  internal: { headers: [["x-forwarded-for", "192.168.1.20, 10.0.0.2"]], ip: "192.168.1.20" },
+  forwarded: {
+    headers: [["forwarded", 'for=1.1.1.1, for="[2001:4860:4860::8888]:443";proto=https, for=10.0.0.9']],
+    ip: "2001:4860:4860::8888",
+  },
+  realIp: { headers: [["x-real-ip", "193.0.6.139"]], ip: "193.0.6.139" },
+} satisfies Record<string, { headers: [string, string][]; ip: string }>;
+const EDGE_ID = Object.fromEntries(Object.keys(EDGE).map((k) => [k, randomUUID()])) as Record<
+  keyof typeof EDGE,
+  string
+>;
 const TIES = 3; // timestamps shared by many rows …
 const PER_TIE = 40; // … each
 
@@ -217,6 +238,13 @@ beforeAll(async () => {
       line({ ts: T - 600 + Math.floor(i / PER_TIE), path: "/ping", url: `https://api.example.com/ping?i=${i}` }),
     ),
   );
+  await postLog(
+    clientId,
+    "edge",
+    Object.entries(EDGE).map(([k, e], i) =>
+      line({ uuid: EDGE_ID[k as keyof typeof EDGE], ts: T + 10 + i, path: "/geo", reqHeaders: e.headers }),
+    ),
+  );
   // The hub clients' own files, into dev.
   for (const name of ["js-express-log", "py-fastapi-log"]) {
     expect((await replay(inject("baseUrl"), fixture(name), clientId, "dev")).status).toBe(202);
@@ -253,6 +281,7 @@ describe("the request list", () => {
       requestSize: 27,
       responseSize: 27,
       clientIp: "203.0.113.9",
+      clientCountry: null, // a documentation address, in no country
       hasException: false,
       hasLogs: true,
       hasSpans: true,
@@ -309,6 +338,56 @@ describe("the request list", () => {
     expect(await ids("ip=2001:db8::5")).toEqual([ID.big]);
   });
 
+  it("finds the client as the first public hop from the right, and its country", async () => {
+    const rows = (await list("env=edge")).rows;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [k, e] of Object.entries(EDGE)) {
+      const row = byId.get(EDGE_ID[k as keyof typeof EDGE])!;
+      expect(row.clientIp, k).toBe(e.ip);
+      // What the bundled database says; private addresses have no country.
+      expect(row.clientCountry, k).toBe(countryOfIp(e.ip));
+    }
+    expect(countryOfIp("8.8.8.8")).toBe("US");
+    expect(countryOfIp("193.0.6.139")).toBe("NL");
+    expect(byId.get(EDGE_ID.chain)!.clientCountry).toBe("US");
+    expect(byId.get(EDGE_ID.realIp)!.clientCountry).toBe("NL");
+    expect(byId.get(EDGE_ID.internal)!.clientCountry).toBeNull();
+    // The spoofed entry's country is not the client's.
+    expect(await ids("ip=1.1.1.1")).toEqual([]);
+  });
+
+  it("filters by country, exactly", async () => {
+    const edge = (await list("env=edge")).rows;
+    const from = (c: string) => edge.filter((r) => r.clientCountry === c).map((r) => r.id);
+    expect(from("US")).toContain(EDGE_ID.chain);
+    expect(await ids("env=edge&country=US")).toEqual(from("US"));
+    expect(await ids("env=edge&country=nl")).toEqual([EDGE_ID.realIp]);
+    expect(await ids("country=NL")).toEqual([EDGE_ID.realIp]);
+    expect(await ids("env=edge&country=ZZ")).toEqual([]);
+    expect(await ids("env=edge&country=US&ip=8.8.8.8")).toEqual([EDGE_ID.chain]);
+  });
+
+  it("gives OTLP requests the country of the SERVER span's client.address", async () => {
+    const app = await createApp();
+    const traces = JSON.parse(readFileSync(path.join(OTLP_FIXTURES_DIR, "003-traces.json"), "utf8"));
+    const withClient = JSON.stringify(traces, (key, value) =>
+      value?.key === "client.address" ? { key: value.key, value: { stringValue: "8.8.8.8" } } : value,
+    );
+    expect(withClient).toContain('"stringValue":"8.8.8.8"');
+    const r = await fetch(`${inject("baseUrl")}/v1/traces`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${app.writeToken}` },
+      body: withClient,
+    });
+    expect(r.status).toBe(200);
+    const rows = await sql().all<{ clientIp: string; clientCountry: string }>(
+      `SELECT "clientIp", "clientCountry" FROM "RequestLog" WHERE "appId" = ?`,
+      [app.id],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((x) => x.clientIp === "8.8.8.8" && x.clientCountry === "US")).toBe(true);
+  });
+
   it("filters by exception", async () => {
     expect(await ids("env=prod&exception=1")).toEqual([ID.remove, ID.crash]);
     expect(await ids("env=prod&exception=0")).toEqual([ID.big, ID.order]);
@@ -345,11 +424,16 @@ describe("the request list", () => {
   });
 
   it("names each bad param instead of failing", async () => {
-    const env = await loadRequests(appId, new URLSearchParams("minMs=fast&ip=localhost&cursor=nope&status=2x"), NOW);
+    const env = await loadRequests(
+      appId,
+      new URLSearchParams("minMs=fast&ip=localhost&country=USA&cursor=nope&status=2x"),
+      NOW,
+    );
     expect(env.issues.map((i) => i.message)).toEqual([
       "status must be a status code like 404 or a class like 4xx",
       "minMs must be a number of milliseconds",
       "ip must be an IPv4 or IPv6 address",
+      "country must be a two-letter country code (ISO 3166-1 alpha-2)",
       "cursor is not a cursor this list gave out",
     ]);
   });
@@ -465,6 +549,19 @@ describe("the JSON routes", () => {
         { param: "exception", message: "exception must be 1 (with an exception) or 0 (without)" },
       ],
     });
+  });
+
+  it("answer a bad country with 400, in the list and in the export", async () => {
+    const country = "country must be a two-letter country code (ISO 3166-1 alpha-2)";
+    for (const bad of ["USA", "1", "%C3%BCs"]) {
+      const r = await get(`/api/apps/${appId}/requests?country=${bad}`, owner);
+      expect(r.status, bad).toBe(400);
+      expect(await r.json()).toEqual({ error: country, issues: [{ param: "country", message: country }] });
+    }
+    expect((await get(`/api/apps/${appId}/requests/export?country=U5`, owner)).status).toBe(400);
+    const ok = await get(`/api/apps/${appId}/requests?${RANGE}&env=edge&country=nl`, owner);
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).data.rows.map((x: { id: string }) => x.id)).toEqual([EDGE_ID.realIp]);
   });
 
   it("are 404 for another user's app or request and 401 signed out", async () => {

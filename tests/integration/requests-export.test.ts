@@ -148,6 +148,7 @@ describe("requests export", () => {
       "request_size",
       "response_size",
       "client_ip",
+      "client_country",
       "exception_type",
       "trace_id",
     ]);

@@ -1,9 +1,10 @@
 // One line of a /log file (docs/hub-protocol.md §5). py and go write snake_case, js camelCase;
 // both are read into the one camelCase shape the store keeps (LogLine, lib/model/payloads.ts).
-import { isIP } from "node:net";
 import { z } from "zod";
+import { countryOfIp } from "../../geo/country";
 import { INT32_MAX } from "../../model/limits";
 import type { LogLine } from "../../model/payloads";
+import { parseIpAddress } from "../../net/ip-address";
 import { clientIpFromHeaders } from "../client-ip";
 import { STRING_MAX } from "../limits";
 import { cleanText, traceId } from "../normalise";
@@ -142,28 +143,31 @@ export const logLineSchema = z
     // receiver's, from the span's client.address.
     client_ip: z.unknown().optional(),
   })
-  .transform((l): LogLine => ({
-    uuid: l.uuid,
-    ts: l.request.timestamp,
-    method: l.request.method,
-    path: l.request.path || null,
-    url: l.request.url ?? "",
-    statusCode: (l.response.status_code ?? l.response.statusCode)!,
-    // Clients send seconds; milliseconds are what everything else in Tallyhub uses.
-    responseTimeMs: (l.response.response_time ?? l.response.responseTime)! * 1000,
-    consumer: l.request.consumer,
-    requestSize: l.request.size,
-    responseSize: l.response.size,
-    requestHeaders: l.request.headers,
-    responseHeaders: l.response.headers,
-    requestBody: l.request.body,
-    responseBody: l.response.body,
-    exception: exceptionJson(l.exception),
-    logs: logsJson(l.logs),
-    spans: spansJson(l.spans),
-    traceId: traceId(l.traceId ?? l.trace_id),
-    clientIp:
-      typeof l.client_ip === "string" && isIP(l.client_ip)
-        ? l.client_ip
-        : clientIpFromHeaders(l.request.headers ? JSON.parse(l.request.headers) : []),
-  }));
+  .transform((l): LogLine => {
+    const clientIp =
+      (typeof l.client_ip === "string" ? parseIpAddress(l.client_ip) : null) ??
+      clientIpFromHeaders(l.request.headers ? JSON.parse(l.request.headers) : []);
+    return {
+      uuid: l.uuid,
+      ts: l.request.timestamp,
+      method: l.request.method,
+      path: l.request.path || null,
+      url: l.request.url ?? "",
+      statusCode: (l.response.status_code ?? l.response.statusCode)!,
+      // Clients send seconds; milliseconds are what everything else in Tallyhub uses.
+      responseTimeMs: (l.response.response_time ?? l.response.responseTime)! * 1000,
+      consumer: l.request.consumer,
+      requestSize: l.request.size,
+      responseSize: l.response.size,
+      requestHeaders: l.request.headers,
+      responseHeaders: l.response.headers,
+      requestBody: l.request.body,
+      responseBody: l.response.body,
+      exception: exceptionJson(l.exception),
+      logs: logsJson(l.logs),
+      spans: spansJson(l.spans),
+      traceId: traceId(l.traceId ?? l.trace_id),
+      clientIp,
+      clientCountry: countryOfIp(clientIp),
+    };
+  });
