@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { prisma, sql } from "../../lib/db";
 import { migrate } from "../../lib/db/migrate";
+import { refreshPlannerStatistics } from "../../lib/db/statistics";
 import { dbKind } from "../../lib/db/url";
 import { COMMON_WORD, RARE_WORD } from "../../lib/demo/bodies";
 import { DEFAULT_DEMO, DemoTraffic, logFileBody } from "../../lib/demo/traffic";
@@ -89,6 +90,10 @@ async function seed(sidecar: string): Promise<LogsSidecar> {
     }
   }
   process.stderr.write("\n");
+  // Fresh statistics, as autovacuum would gather them in time: without them PostgreSQL guesses a handful of rows
+  // and sorts the whole table for a first page.
+  if (db.kind === "postgres") await db.run(`ANALYZE "RequestLog"`);
+  await refreshPlannerStatistics(db); // SQLite's, as the server's hourly retention pass refreshes them
   const car: LogsSidecar = {
     rows,
     seed: DEFAULT_DEMO.seed,
@@ -111,12 +116,14 @@ else car = JSON.parse(process.env.LOGS_SIDECAR!) as LogsSidecar;
 const m0 = performance.now();
 const migrated = await migrate(db);
 const migrateMs = performance.now() - m0;
+await refreshPlannerStatistics(db); // as the server's retention pass does every hour
 if (migrated.length) log(`applied ${migrated.join(", ")} to the existing logs in ${(migrateMs / 1000).toFixed(1)} s`);
 
 const { id: appId } = await one<{ id: number }>(`SELECT "id" FROM "App" WHERE "name" = ?`, [APP]);
 const pick = async (text: string, params: (string | number)[]) =>
   Number(Object.values((await one<Record<string, number>>(text, [appId, ...params])) ?? { x: 0 })[0]);
 const consumer = await pick(`SELECT "id" FROM "Consumer" WHERE "appId" = ? AND "identifier" = ?`, ["cust_0010"]);
+const rareConsumer = await pick(`SELECT "id" FROM "Consumer" WHERE "appId" = ? AND "identifier" = ?`, ["cust_0450"]);
 const group = await pick(`SELECT "id" FROM "ConsumerGroup" WHERE "appId" = ? AND "name" = ?`, ["Enterprise"]);
 const endpoint = await pick(`SELECT "id" FROM "Endpoint" WHERE "appId" = ? AND "method" = ? AND "path" = ?`, [
   "GET",
@@ -127,6 +134,7 @@ const QUERIES: [string, string][] = [
   ["no filter", ""],
   ["env", "env=staging"],
   ["consumer", `consumer=${consumer}`],
+  ["consumer of the long tail", `consumer=${rareConsumer}`],
   ["group", `group=${group}`],
   ["method", "method=DELETE"],
   ["endpoint", `endpoint=${endpoint}`],
