@@ -112,9 +112,10 @@ it("finds exactly the logs whose body contains the text (bytes, case-sensitive),
     expect(await search("reqBody", needle), `reqBody=${needle}`).toEqual(want("req"));
     expect(await search("resBody", needle), `resBody=${needle}`).toEqual(want("res"));
   }
-  // The reference is not trivially empty or full.
-  expect(sent.filter((s) => bodyContains(s.req, "Widget")).length).toBe(5);
-  expect(sent.filter((s) => bodyContains(s.req, "widget")).length).toBe(3);
+  // The reference is not trivially empty or full: 5 bodies hold "Widget" (one of them binary), 2 "widget"; each is
+  // the request body of two logs.
+  expect(sent.filter((s) => bodyContains(s.req, "Widget")).length).toBe(10);
+  expect(sent.filter((s) => bodyContains(s.req, "widget")).length).toBe(4);
 });
 
 it("retention deletes the search index's entries with the logs", async () => {
