@@ -1,7 +1,9 @@
 // "Body contains" and "URL contains" for the Requests list: the SQL that narrows them to candidates through a
 // trigram index, the one place where it differs by database.
 //   SQLite      the FTS5 table "RequestLogSearch" (trigram tokenizer, case-insensitive, external content: the index
-//               only, kept by triggers on "RequestLog"): `col LIKE ?` on it is answered from the trigrams.
+//               only, kept by triggers on "RequestLog"): `col LIKE ?` on it is answered from the trigrams. It
+//               points at logs by rowid, which a manual VACUUM may renumber ("RequestLog" has no INTEGER PRIMARY
+//               KEY); after one, INSERT INTO "RequestLogSearch" ("RequestLogSearch") VALUES ('rebuild').
 //   PostgreSQL  GIN trigram indexes (pg_trgm) answer LIKE on the columns themselves.
 // Patterns without 3 literal characters in a row have no trigram: both then scan, still correct.
 // Bodies are kept base64 as sent; a needle has one base64 fragment per alignment (base64Fragments), and candidates
