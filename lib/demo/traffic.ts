@@ -2,8 +2,11 @@
 // strings), so it goes through the same parse and store code as real syncs: a catalog of endpoints (a few slow) and
 // consumers (a long tail), and the (endpoint, consumer, status) rows of a minute drawn from it. The demo seeder asks
 // for minutes with a daily and weekly rhythm and recurring error bursts (syncFor); the bench asks for one busy minute
-// of an exact size (busyMinute), and its OTLP exports draw their series the same way (pick).
+// of an exact size (busyMinute), and its OTLP exports draw their series the same way (pick). Request logs (/log
+// files: gzip'd NDJSON lines shaped like the Python client's) are drawn the same way too (logLines, logFileBody).
 import { randomUUID } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { requestBody, responseBody } from "./bodies";
 import { demoConsumers, demoEndpoints, type DemoConsumer, type DemoEndpoint } from "./catalog";
 import { mulberry32, normal, pickWeighted, zipfCumulative, type Rng } from "./random";
 
@@ -138,7 +141,63 @@ export class DemoTraffic {
     const consumers = Array.from({ length: Math.min(5, named.length) }, () => named[Math.floor(rng() * named.length)]);
     return { ...rows, consumers };
   }
+
+  /**
+   * `count` logged requests spread evenly over [fromS, toS), oldest first, deterministic for a seed: bodies with
+   * searchable words, an exception on every 500, a client IP per consumer (X-Forwarded-For), a log record on some.
+   */
+  logLines(seed: number, fromS: number, toS: number, count: number): LogLineWire[] {
+    const rng = mulberry32(seed);
+    return Array.from({ length: count }, (_, i) => this.logLine(rng, fromS + ((toS - fromS) * i) / count));
+  }
+
+  logLine(rng: Rng, ts: number) {
+    const { ep, consumer, status } = this.pick(rng);
+    const id = consumer?.identifier ?? null;
+    const path = ep.path.replace("{id}", String(1 + Math.floor(rng() * 5000)));
+    const reqBody = ep.hasBody ? requestBody(rng, id) : null;
+    const resBody = responseBody(rng, ep, status);
+    const b64 = (s: string | null) => (s === null ? null : Buffer.from(s).toString("base64"));
+    // Consumers call from a few addresses of their own; anonymous callers from anywhere.
+    const ipSeed = consumer ? this.consumers.indexOf(consumer) * 4 + Math.floor(rng() * 4) : Math.floor(rng() * 1e6);
+    const ip = `10.${(ipSeed >> 16) & 255}.${(ipSeed >> 8) & 255}.${ipSeed & 255}`;
+    return {
+      uuid: randomUUID(),
+      request: {
+        timestamp: Math.round(ts * 1000) / 1000,
+        method: ep.method,
+        path: ep.path,
+        url: `https://api.example.com${path}${ep.method === "GET" && rng() < 0.3 ? `?page=${1 + Math.floor(rng() * 9)}` : ""}`,
+        headers: [
+          ["host", "api.example.com"],
+          ["user-agent", rng() < 0.5 ? "python-requests/2.32.3" : "axios/1.7.2"],
+          ["x-forwarded-for", ip],
+          ...(reqBody ? [["content-type", "application/json"]] : []),
+        ],
+        size: reqBody?.length ?? 0,
+        consumer: id,
+        body: b64(reqBody),
+      },
+      response: {
+        status_code: status,
+        response_time: responseMs(rng, ep, status) / 1000,
+        headers: [["content-type", "application/json"]],
+        size: resBody?.length ?? 0,
+        body: b64(resBody),
+      },
+      ...(status === 500 && { exception: exceptionOf(ep) }),
+      ...(rng() < 0.1 && {
+        logs: [{ timestamp: ts, logger: "app", level: "INFO", message: `handled ${ep.method} ${path}` }],
+      }),
+    };
+  }
 }
+
+/** One request-log line of the Python client (tests/fixtures/hub/py-*-log.ndjson). */
+export type LogLineWire = ReturnType<DemoTraffic["logLine"]>;
+
+/** A /log file's body as the clients send it: one JSON line per request, gzip'd. */
+export const logFileBody = (lines: object[]) => gzipSync(lines.map((l) => JSON.stringify(l)).join("\n"));
 
 /** Requests of one row in a minute: mostly a few, sometimes many; `load` scales them. */
 export function requestCount(rng: Rng, load: number): number {
@@ -217,6 +276,11 @@ function validationError(ep: DemoEndpoint, consumer: string | null, count: numbe
     type: "value_error.email",
     error_count: count,
   };
+}
+
+function exceptionOf(ep: DemoEndpoint) {
+  const e = serverError(ep, null, 1, false);
+  return { type: e.type, message: e.msg, traceback: e.traceback };
 }
 
 function serverError(ep: DemoEndpoint, consumer: string | null, count: number, inBurst: boolean) {

@@ -5,12 +5,18 @@ import { sql, type Row } from "@/lib/db";
 import type { Filters } from "@/lib/filters";
 import { encodeCursor, type RequestFilters } from "@/lib/request-filters";
 import { bodyContains } from "@/lib/requests/body";
+import { bodyCandidates } from "./log-search";
 import { requestWhere } from "./request-where";
+import { and } from "./where";
 
 export const REQUEST_PAGE_SIZE = 50;
 // Body search confirms candidates in JS; past this many candidate pages it returns what it
 // has and a cursor to go on, so one request never scans the whole table.
 const MAX_BODY_SCANS = 10;
+// Body search first reads this many of the newest matching logs and looks in them: a common word fills the page
+// there, where the trigram index would first list every log holding it (seconds for a word in a third of a million
+// logs). A rarer word falls through to the index, which then has few logs to list.
+const PROBE_LOGS = 5000;
 
 /** What the list and the detail both show of a request. */
 export interface RequestSummary {
@@ -79,20 +85,21 @@ export async function getRequestList(
     (!r.reqBody || bodyContains(row.requestBody ?? null, r.reqBody)) &&
     (!r.resBody || bodyContains(row.responseBody ?? null, r.resBody));
 
+  if (r.reqBody || r.resBody) {
+    const probe = await newestMatches(appId, f, r, pageSize, bodies);
+    const confirmed = probe.filter(confirm);
+    if (confirmed.length > pageSize) {
+      const rows = confirmed.slice(0, pageSize);
+      return { rows: rows.map((row) => toRow(row, extra)), next: cursorOf(rows[rows.length - 1]) };
+    }
+  }
+
   const found: Raw[] = [];
   let cursor = r.cursor;
   for (let scan = 0; scan < (r.reqBody || r.resBody ? MAX_BODY_SCANS : 1); scan++) {
     const where = requestWhere(appId, f, { ...r, cursor });
     const batch = await sql().all<Raw>(
-      `SELECT "RequestLog"."uuid", "RequestLog"."ts", "Environment"."name" AS "env", "RequestLog"."method",
-         "RequestLog"."path", "RequestLog"."url", "RequestLog"."statusCode", "RequestLog"."responseTimeMs",
-         "RequestLog"."consumerId", "Consumer"."identifier" AS "consumerIdentifier", "Consumer"."name" AS "consumerName",
-         "RequestLog"."requestSize", "RequestLog"."responseSize", "RequestLog"."clientIp",
-         "RequestLog"."clientCountry", CASE WHEN "RequestLog"."exception" IS NULL THEN 0 ELSE 1 END AS "hasException",
-         CASE WHEN "RequestLog"."logs" IS NOT NULL OR EXISTS (SELECT 1 FROM "RequestAppLog"
-           WHERE "RequestAppLog"."appId" = "RequestLog"."appId" AND "RequestAppLog"."requestUuid" = "RequestLog"."uuid")
-           THEN 1 ELSE 0 END AS "hasLogs",
-         CASE WHEN "RequestLog"."spans" IS NULL THEN 0 ELSE 1 END AS "hasSpans"${bodies.join("")}
+      `${columns(bodies)}
        FROM "RequestLog"
          LEFT JOIN "Environment" ON "Environment"."appId" = "RequestLog"."appId" AND "Environment"."id" = "RequestLog"."envId"
          LEFT JOIN "Consumer" ON "Consumer"."appId" = "RequestLog"."appId" AND "Consumer"."id" = "RequestLog"."consumerId"
@@ -112,6 +119,35 @@ export async function getRequestList(
   }
   // Body search gave up scanning: what it found, and where to go on from.
   return { rows: found.map((row) => toRow(row, extra)), next: cursor && encodeCursor(cursor) };
+}
+
+// What a row of the list reads (with the bodies and exception columns asked for).
+const columns = (bodies: string[]) =>
+  `SELECT "RequestLog"."uuid", "RequestLog"."ts", "Environment"."name" AS "env", "RequestLog"."method",
+         "RequestLog"."path", "RequestLog"."url", "RequestLog"."statusCode", "RequestLog"."responseTimeMs",
+         "RequestLog"."consumerId", "Consumer"."identifier" AS "consumerIdentifier", "Consumer"."name" AS "consumerName",
+         "RequestLog"."requestSize", "RequestLog"."responseSize", "RequestLog"."clientIp",
+         "RequestLog"."clientCountry", CASE WHEN "RequestLog"."exception" IS NULL THEN 0 ELSE 1 END AS "hasException",
+         CASE WHEN "RequestLog"."logs" IS NOT NULL OR EXISTS (SELECT 1 FROM "RequestAppLog"
+           WHERE "RequestAppLog"."appId" = "RequestLog"."appId" AND "RequestAppLog"."requestUuid" = "RequestLog"."uuid")
+           THEN 1 ELSE 0 END AS "hasLogs",
+         CASE WHEN "RequestLog"."spans" IS NULL THEN 0 ELSE 1 END AS "hasSpans"${bodies.join("")}`;
+
+/** The matches among the PROBE_LOGS newest logs that pass every other filter (the body search's plain scan). */
+function newestMatches(appId: number, f: Filters, r: RequestFilters, pageSize: number, bodies: string[]) {
+  const inner = requestWhere(appId, f, { ...r, reqBody: null, resBody: null });
+  const outer = and(bodyCandidates("requestBody", r.reqBody, false), bodyCandidates("responseBody", r.resBody, false));
+  return sql().all<Raw>(
+    `${columns(bodies)}
+     FROM (SELECT * FROM "RequestLog" WHERE ${inner.text}
+       ORDER BY "RequestLog"."ts" DESC, "RequestLog"."uuid" DESC LIMIT ${PROBE_LOGS}) AS "RequestLog"
+       LEFT JOIN "Environment" ON "Environment"."appId" = "RequestLog"."appId" AND "Environment"."id" = "RequestLog"."envId"
+       LEFT JOIN "Consumer" ON "Consumer"."appId" = "RequestLog"."appId" AND "Consumer"."id" = "RequestLog"."consumerId"
+     WHERE ${outer.text}
+     ORDER BY "RequestLog"."ts" DESC, "RequestLog"."uuid" DESC
+     LIMIT ${pageSize + 1}`,
+    [...inner.params, ...outer.params],
+  );
 }
 
 const cursorOf = (row: Raw) => encodeCursor({ ts: Number(row.ts), id: row.uuid });

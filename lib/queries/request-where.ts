@@ -3,7 +3,7 @@
 // Request logs have no endpoint id: an endpoint filter matches the log's method and route.
 import type { Filters } from "@/lib/filters";
 import type { RequestFilters } from "@/lib/request-filters";
-import { base64Fragments } from "@/lib/requests/body";
+import { bodyCandidates, urlCandidates } from "./log-search";
 import { and, filterWhere, likePattern, type Clause } from "./where";
 
 const col = (c: string) => `"RequestLog"."${c}"`;
@@ -12,10 +12,13 @@ function endpointClause(appId: number, f: Filters): Clause | null {
   const e = f.endpoint;
   const parts: Clause[] = [];
   if (e && "id" in e) {
+    // The endpoint's route and method as values, not a correlated EXISTS: the (appId, path, ts) index then gives
+    // its logs newest first. No such endpoint: NULL, equal to nothing.
+    const of = (c: string) =>
+      `(SELECT "Endpoint"."${c}" FROM "Endpoint" WHERE "Endpoint"."appId" = ? AND "Endpoint"."id" = ?)`;
     parts.push({
-      text: `EXISTS (SELECT 1 FROM "Endpoint" WHERE "Endpoint"."appId" = ? AND "Endpoint"."id" = ?
-        AND "Endpoint"."method" = ${col("method")} AND "Endpoint"."path" = ${col("path")})`,
-      params: [appId, e.id],
+      text: `${col("path")} = ${of("path")} AND ${col("method")} = ${of("method")}`,
+      params: [appId, e.id, appId, e.id],
     });
   }
   if (e && "pattern" in e) {
@@ -27,24 +30,11 @@ function endpointClause(appId: number, f: Filters): Clause | null {
   return parts.length ? and(...parts) : null;
 }
 
-/**
- * Candidates for "body contains": base64 text holding one of the needle's fragments. SQLite's
- * LIKE ignores case, so it may let through more than PostgreSQL's: callers confirm each row.
- */
-function bodyClause(column: string, needle: string | null): Clause | null {
-  if (!needle) return null;
-  const fragments = base64Fragments(needle);
-  return {
-    text: fragments.map(() => `${col(column)} LIKE ?`).join(" OR "),
-    params: fragments.map((f) => `%${f}%`),
-  };
-}
-
 export function requestWhere(appId: number, f: Filters, r: RequestFilters): Clause {
   // The endpoint and method filters are endpointClause's, so filterWhere never reads the endpoint column.
   const shared = filterWhere(
     appId,
-    { ...f, endpoint: null, method: null },
+    { ...f, endpoint: null, method: null, group: null },
     {
       appId: col("appId"),
       minute: col("ts"),
@@ -58,14 +48,24 @@ export function requestWhere(appId: number, f: Filters, r: RequestFilters): Clau
   return and(
     shared,
     endpointClause(appId, f),
+    // "+ 0": a group holds many consumers; read in time order, not one consumer at a time through the
+    // (appId, consumerId, ts) index and sorted after (PostgreSQL picked that for a big group: 0.3 s instead of 12 ms).
+    f.group
+      ? {
+          text: `${col("consumerId")} + 0 IN (SELECT "Consumer"."id" FROM "Consumer"
+             WHERE "Consumer"."appId" = ? AND "Consumer"."groupId" = ?)`,
+          params: [appId, f.group],
+        }
+      : null,
     r.url ? { text: `LOWER(${col("url")}) LIKE LOWER(?) ESCAPE '\\'`, params: [likePattern(r.url)] } : null,
+    r.url ? urlCandidates(likePattern(r.url)) : null,
     r.minMs !== null ? { text: `${col("responseTimeMs")} >= ?`, params: [r.minMs] } : null,
     r.maxMs !== null ? { text: `${col("responseTimeMs")} <= ?`, params: [r.maxMs] } : null,
     r.ip ? { text: `${col("clientIp")} = ?`, params: [r.ip] } : null,
     r.country ? { text: `${col("clientCountry")} = ?`, params: [r.country] } : null,
     r.exception === null ? null : `${col("exception")} IS ${r.exception ? "NOT " : ""}NULL`,
-    bodyClause("requestBody", r.reqBody),
-    bodyClause("responseBody", r.resBody),
+    bodyCandidates("requestBody", r.reqBody),
+    bodyCandidates("responseBody", r.resBody),
     r.cursor
       ? {
           text: `${col("ts")} < ? OR (${col("ts")} = ? AND ${col("uuid")} < ?)`,

@@ -2,6 +2,7 @@
 // then delete what is past retention. Run by the server on a schedule (schedule.ts) and
 // by `npm run retention`.
 import { sql, type Sql } from "../db";
+import { refreshPlannerStatistics } from "../db/statistics";
 import { nowSeconds } from "../store/time";
 import { foldHorizon, retentionConfig, type RetentionConfig } from "./config";
 import { foldApp } from "./fold";
@@ -41,6 +42,8 @@ export async function runRetention(
     report.apps++;
   }
   report.deleted.IngestReceipt = await pruneReceipts(db, now - RECEIPT_DAYS * 86_400);
+  // Hourly, after the deletes: the planner's statistics follow the tables' sizes (SQLite; PostgreSQL's autovacuum).
+  await refreshPlannerStatistics(db);
   report.ms = Date.now() - started;
   return report;
 }

@@ -8,8 +8,10 @@
 //
 //   npm run bench -- [options]
 //   --kinds sqlite,postgres      databases (default both)
-//   --only ingest,otlp,reads,page,alerts  sections (default all; peak memory comes with ingest, otlp and page)
+//   --only ingest,otlp,reads,page,alerts,logs  sections (default all; peak memory comes with ingest, otlp and page)
 //   --rules N                    alert rules evaluated in one tick (default 1000)
+//   --log-rows N                 request logs in the logs section's own databases (default 1,000,000; reseeded
+//                                when it changes; --reseed rebuilds them too)
 //   --runs N                     repeated runs, each figure is their median (default 5, --quick 3)
 //   --quick                      short runs for a smoke test (2 s load windows, 8 syncs per size and OTLP kind)
 //   --duration S                 seconds per sustained-ingest and raw-insert window (default 10)
@@ -29,6 +31,8 @@ import type { AlertsOutput } from "./alerts";
 import { finishCleanly, startWatchdog, track } from "./cleanup";
 import { ensureDemo, type DemoDb, type DemoScale } from "./demo";
 import { benchIngest, type IngestResult, type Kind } from "./ingest";
+import type { LogsOutput } from "./logs";
+import { ensureLogsDb, logsSidecarPath, logsUrl } from "./logs-db";
 import { loadAverage, machineFacts, type Machine } from "./machine";
 import type { TreePeak } from "./memory";
 import { benchOtlp, type OtlpResult } from "./otlp";
@@ -49,7 +53,7 @@ process.env.CHECKPOINT_DISABLE ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const KINDS = ["sqlite", "postgres"] as const;
-const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts"] as const;
+const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs"] as const;
 
 const GOALS = {
   sync500P95Ms: 20,
@@ -58,6 +62,9 @@ const GOALS = {
   trafficChartMs: 1500,
   otlpVsHub: 1,
   alertTickMs: 5000,
+  logListP95Ms: 300,
+  logBodySearchP95Ms: 2000,
+  logFileStoreP95Ms: 100,
 };
 
 const { values: args } = parseArgs({
@@ -77,6 +84,7 @@ const { values: args } = parseArgs({
     "minute-runs": { type: "string" },
     gzip: { type: "boolean", default: false },
     rules: { type: "string", default: "1000" },
+    "log-rows": { type: "string", default: "1000000" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -143,6 +151,7 @@ const plan = {
   reads: { warmup: 1, runs, minuteRuns: Math.round(positive(args["minute-runs"], "minute-runs") ?? runs) },
   page: { warmPerRun: quick ? 3 : 5 },
   alerts: { rules: Math.round(positive(args.rules, "rules")!) },
+  logs: { rows: Math.round(positive(args["log-rows"], "log-rows")!), runs: quick ? 3 : 10, files: quick ? 5 : 20 },
 };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -214,6 +223,19 @@ function runAlerts(demo: DemoDb): Promise<AlertsOutput> {
   return runChild(`alerts bench (${demo.kind})`, "scripts/bench/alerts.ts", childArgs, env);
 }
 
+async function runLogs(kind: Kind): Promise<LogsOutput> {
+  const { seeded, car } = await ensureLogsDb(kind, { rows: plan.logs.rows, seed: 42, reseed: args.reseed! });
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: logsUrl(kind) };
+  const childArgs = ["--rows", String(plan.logs.rows), "--runs", String(plan.logs.runs)];
+  childArgs.push("--files", String(plan.logs.files));
+  if (seeded) env.LOGS_SIDECAR = JSON.stringify(car);
+  else {
+    log(`[${kind}] logs: seeding ${int(plan.logs.rows)} request logs (a new database; later runs reuse it)`);
+    childArgs.push("--seed", logsSidecarPath(kind));
+  }
+  return runChild(`logs bench (${kind})`, "scripts/bench/logs.ts", childArgs, env);
+}
+
 interface ReadsResult {
   kind: Kind;
   demo: DemoDb;
@@ -236,12 +258,14 @@ const results: {
   reads: Partial<Record<Kind, ReadsResult>>;
   page: Partial<Record<Kind, PageResult>>;
   alerts: Partial<Record<Kind, AlertsOutput>>;
+  logs: Partial<Record<Kind, LogsOutput>>;
 } = {
   ingest: {},
   otlp: {},
   reads: {},
   page: {},
   alerts: {},
+  logs: {},
 };
 for (const kind of kinds) {
   if (only.includes("ingest")) {
@@ -270,6 +294,7 @@ for (const kind of kinds) {
     log(`[${kind}] alerts: ${plan.alerts.rules} rules over the demo app, ${runs} ticks`);
     results.alerts[kind] = await runAlerts(demo);
   }
+  if (only.includes("logs")) results.logs[kind] = await runLogs(kind);
 }
 machine.loadAverageEnd = loadAverage();
 finishCleanly();
@@ -697,6 +722,79 @@ if (Object.keys(results.alerts).length) {
   say(table(["measure", "db", "tick", "", "", "duty", "goal"], rows, [2, 3, 4, 5]));
 }
 
+if (Object.keys(results.logs).length) {
+  say();
+  say(
+    `8. REQUEST LOGS: the Requests list's first page (getRequestList, ${plan.logs.runs} timed runs after one ` +
+      `warm-up, period 30 days) over each database's own logs; storing ${plan.logs.files - 1} 1,000-line log files ` +
+      `(after one warm-up); one retention pass at 15 days, rolled back`,
+  );
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.logs[kind];
+    if (!r) continue;
+    say(
+      `   ${kind}: ${int(r.rows)} logs over ${r.days} days, ${r.seededNow ? "seeded now" : "seeded earlier"} in ` +
+        `${int(r.seedSeconds)} s (${r.seedPath}); database ${r.sizeBytes ? bytes(r.sizeBytes) : "?"}` +
+        (r.migrated.length ? `; applied ${r.migrated.join(", ")} to it in ${ms(r.migrateMs)}` : ""),
+    );
+    for (const q of r.queries) {
+      const body = /body/.test(q.name);
+      const limit = body ? GOALS.logBodySearchP95Ms : GOALS.logListP95Ms;
+      const label = body ? "≤ 2 s p95" : "≤ 300 ms p95";
+      rows.push([
+        q.name,
+        kind,
+        `p50 ${ms(q.p50)}`,
+        `p95 ${ms(q.p95)}`,
+        `${q.found}${q.more ? "+" : ""}`,
+        record(
+          kind,
+          body ? "log body search ≤ 2 s" : "log list filter ≤ 300 ms",
+          q.name,
+          q.p95,
+          limit,
+          goalAtMost(q.p95, limit, ms, label),
+        ),
+      ]);
+    }
+    rows.push([
+      "store a 1,000-line log file",
+      kind,
+      `p50 ${ms(r.store.totalMs.p50)}`,
+      `p95 ${ms(r.store.totalMs.p95)}`,
+      "",
+      record(
+        kind,
+        "log file stored ≤ 100 ms",
+        "parse + store",
+        r.store.totalMs.p95,
+        GOALS.logFileStoreP95Ms,
+        goalAtMost(r.store.totalMs.p95, GOALS.logFileStoreP95Ms, ms, "≤ 100 ms p95"),
+      ),
+    ]);
+    rows.push([
+      "  … parse (gunzip, JSON, zod)",
+      kind,
+      `p50 ${ms(r.store.parseMs.p50)}`,
+      `p95 ${ms(r.store.parseMs.p95)}`,
+      "",
+      "",
+    ]);
+    rows.push(["  … storeLogFile", kind, `p50 ${ms(r.store.storeMs.p50)}`, `p95 ${ms(r.store.storeMs.p95)}`, "", ""]);
+    rows.push([
+      "retention pass, 15 days",
+      kind,
+      ms(r.retention.ms),
+      "",
+      `${int(r.retention.deleted)} of ${int(r.retention.before)} deleted`,
+      "",
+    ]);
+  }
+  say();
+  say(table(["measure", "db", "p50", "p95", "rows", "goal"], rows, [2, 3, 4]));
+}
+
 const peaks: [string, Kind, TreePeak | null][] = [];
 for (const kind of kinds) {
   if (results.ingest[kind]) peaks.push(["after ingest", kind, results.ingest[kind]!.serverPeak]);
@@ -760,6 +858,7 @@ const json = rounded({
   ),
   page: results.page,
   alerts: results.alerts,
+  logs: results.logs,
   memory: peaks.map(([when, kind, p]) => ({ when, kind, ...p })),
   medianOf: `median of ${runs} runs`,
   report,

@@ -1,12 +1,13 @@
 // Upgrading an install that already has traffic: the migration that adds the hourly and
 // daily rollups fills them from the per-minute rows, so every view answers as before the
 // upgrade (and as the per-minute rows do) from the first request after it.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, inject, it } from "vitest";
 import { openSql } from "@/lib/db/connect";
 import { migrate, migrationsDir } from "@/lib/db/migrate";
+import { bodyCandidates } from "@/lib/queries/log-search";
 import { COARSE_BINS, COARSE_ROLLUPS } from "@/lib/rollups/tiers";
 import { createTestDatabase } from "../helpers/stack";
 
@@ -55,6 +56,7 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
       "20261201000000_teams",
       "20261202000000_uptime_alerts",
       "20261203000000_request_country",
+      "20261204000000_request_log_search",
     ]);
 
     const sum = async (table: string, column: string) =>
@@ -123,6 +125,7 @@ it("moves every account and its apps into a personal team, losing nothing", asyn
       "20261201000000_teams",
       "20261202000000_uptime_alerts",
       "20261203000000_request_country",
+      "20261204000000_request_log_search",
     ]);
     // The uptime columns are added in place: the environments (and their children) survive, monitored by default.
     expect(
@@ -165,6 +168,51 @@ it("moves every account and its apps into a personal team, losing nothing", asyn
     await expect(
       db.run(`INSERT INTO "App" ("name", "framework", "clientId", "teamId") VALUES ('x', 'flask', 'c9', 'nobody')`),
     ).rejects.toThrow();
+  } finally {
+    await db.close();
+    await scratch.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Upgrading an install that already has request logs: the body-search index (FTS5 on SQLite, pg_trgm on PostgreSQL)
+// is built from the logs stored before it, so a search finds them from the first request after the upgrade.
+it("indexes the request logs of an older install for body search", async () => {
+  const kind = inject("db");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tallyhub-search-"));
+  const scratch = await createTestDatabase(kind, dir);
+  const db = openSql(scratch.url);
+  try {
+    const old = path.join(dir, "migrations");
+    const names = readdirSync(migrationsDir(kind)).filter((n) => /^\d{14}_/.test(n) && n < "20261204000000");
+    for (const name of names) cpSync(path.join(migrationsDir(kind), name), path.join(old, name), { recursive: true });
+    await migrate(db, old);
+    const b64 = (s: string) => Buffer.from(s).toString("base64");
+    const bodies = ['{"sku":"Widget-42"}', '{"sku":"gadget"}', null];
+    for (const [i, body] of bodies.entries()) {
+      await db.run(
+        `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "url", "statusCode",
+           "responseTimeMs", "requestBody", "responseBody") VALUES (1, ?, 1, 'f', ?, 'POST', '/x', 200, 1, ?, ?)`,
+        [`u${i}`, 1000 + i, body && b64(body), b64(`{"n":${i}}`)],
+      );
+    }
+    expect(await migrate(db)).toEqual(["20261204000000_request_log_search"]);
+    const find = async (column: "requestBody" | "responseBody", needle: string) => {
+      const c = bodyCandidates(column, needle)!;
+      return (
+        await db.all<{ uuid: string }>(`SELECT "uuid" FROM "RequestLog" WHERE ${c.text} ORDER BY 1`, c.params)
+      ).map((r) => r.uuid);
+    };
+    expect(await find("requestBody", "Widget-42")).toEqual(["u0"]);
+    expect(await find("requestBody", "sku")).toEqual(["u0", "u1"]);
+    expect(await find("responseBody", '"n":2')).toEqual(["u2"]);
+    // New logs are indexed as they are stored (the triggers, on SQLite).
+    await db.run(
+      `INSERT INTO "RequestLog" ("appId", "uuid", "envId", "fileUuid", "ts", "method", "url", "statusCode",
+         "responseTimeMs", "requestBody") VALUES (1, 'u9', 1, 'f', 2000, 'POST', '/x', 200, 1, ?)`,
+      [b64("a new Widget-42")],
+    );
+    expect(await find("requestBody", "Widget-42")).toEqual(["u0", "u9"]);
   } finally {
     await db.close();
     await scratch.drop();

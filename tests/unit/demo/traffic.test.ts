@@ -1,6 +1,9 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DemoTraffic, type DemoOptions } from "@/lib/demo/traffic";
-import { parseSync } from "@/lib/ingest/parse";
+import { COMMON_WORD } from "@/lib/demo/bodies";
+import { DemoTraffic, logFileBody, type DemoOptions } from "@/lib/demo/traffic";
+import { parseLogFile, parseSync } from "@/lib/ingest/parse";
+import { bodyContains } from "@/lib/requests/body";
 import { makeTemplate, syncBody } from "../../../scripts/bench/payload";
 
 const OPTIONS: DemoOptions = { consumers: 60, endpoints: 20, rowsPerMinute: 40, seed: 5 };
@@ -92,5 +95,28 @@ describe("the bench's sync bodies (scripts/bench/payload.ts)", () => {
     expect(parsed.requests).toHaveLength(500);
     expect(parsed.validationErrors.length + parsed.serverErrors.length).toBeGreaterThan(0);
     expect(parsed.consumers.length).toBeGreaterThan(0);
+  });
+});
+
+describe("request-log files", () => {
+  it("are read by the /log parser line for line, with the variety the Requests bench filters on", () => {
+    // 100 endpoints: the catalog's first 20 are all list GETs, which carry no request body.
+    const lines = new DemoTraffic({ ...OPTIONS, endpoints: 100 }).logLines(1, MONDAY_3AM, MONDAY_3PM, 2000);
+    const { lines: parsed, skipped } = parseLogFile(gunzipSync(logFileBody(lines)));
+    expect(skipped).toBe(0);
+    expect(parsed).toHaveLength(2000);
+    // Oldest first, inside the span asked for.
+    expect(parsed[0].ts).toBeGreaterThanOrEqual(MONDAY_3AM);
+    expect(parsed.every((l, i) => i === 0 || l.ts >= parsed[i - 1].ts)).toBe(true);
+    expect(parsed.at(-1)!.ts).toBeLessThan(MONDAY_3PM);
+    // An exception on every 500 and only there; a client IP from the forwarding header; consumers and anonymous.
+    expect(parsed.filter((l) => l.exception !== null).length).toBe(parsed.filter((l) => l.statusCode === 500).length);
+    expect(parsed.every((l) => /^10\.\d+\.\d+\.\d+$/.test(l.clientIp ?? ""))).toBe(true);
+    expect(new Set(parsed.map((l) => l.consumer)).size).toBeGreaterThan(20);
+    expect(parsed.some((l) => l.consumer === null)).toBe(true);
+    // JSON bodies with the common word in a good share of them.
+    const common = parsed.filter((l) => bodyContains(l.responseBody, COMMON_WORD)).length;
+    expect(common / parsed.length).toBeGreaterThan(0.2);
+    expect(parsed.filter((l) => l.requestBody !== null).length).toBeGreaterThan(200);
   });
 });
