@@ -65,8 +65,11 @@ async function catalog(): Promise<Table[]> {
         .map((r) => ({ columns: list(r.columns), table: r.ref! })),
     }));
   }
+  // The request-log search index (an FTS5 table and its shadow tables, lib/queries/log-search.ts) is SQLite's own
+  // index of RequestLog, like PostgreSQL's trigram indexes: not a table of the data model.
   const tables = await db.all<{ name: string }>(
-    `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'`,
+    `SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%'
+       AND "name" NOT LIKE 'RequestLogSearch%'`,
   );
   const out: Table[] = [];
   for (const { name } of tables) {
