@@ -8,6 +8,7 @@
 // delays nothing but itself. A failure is retried with backoff; after MAX_ATTEMPTS the row is failed for good, and
 // so at once is a row whose channel was deleted or disabled since.
 import { sql, type Sql } from "@/lib/db";
+import { eachLimited } from "@/lib/each-limited";
 import { parseChannelConfig } from "./channels/config";
 import { sendToChannel, type SendResult } from "./channels/index";
 import type { AlertNotice } from "./notice";
@@ -53,14 +54,10 @@ export async function runDeliveries(nowMs: number, options: DeliveryOptions = {}
   const nowS = Math.floor(nowMs / 1000);
   const rows = await sql().all<DueRow>(`${DUE} ORDER BY "AlertDelivery"."nextAttemptAt" LIMIT ${BATCH}`, [nowS]);
   const summary: DeliverySummary = { sent: 0, failed: 0, retrying: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < rows.length) {
-      const outcome = await deliverRow(sql(), rows[next++], nowMs, options);
-      if (outcome) summary[outcome]++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+  await eachLimited(rows, CONCURRENCY, async (row) => {
+    const outcome = await deliverRow(sql(), row, nowMs, options);
+    if (outcome) summary[outcome]++;
+  });
   return summary;
 }
 

@@ -5,6 +5,7 @@
 // that dies after claiming loses that one check; it never sends twice.
 import { randomUUID } from "node:crypto";
 import { sql } from "@/lib/db";
+import { eachLimited } from "@/lib/each-limited";
 import { filterText } from "./filter-text";
 import { ruleViewUrl } from "./links";
 import { measure, ruleFilters } from "./measure";
@@ -49,23 +50,18 @@ export async function evaluateDueRules(nowMs = Date.now(), concurrency = 4): Pro
   const rules = await claimDueRules(nowS);
   const names = await namesOf(rules);
   const summary: EvaluationSummary = { evaluated: 0, fired: 0, resolved: 0, failed: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < rules.length) {
-      const rule = rules[next++];
-      try {
-        const t = await evaluateRule(rule, names, nowMs);
-        summary.evaluated++;
-        if (t === "firing") summary.fired++;
-        if (t === "resolved") summary.resolved++;
-      } catch (e) {
-        // One rule's failure (a deleted environment, a database hiccup) must not stop the others.
-        summary.failed++;
-        console.error(`[tallyhub] alert rule ${rule.id} of app ${rule.appId}:`, e instanceof Error ? e.message : e);
-      }
+  await eachLimited(rules, concurrency, async (rule) => {
+    try {
+      const t = await evaluateRule(rule, names, nowMs);
+      summary.evaluated++;
+      if (t === "firing") summary.fired++;
+      if (t === "resolved") summary.resolved++;
+    } catch (e) {
+      // One rule's failure (a deleted environment, a database hiccup) must not stop the others.
+      summary.failed++;
+      console.error(`[tallyhub] alert rule ${rule.id} of app ${rule.appId}:`, e instanceof Error ? e.message : e);
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, rules.length) }, worker));
+  });
   return summary;
 }
 

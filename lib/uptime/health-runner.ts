@@ -2,6 +2,7 @@
 // value it read to the next run: only the one whose UPDATE changed the row runs it, so several
 // servers on one database run each check once. Checks run side by side, a few at a time.
 import { sql, type Sql } from "@/lib/db";
+import { eachLimited } from "@/lib/each-limited";
 import { inTransaction } from "@/lib/store/transaction";
 import { parseStoredHeaders } from "./headers";
 import { probe, type ProbeResult } from "./health-check";
@@ -77,14 +78,11 @@ async function runOne(db: Sql, c: DueCheck, nowS: number) {
 }
 
 export async function runDueHealthChecks(nowS: number, db: Sql = sql()) {
-  const queue = await claimDue(db, nowS);
-  const summary = { checks: queue.length, down: 0, up: 0 };
-  const worker = async () => {
-    for (let c = queue.shift(); c; c = queue.shift()) {
-      const change = await runOne(db, c, nowS);
-      if (change) summary[change]++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
+  const due = await claimDue(db, nowS);
+  const summary = { checks: due.length, down: 0, up: 0 };
+  await eachLimited(due, CONCURRENCY, async (c) => {
+    const change = await runOne(db, c, nowS);
+    if (change) summary[change]++;
+  });
   return summary;
 }
