@@ -5,25 +5,29 @@ import { randomUUID } from "node:crypto";
 import type { Sql } from "@/lib/db";
 import type { AlertNotice } from "./notice";
 
-/** Queues the notice for each of the app's enabled channels among channelIds; returns how many. */
+/** Queues the notice for each of the app's enabled channels among channelIds; returns the new rows' ids. */
 export async function enqueueNotice(
   q: Sql,
   appId: number,
   channelIds: readonly string[],
   notice: AlertNotice,
   nowS: number,
-): Promise<number> {
-  if (!channelIds.length) return 0;
+): Promise<string[]> {
+  if (!channelIds.length) return [];
   const channels = await q.all<{ id: string }>(
     `SELECT "id" FROM "AlertChannel" WHERE "appId" = ? AND "enabled" AND "id" IN (${channelIds.map(() => "?").join(", ")})`,
     [appId, ...channelIds],
   );
   const message = JSON.stringify(notice);
-  for (const c of channels)
+  const ids: string[] = [];
+  for (const c of channels) {
+    const id = randomUUID();
     await q.run(
       `INSERT INTO "AlertDelivery" ("appId", "id", "channelId", "ruleId", "kind", "message", "nextAttemptAt", "createdAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [appId, randomUUID(), c.id, notice.rule?.id ?? null, notice.kind, message, nowS, nowS],
+      [appId, id, c.id, notice.rule?.id ?? null, notice.kind, message, nowS, nowS],
     );
-  return channels.length;
+    ids.push(id);
+  }
+  return ids;
 }

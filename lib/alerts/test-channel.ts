@@ -31,15 +31,7 @@ export const testChannel = appAction(
       at: nowS,
       url: `${dashboardOrigin}/apps/${app.id}/traffic${env ? `?env=${encodeURIComponent(env)}` : ""}`,
     };
-    const deliveryId = await sql().tx(async (q) => {
-      if (!(await enqueueNotice(q, app.id, [input.channelId], notice, nowS))) return null;
-      const [row] = await q.all<{ id: string }>(
-        `SELECT "id" FROM "AlertDelivery" WHERE "appId" = ? AND "channelId" = ? AND "kind" = 'test' AND "status" = 'pending'
-         ORDER BY "createdAt" DESC LIMIT 1`,
-        [app.id, input.channelId],
-      );
-      return row.id;
-    });
+    const [deliveryId] = await sql().tx((q) => enqueueNotice(q, app.id, [input.channelId], notice, nowS));
     if (!deliveryId) return invalid({}, "That channel is switched off or no longer exists: switch it on to test it.");
     await deliverNow(app.id, deliveryId, nowMs, options);
     const [row] = await sql().all<{

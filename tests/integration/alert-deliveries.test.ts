@@ -121,8 +121,9 @@ function notice(appId: number, kind: AlertNotice["kind"], atMs: number): AlertNo
   };
 }
 
-function enqueue(appId: number, channelIds: string[], n: AlertNotice, atMs: number) {
-  return sql().tx((q) => enqueueNotice(q, appId, channelIds, n, Math.floor(atMs / 1000)));
+/** How many deliveries were queued. */
+async function enqueue(appId: number, channelIds: string[], n: AlertNotice, atMs: number) {
+  return (await sql().tx((q) => enqueueNotice(q, appId, channelIds, n, Math.floor(atMs / 1000)))).length;
 }
 
 interface DeliveryRow {
