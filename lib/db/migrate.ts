@@ -59,11 +59,11 @@ async function migrateLocked(db: Sql, dir: string): Promise<string[]> {
     // set around it, and every reference is checked before the commit.
     const rebuild = db.kind === "sqlite" && /^PRAGMA foreign_keys\s*=\s*OFF;/im.test(text);
     if (rebuild) await db.exec("PRAGMA foreign_keys=OFF");
-    let ran = true;
+    let ran: boolean;
     try {
-      await db.tx(async (q) => {
+      ran = await db.tx(async (q) => {
         // Another process may have applied it since we looked (SQLite: a second server waiting on BEGIN IMMEDIATE).
-        if ((await q.all(`SELECT 1 FROM ${TABLE} WHERE "name" = ?`, [name])).length) return void (ran = false);
+        if ((await q.all(`SELECT 1 FROM ${TABLE} WHERE "name" = ?`, [name])).length) return false;
         await q.exec(text);
         if (rebuild) {
           const broken = await q.all<{ table: string; parent: string }>("PRAGMA foreign_key_check");
@@ -77,6 +77,7 @@ async function migrateLocked(db: Sql, dir: string): Promise<string[]> {
           checksum,
           new Date().toISOString(),
         ]);
+        return true;
       });
     } finally {
       if (rebuild) await db.exec("PRAGMA foreign_keys=ON");
