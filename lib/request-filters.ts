@@ -12,6 +12,7 @@ import {
   type RequestFilterParam,
   type SearchParamsInput,
 } from "./filters";
+import { decodeOpaque, encodeOpaque } from "./opaque-token";
 
 export interface RequestCursor {
   /** Epoch seconds of the last row shown. */
@@ -34,13 +35,8 @@ export interface RequestFilters {
   cursor: RequestCursor | null;
 }
 
-/** The cursor is opaque to clients: base64url of [ts, id] (ids are ASCII uuids; btoa works in both runtimes). */
-export const encodeCursor = (c: RequestCursor) =>
-  btoa(JSON.stringify([c.ts, c.id]))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-const decodeCursor = (s: string): unknown => JSON.parse(atob(s.replace(/-/g, "+").replace(/_/g, "/")));
+/** The cursor is base64url of [ts, id]. */
+export const encodeCursor = (c: RequestCursor) => encodeOpaque([c.ts, c.id]);
 
 const cursorTuple = z.tuple([z.number().finite().nonnegative(), z.string().min(1).max(64)]);
 const cursor = z
@@ -48,18 +44,12 @@ const cursor = z
   .trim()
   .max(200)
   .transform((s, ctx): RequestCursor => {
-    let parsed: unknown;
-    try {
-      parsed = decodeCursor(s);
-    } catch {
-      parsed = null;
-    }
-    const t = cursorTuple.safeParse(parsed);
-    if (!t.success) {
+    const t = decodeOpaque(s, cursorTuple);
+    if (t === null) {
       ctx.addIssue({ code: "custom", message: "is not a cursor this list gave out" });
       return z.NEVER;
     }
-    return { ts: t.data[0], id: t.data[1] };
+    return { ts: t[0], id: t[1] };
   });
 
 const millis = z.coerce

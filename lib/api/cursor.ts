@@ -1,21 +1,17 @@
 // Opaque page cursors: the position after the last row of a page, as base64url JSON. A cursor that does not decode
 // is a 400 like any bad parameter.
 import { z } from "zod";
+import { decodeOpaque, encodeOpaque } from "../opaque-token";
 
 const position = z.object({ after: z.number().int().min(0) });
 
 export function encodeCursor(after: number): string {
-  return Buffer.from(JSON.stringify({ after })).toString("base64url");
+  return encodeOpaque({ after });
 }
 
 export function decodeCursor(cursor: string | undefined): number | null {
   if (cursor === undefined) return 0;
-  try {
-    const parsed = position.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return parsed.success ? parsed.data.after : null;
-  } catch {
-    return null;
-  }
+  return decodeOpaque(cursor, position)?.after ?? null;
 }
 
 /** One page of rows already in order, by offset: for aggregated results, which have no row ids. */
