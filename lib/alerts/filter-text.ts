@@ -1,4 +1,5 @@
 // How a rule's filter reads in the rules list and in notifications: "consumer Acme Corp · endpoint GET /orders".
+// The names of many rules' filters come from three queries, not three per rule.
 import { sql } from "@/lib/db";
 
 export interface RuleFilterIds {
@@ -8,19 +9,36 @@ export interface RuleFilterIds {
   endpointId: number | null;
 }
 
+type Kind = "consumer" | "group" | "endpoint";
+const ID: Record<Kind, keyof RuleFilterIds> = { consumer: "consumerId", group: "groupId", endpoint: "endpointId" };
+const NAME_SQL: Record<Kind, string> = {
+  consumer: `SELECT "id", COALESCE("name", "identifier") AS "label" FROM "Consumer"`,
+  group: `SELECT "id", "name" AS "label" FROM "ConsumerGroup"`,
+  endpoint: `SELECT "id", "method" || ' ' || "path" AS "label" FROM "Endpoint"`,
+};
+
+/** Filter texts of one app's rules, in their order; null for a rule without a filter. */
+export async function filterTexts(appId: number, rules: RuleFilterIds[]): Promise<(string | null)[]> {
+  const names = new Map<Kind, Map<number, string>>();
+  for (const kind of Object.keys(ID) as Kind[]) {
+    const ids = [...new Set(rules.map((r) => r[ID[kind]] as number | null).filter((id): id is number => !!id))];
+    const rows = ids.length
+      ? await sql().all<{ id: number; label: string }>(
+          `${NAME_SQL[kind]} WHERE "appId" = ? AND "id" IN (${ids.map(() => "?").join(", ")})`,
+          [appId, ...ids],
+        )
+      : [];
+    names.set(kind, new Map(rows.map((r) => [Number(r.id), r.label])));
+  }
+  return rules.map((rule) => {
+    const parts = (Object.keys(ID) as Kind[]).flatMap((kind) => {
+      const id = rule[ID[kind]] as number | null;
+      return id ? [`${kind} ${names.get(kind)!.get(id) ?? `#${id}`}`] : [];
+    });
+    return parts.length ? parts.join(" · ") : null;
+  });
+}
+
 export async function filterText(rule: RuleFilterIds): Promise<string | null> {
-  if (!rule.consumerId && !rule.groupId && !rule.endpointId) return null;
-  const [row] = await sql().all<{ consumer: string | null; grp: string | null; endpoint: string | null }>(
-    `SELECT
-       (SELECT COALESCE("name", "identifier") FROM "Consumer" WHERE "appId" = ? AND "id" = ?) AS "consumer",
-       (SELECT "name" FROM "ConsumerGroup" WHERE "appId" = ? AND "id" = ?) AS "grp",
-       (SELECT "method" || ' ' || "path" FROM "Endpoint" WHERE "appId" = ? AND "id" = ?) AS "endpoint"`,
-    [rule.appId, rule.consumerId ?? 0, rule.appId, rule.groupId ?? 0, rule.appId, rule.endpointId ?? 0],
-  );
-  const parts = [
-    rule.consumerId ? `consumer ${row?.consumer ?? `#${rule.consumerId}`}` : null,
-    rule.groupId ? `group ${row?.grp ?? `#${rule.groupId}`}` : null,
-    rule.endpointId ? `endpoint ${row?.endpoint ?? `#${rule.endpointId}`}` : null,
-  ];
-  return parts.filter(Boolean).join(" · ");
+  return (await filterTexts(rule.appId, [rule]))[0];
 }

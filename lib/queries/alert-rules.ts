@@ -1,5 +1,5 @@
 // The Alerts page's rules: each with its environment, filter, channels, state, last value and recent checks.
-import { filterText } from "@/lib/alerts/filter-text";
+import { filterTexts } from "@/lib/alerts/filter-text";
 import type { MetricId, Operator } from "@/lib/alerts/metrics";
 import type { RuleState } from "@/lib/alerts/state";
 import { prisma } from "@/lib/db";
@@ -31,42 +31,53 @@ export interface AlertRuleView {
   history: [number, number | null][];
 }
 
-export async function listAlertRules(appId: number): Promise<AlertRuleView[]> {
+/** One rule of the app, for its edit page; null when the app has no such rule. */
+export async function getAlertRule(appId: number, ruleId: string): Promise<AlertRuleView | null> {
+  return (await alertRules(appId, ruleId))[0] ?? null;
+}
+
+export function listAlertRules(appId: number): Promise<AlertRuleView[]> {
+  return alertRules(appId);
+}
+
+async function alertRules(appId: number, ruleId?: string): Promise<AlertRuleView[]> {
   const [rules, envs, channels] = await Promise.all([
-    prisma().alertRule.findMany({ where: { appId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    prisma().alertRule.findMany({
+      where: { appId, ...(ruleId !== undefined && { id: ruleId }) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
     prisma().environment.findMany({ where: { appId }, select: { id: true, name: true } }),
     prisma().alertChannel.findMany({ where: { appId }, select: { id: true, name: true } }),
   ]);
   const envName = new Map(envs.map((e) => [e.id, e.name]));
   const channelName = new Map(channels.map((c) => [c.id, c.name]));
-  return Promise.all(
-    rules.map(async (r) => {
-      const channelIds = (JSON.parse(r.channelIds) as string[]).filter((id) => channelName.has(id));
-      return {
-        id: r.id,
-        name: r.name,
-        envId: r.envId,
-        env: envName.get(r.envId) ?? "(deleted)",
-        metric: r.metric as MetricId,
-        operator: r.operator as Operator,
-        threshold: r.threshold,
-        windowMinutes: r.windowMinutes,
-        checkEveryMinutes: r.checkEveryMinutes,
-        notifyAfter: r.notifyAfter,
-        resolveAfter: r.resolveAfter,
-        consumerId: r.consumerId,
-        groupId: r.groupId,
-        endpointId: r.endpointId,
-        filter: await filterText(r),
-        channelIds,
-        channels: channelIds.map((id) => channelName.get(id)!),
-        enabled: r.enabled,
-        state: r.state as RuleState,
-        lastValue: r.lastValue,
-        lastCheckedAt: r.lastCheckedAt,
-        firedAt: r.firedAt,
-        history: JSON.parse(r.history) as [number, number | null][],
-      };
-    }),
-  );
+  const filters = await filterTexts(appId, rules);
+  return rules.map((r, i) => {
+    const channelIds = (JSON.parse(r.channelIds) as string[]).filter((id) => channelName.has(id));
+    return {
+      id: r.id,
+      name: r.name,
+      envId: r.envId,
+      env: envName.get(r.envId) ?? "(deleted)",
+      metric: r.metric as MetricId,
+      operator: r.operator as Operator,
+      threshold: r.threshold,
+      windowMinutes: r.windowMinutes,
+      checkEveryMinutes: r.checkEveryMinutes,
+      notifyAfter: r.notifyAfter,
+      resolveAfter: r.resolveAfter,
+      consumerId: r.consumerId,
+      groupId: r.groupId,
+      endpointId: r.endpointId,
+      filter: filters[i],
+      channelIds,
+      channels: channelIds.map((id) => channelName.get(id)!),
+      enabled: r.enabled,
+      state: r.state as RuleState,
+      lastValue: r.lastValue,
+      lastCheckedAt: r.lastCheckedAt,
+      firedAt: r.firedAt,
+      history: JSON.parse(r.history) as [number, number | null][],
+    };
+  });
 }

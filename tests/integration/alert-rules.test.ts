@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma, sql } from "@/lib/db";
 import { filtersToSearchParams, parseFilters } from "@/lib/filters";
-import { C, EP, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
+import { C, EP, G, M, NOW, seedDashboardApp } from "../helpers/dashboard-fixture";
 import { addMember, createUser } from "../helpers/factory";
 
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
@@ -152,6 +152,26 @@ describe("the evaluator", () => {
 
     const history = JSON.parse((await ruleRow(id)).history) as [number, number | null][];
     expect(history.map(([, v]) => v)).toEqual([32, 32, 32, null, null]);
+  });
+
+  it("the rules page names every rule's filter, and the edit page reads one rule of this app only", async () => {
+    const { getAlertRule, listAlertRules } = await import("@/lib/queries/alert-rules");
+    const ids = [
+      await rule({ groupId: G.partners }),
+      await rule({ consumerId: C.acme, endpointId: EP.list }),
+      await rule({ consumerId: 9_999 }),
+      await rule(),
+    ];
+    const byId = new Map((await listAlertRules(appId)).map((r) => [r.id, r.filter]));
+    expect(ids.map((id) => byId.get(id))).toEqual([
+      "group Partners",
+      "consumer Acme Corp · endpoint GET /items",
+      "consumer #9999",
+      null,
+    ]);
+    expect((await getAlertRule(appId, ids[1]))?.filter).toBe("consumer Acme Corp · endpoint GET /items");
+    expect(await getAlertRule(appId + 1_000, ids[1])).toBeNull();
+    expect(await getAlertRule(appId, randomUUID())).toBeNull();
   });
 
   it("names the filter in the notice and links to the filtered endpoint view", async () => {
