@@ -69,6 +69,26 @@ export function RuleForm({
       <FieldError id={`rule-${name}-error`} errors={errors(name)} />
     </div>
   );
+  // The optional filters: "any" or one of the app's consumers, groups or endpoints.
+  const anyOr = (
+    name: "consumerId" | "groupId" | "endpointId",
+    label: string,
+    anyLabel: string,
+    items: { id: number; label: string }[],
+  ) =>
+    select(
+      name,
+      label,
+      <>
+        <option value="">{anyLabel}</option>
+        {items.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.label}
+          </option>
+        ))}
+      </>,
+      v(name, String(rule?.[name] ?? "")),
+    );
   const num = (name: string, label: string, value: number | undefined, fallback: string, hint?: string) => (
     <Field
       name={name}
@@ -193,44 +213,23 @@ export function RuleForm({
             <fieldset className="space-y-4">
               <legend className="text-sm font-semibold text-slate-900">Only for (optional)</legend>
               <div className="grid gap-4 sm:grid-cols-3">
-                {select(
+                {anyOr(
                   "consumerId",
                   "Consumer",
-                  <>
-                    <option value="">Any consumer</option>
-                    {options.consumers.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name ?? c.identifier}
-                      </option>
-                    ))}
-                  </>,
-                  v("consumerId", String(rule?.consumerId ?? "")),
+                  "Any consumer",
+                  options.consumers.map((c) => ({ id: c.id, label: c.name ?? c.identifier })),
                 )}
-                {select(
+                {anyOr(
                   "groupId",
                   "Consumer group",
-                  <>
-                    <option value="">Any group</option>
-                    {options.groups.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.name}
-                      </option>
-                    ))}
-                  </>,
-                  v("groupId", String(rule?.groupId ?? "")),
+                  "Any group",
+                  options.groups.map((g) => ({ id: g.id, label: g.name })),
                 )}
-                {select(
+                {anyOr(
                   "endpointId",
                   "Endpoint",
-                  <>
-                    <option value="">Any endpoint</option>
-                    {options.endpoints.map((e) => (
-                      <option key={e.id} value={e.id}>
-                        {e.method} {e.path}
-                      </option>
-                    ))}
-                  </>,
-                  v("endpointId", String(rule?.endpointId ?? "")),
+                  "Any endpoint",
+                  options.endpoints.map((e) => ({ id: e.id, label: `${e.method} ${e.path}` })),
                 )}
               </div>
             </fieldset>
