@@ -18,6 +18,7 @@ import {
 import { useDragZoom } from "@/components/hooks/use-drag-zoom";
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { formatBucketSpan, formatCount } from "@/lib/format";
+import { GRID_PROPS, VALUE_AXIS_PROPS } from "./chart-style";
 import { SERIES_COLORS } from "./colors";
 import { timeAxisProps, ZOOM_AREA } from "./time-axis";
 
@@ -63,16 +64,9 @@ export function BandChart({
           margin={{ top: 8, right: traffic ? 0 : 8, bottom: 0, left: 0 }}
           {...zoom.handlers}
         >
-          <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
+          <CartesianGrid {...GRID_PROPS} />
           <XAxis {...timeAxisProps(data, bucket)} />
-          <YAxis
-            yAxisId="value"
-            tickFormatter={axisFormat}
-            tick={{ fontSize: 11, fill: "#64748b" }}
-            tickLine={false}
-            axisLine={false}
-            width={64}
-          />
+          <YAxis yAxisId="value" tickFormatter={axisFormat} {...VALUE_AXIS_PROPS} width={64} />
           {traffic && (
             <YAxis
               yAxisId="traffic"

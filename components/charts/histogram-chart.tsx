@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCompact, formatCount, formatMs, formatPercent } from "@/lib/format";
 import type { BinCount } from "@/lib/stats/percentiles";
+import { BASE_AXIS_PROPS, GRID_PROPS, VALUE_AXIS_PROPS } from "./chart-style";
 import { SERIES_COLORS } from "./colors";
 import { histogramBars, type HistogramBar } from "./histogram-bars";
 
@@ -27,22 +28,9 @@ export function HistogramChart({
     <div style={{ height }} className="w-full">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="8%">
-          <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="label"
-            tick={{ fontSize: 11, fill: "#64748b" }}
-            tickLine={false}
-            axisLine={{ stroke: "#cbd5e1" }}
-            minTickGap={16}
-          />
-          <YAxis
-            tickFormatter={formatCompact}
-            tick={{ fontSize: 11, fill: "#64748b" }}
-            tickLine={false}
-            axisLine={false}
-            width={44}
-            allowDecimals={false}
-          />
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis dataKey="label" {...BASE_AXIS_PROPS} minTickGap={16} />
+          <YAxis tickFormatter={formatCompact} {...VALUE_AXIS_PROPS} width={44} allowDecimals={false} />
           <Tooltip
             cursor={{ fill: "rgba(99, 102, 241, 0.06)" }}
             isAnimationActive={false}

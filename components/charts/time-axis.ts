@@ -1,6 +1,7 @@
 // What every time chart draws the same way: the time axis under it and the drag-to-zoom selection.
 import type { Bucket } from "@/lib/buckets";
 import { formatTick } from "@/lib/format";
+import { BASE_AXIS_PROPS } from "./chart-style";
 import { evenTicks, type TimeBase } from "./time-series-chart";
 
 /** Props of the XAxis over bucket starts (epoch seconds). */
@@ -8,9 +9,7 @@ export function timeAxisProps(data: readonly TimeBase[], bucket: Bucket) {
   return {
     dataKey: "t",
     tickFormatter: (t: number) => formatTick(t, bucket),
-    tick: { fontSize: 11, fill: "#64748b" },
-    tickLine: false,
-    axisLine: { stroke: "#cbd5e1" },
+    ...BASE_AXIS_PROPS,
     minTickGap: 28,
     ticks: evenTicks(data, bucket),
     // Every n-th of the regular ticks where space is short, so the spacing stays even.

@@ -17,6 +17,7 @@ import {
 import { useDragZoom } from "@/components/hooks/use-drag-zoom";
 import { BUCKET_MINUTES, type Bucket } from "@/lib/buckets";
 import { formatBucketSpan, formatCompact } from "@/lib/format";
+import { GRID_PROPS, VALUE_AXIS_PROPS } from "./chart-style";
 import { timeAxisProps, ZOOM_AREA } from "./time-axis";
 
 export interface Series {
@@ -68,16 +69,9 @@ export function TimeSeriesChart<P extends TimeBase>({
           barCategoryGap="18%"
           {...zoom.handlers}
         >
-          <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
+          <CartesianGrid {...GRID_PROPS} />
           <XAxis {...timeAxisProps(data, bucket)} />
-          <YAxis
-            tickFormatter={axisFormat}
-            tick={{ fontSize: 11, fill: "#64748b" }}
-            tickLine={false}
-            axisLine={false}
-            width={48}
-            allowDecimals={false}
-          />
+          <YAxis tickFormatter={axisFormat} {...VALUE_AXIS_PROPS} width={48} allowDecimals={false} />
           <Tooltip
             cursor={{ fill: "rgba(99, 102, 241, 0.06)", stroke: "#c7d2fe" }}
             isAnimationActive={false}

@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { BASE_AXIS_PROPS, GRID_PROPS, VALUE_AXIS_PROPS } from "@/components/charts/chart-style";
 import { SERIES_COLORS } from "@/components/charts/colors";
 import { formatDateTime, formatMs, formatMsShort, formatTick } from "@/lib/format";
 import type { HealthResult } from "@/lib/queries/uptime-health-results";
@@ -31,25 +32,17 @@ export function LatencyChart({ results, nowS }: { results: HealthResult[]; nowS:
     <div className="h-56 w-full select-none [&_.recharts-surface]:outline-none">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" strokeDasharray="3 3" />
+          <CartesianGrid {...GRID_PROPS} />
           <XAxis
             dataKey="ts"
             type="number"
             scale="time"
             domain={[nowS - DAY, nowS]}
             tickFormatter={(t: number) => formatTick(t, "hour")}
-            tick={{ fontSize: 11, fill: "#64748b" }}
-            tickLine={false}
-            axisLine={{ stroke: "#cbd5e1" }}
+            {...BASE_AXIS_PROPS}
             minTickGap={28}
           />
-          <YAxis
-            tickFormatter={formatMsShort}
-            tick={{ fontSize: 11, fill: "#64748b" }}
-            tickLine={false}
-            axisLine={false}
-            width={48}
-          />
+          <YAxis tickFormatter={formatMsShort} {...VALUE_AXIS_PROPS} width={48} />
           {failures.map((f) => (
             <ReferenceLine key={f.ts} x={f.ts} stroke={SERIES_COLORS.red} strokeOpacity={0.55} strokeWidth={2} />
           ))}
