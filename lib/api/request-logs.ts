@@ -4,11 +4,11 @@ import { loadRequestDetail } from "@/lib/dashboard/requests";
 import { isoMinute } from "@/lib/filters";
 import { getRequestList } from "@/lib/queries/request-list";
 import { parseRequestFilters } from "@/lib/request-filters";
-import { dashboardFilterInput } from "@/lib/validations/api";
+import { apiParamName, dashboardFilterInput } from "@/lib/validations/api";
 import { ApiError, type AppApiContext } from "./route";
 
 /** The API's names of the Requests view's own filters. */
-const NAMES = {
+const NAMES: Record<string, string> = {
   url: "url",
   min_ms: "minMs",
   max_ms: "maxMs",
@@ -18,11 +18,6 @@ const NAMES = {
   client_country: "country",
   exception: "exception",
   cursor: "cursor",
-} as const;
-const API_NAME: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(NAMES).map(([a, d]) => [d, a])),
-  from: "start",
-  to: "end",
 };
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -35,16 +30,11 @@ export function snakeKeys(value: unknown): unknown {
 }
 
 export async function listRequestLogs({ app, query }: AppApiContext<Record<string, unknown> & { limit: number }>) {
-  const input = dashboardFilterInput(query);
-  for (const [api, dashboard] of Object.entries(NAMES)) {
-    const v = query[api];
-    if (typeof v === "string" && v !== "") input.set(dashboard, v);
-  }
-  const { filters, request, issues } = parseRequestFilters(input);
+  const { filters, request, issues } = parseRequestFilters(dashboardFilterInput(query, NAMES));
   if (issues.length) {
     const named = issues.map((i) => ({
-      param: API_NAME[i.param] ?? i.param,
-      message: i.message.replace(/^\w+/, (w) => API_NAME[w] ?? w),
+      param: apiParamName(i.param, NAMES),
+      message: i.message.replace(/^\w+/, (w) => apiParamName(w, NAMES)),
     }));
     throw new ApiError(400, `Invalid query: ${named.map((i) => i.message).join("; ")}`, named);
   }

@@ -98,13 +98,25 @@ export const requestLogsQuery = z.strictObject({
 
 export const noQuery = z.strictObject({});
 
-/** The filter params under the names lib/filters.ts reads (start/end are its from/to). */
-export function dashboardFilterInput(q: Record<string, unknown>): URLSearchParams {
+/** API parameter → the dashboard's name for it, where they differ (start/end are lib/filters.ts's from/to). */
+const FILTER_RENAMES: Record<string, string> = { start: "from", end: "to" };
+
+/**
+ * The filter params under the names the dashboard's parsers read. `more` adds a route's own params
+ * (API name → dashboard name).
+ */
+export function dashboardFilterInput(q: Record<string, unknown>, more: Record<string, string> = {}): URLSearchParams {
   const out = new URLSearchParams();
-  const names: Record<string, string> = { start: "from", end: "to" };
-  for (const key of Object.keys(filterParams)) {
+  const names = { ...FILTER_RENAMES, ...more };
+  for (const key of new Set([...Object.keys(filterParams), ...Object.keys(more)])) {
     const v = q[key];
     if (typeof v === "string" && v !== "") out.set(names[key] ?? key, v);
   }
   return out;
+}
+
+/** The API's name of a dashboard param, for error messages: the inverse of dashboardFilterInput's renames. */
+export function apiParamName(dashboardName: string, more: Record<string, string> = {}): string {
+  const names = { ...FILTER_RENAMES, ...more };
+  return Object.keys(names).find((api) => names[api] === dashboardName) ?? dashboardName;
 }
