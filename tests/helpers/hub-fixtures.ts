@@ -19,12 +19,22 @@ export interface HubFixture {
 const CAPTURED_UNTIL = 1795898054;
 
 /**
- * Seconds added to every time in the captures so that they are recent, as a client sending them today: the server
- * refuses data older than it keeps (15 days of request logs). Whole days, so minutes, hours and days fall alike; the
- * captures land 2 to 26 hours ago, so data generated up to 2 hours after them is not in the future either.
+ * Seconds to add to the times of captures that end at `capturedUntil` so that they are recent, as a client sending them
+ * today: the server refuses data older than it keeps (15 days of request logs). Whole days, so minutes, hours and days
+ * fall alike; the captures land 2 to 26 hours ago, so data generated up to 2 hours after them is not in the future.
  */
-export const REPLAY_SHIFT_S =
-  Math.max(0, Math.floor((Date.now() / 1000 - 2 * 3600 - CAPTURED_UNTIL) / 86_400)) * 86_400;
+export const recentShift = (capturedUntil: number) =>
+  Math.max(0, Math.floor((Date.now() / 1000 - 2 * 3600 - capturedUntil) / 86_400)) * 86_400;
+
+/** The shift of the hub captures' times on replay. */
+export const REPLAY_SHIFT_S = recentShift(CAPTURED_UNTIL);
+
+/** A time of the captures' day (2026-11-28 UTC), moved as the replayed captures are: epoch seconds. */
+export const onCaptureDay = (hour: number, minute = 0) => Date.UTC(2026, 10, 28, hour, minute) / 1000 + REPLAY_SHIFT_S;
+
+/** The dashboard's `from`/`to` parameters of a period given in epoch seconds (to the minute). */
+export const periodParams = (from: number, to: number) =>
+  `from=${new Date(from * 1000).toISOString().slice(0, 16)}Z&to=${new Date(to * 1000).toISOString().slice(0, 16)}Z`;
 
 // Times in the hub payloads: epoch seconds (sync, request and app-log "timestamp") and nanoseconds (js span times).
 const SECONDS = /("timestamp":\s*)(\d+)(\.\d+)?/g;
