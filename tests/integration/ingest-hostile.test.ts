@@ -14,7 +14,10 @@ import { rollupTotals, rowCounts } from "../helpers/hub-db";
 import { otlpHostileCases } from "../helpers/otlp-hostile-cases";
 
 const cases = hostileCases();
-const CONCURRENCY = 4;
+// vitest's maxConcurrency (5 by default): every running case has an app without waiting for one.
+const CONCURRENCY = 5;
+// The gzip bombs and 10–17 MB bodies take a while to build, send and refuse on a loaded machine.
+const CASE_TIMEOUT_MS = 180_000;
 type App = Awaited<ReturnType<typeof createApp>>;
 
 /** Apps lent to one running case at a time. */
@@ -127,14 +130,18 @@ describe("hostile input", () => {
   });
 
   describe("cases", { concurrent: true }, () => {
-    it.each(cases.map((c, i) => [`${i} ${c.endpoint}: ${c.name}`, c] as const))("%s", async (_name, c) => {
-      const app = await borrow();
-      try {
-        await check(c, app);
-      } finally {
-        giveBack(app);
-      }
-    });
+    it.each(cases.map((c, i) => [`${i} ${c.endpoint}: ${c.name}`, c] as const))(
+      "%s",
+      async (_name, c) => {
+        const app = await borrow();
+        try {
+          await check(c, app);
+        } finally {
+          giveBack(app);
+        }
+      },
+      CASE_TIMEOUT_MS,
+    );
   });
 
   it("leaves the server healthy", async () => {
