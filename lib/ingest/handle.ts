@@ -13,7 +13,7 @@ import { uuid } from "./normalise";
 import { parseLogFile, parseStartup, parseSync } from "./parse";
 import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
-import { assertSyncNotAhead, linesNotAhead, MAX_CLOCK_SKEW_S } from "./time-bounds";
+import { logLinesInBounds, syncInBounds } from "./time-bounds";
 
 export type HubRoute = "startup" | "sync" | "log";
 export type HubParams = Promise<{ clientId: string; env: string }>;
@@ -31,9 +31,7 @@ export async function handleHubPost(route: HubRoute, request: Request, params: H
     const fileUuid = route === "log" ? logFileUuid(request) : "";
     const body = await readRequestBody(request, route);
     if (route === "sync") {
-      const sync = parseSync(body);
-      assertSyncNotAhead(sync);
-      await storeSync(appId, env, sync);
+      await storeSync(appId, env, syncInBounds(parseSync(body)));
     } else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
     else await storeLog(appId, env, fileUuid, body);
     return accepted();
@@ -73,16 +71,7 @@ async function readRequestBody(request: Request, route: HubRoute): Promise<Buffe
 }
 
 async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer) {
-  const parsed = parseLogFile(body);
-  const { lines, ahead } = linesNotAhead(parsed.lines);
-  if (lines.length === 0 && parsed.skipped + ahead > 0) {
-    const msg = ahead
-      ? `None of the log lines can be stored: ${ahead} are timed ahead of the server's clock (at most ` +
-        `${MAX_CLOCK_SKEW_S} s allowed)${parsed.skipped ? `, ${parsed.skipped} are not valid` : ""}`
-      : `None of the ${parsed.skipped} log lines is valid`;
-    throw unprocessable([{ loc: ["body"], msg, type: "value_error.log" }]);
-  }
-  if (parsed.skipped > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${parsed.skipped} invalid line(s)`);
-  if (ahead > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${ahead} line(s) timed in the future`);
+  const { lines, dropped } = logLinesInBounds(parseLogFile(body));
+  if (dropped) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${dropped}`);
   await storeLogFile(appId, env, fileUuid, lines);
 }

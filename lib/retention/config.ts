@@ -33,3 +33,13 @@ export const retentionConfig = (): RetentionConfig => fromSettings(settings());
 /** Epoch minute before which per-minute rows are kept at hourly resolution only. */
 export const foldHorizon = (nowSeconds: number, c: RetentionConfig = retentionConfig()) =>
   grainStart(Math.floor(nowSeconds / 60) - c.minuteDays * 1440, 60);
+
+/** What the retention pass deletes at `now`: rows of each kind older than these go. */
+export const retentionCutoffs = (nowSeconds: number, c: RetentionConfig = retentionConfig()) => ({
+  /** Epoch minute: rollup rows before it go. */
+  rollupsBefore: Math.floor(nowSeconds / 60) - c.days * 1440,
+  /** Epoch seconds: request logs before it go. */
+  logsBefore: nowSeconds - c.logDays * 86_400,
+  /** Epoch seconds: resource samples (CPU, memory) before it go. */
+  samplesBefore: nowSeconds - c.minuteDays * 86_400,
+});

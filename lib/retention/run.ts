@@ -4,7 +4,7 @@
 import { sql, type Sql } from "../db";
 import { refreshPlannerStatistics } from "../db/statistics";
 import { nowSeconds } from "../store/time";
-import { foldHorizon, retentionConfig, type RetentionConfig } from "./config";
+import { foldHorizon, retentionConfig, retentionCutoffs, type RetentionConfig } from "./config";
 import { foldApp } from "./fold";
 import { pruneApp, pruneReceipts, RECEIPT_DAYS } from "./prune";
 
@@ -26,11 +26,7 @@ export async function runRetention(
   // An hour short of the ingest's horizon: a sync stored while this runs rounds the hours
   // being folded to their first minute, which folding adds to and never deletes.
   const horizon = foldHorizon(now, c) - 60;
-  const cutoffs = {
-    rollupsBefore: Math.floor(now / 60) - c.days * 1440,
-    logsBefore: now - c.logDays * 86_400,
-    samplesBefore: now - c.minuteDays * 86_400,
-  };
+  const cutoffs = retentionCutoffs(now, c);
   const report: RetentionReport = { apps: 0, foldedHours: 0, foldedRows: 0, deleted: {}, ms: 0 };
   const apps = await db.all<{ id: number }>(`SELECT "id" FROM "App" ORDER BY "id"`);
   for (const { id } of apps) {

@@ -3,7 +3,8 @@
 // chunked uploads and broken log files. Each case says which answers are acceptable.
 import { randomUUID } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { fixture, fixtureJson } from "./hub-fixtures";
+import { fixtureMutations } from "./hostile-mutations";
+import { fixture, fixtureJson, REPLAY_SHIFT_S } from "./hub-fixtures";
 
 export interface HostileCase {
   name: string;
@@ -40,9 +41,12 @@ export function rng(seed: number) {
   };
 }
 
+export type Rng = ReturnType<typeof rng>;
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 const MB = 1024 * 1024;
-const BASE_TS = 1795897898;
+// The Express sync's capture time, moved as the replayed captures are: recent, so inside every retention window.
+const BASE_TS = 1795897898 + REPLAY_SHIFT_S;
 const json = (v: unknown) => Buffer.from(JSON.stringify(v));
 
 const WRONG_VALUES: Json[] = [
@@ -204,7 +208,11 @@ export function hostileCases(seed = 20261128): HostileCase[] {
     ["2147483648", 2147483648, false],
     ["an hour ahead", nowS + 3600, false],
     ["a minute ahead", nowS + 60, true],
-    ["1795897898.5", 1795897898.5, true],
+    ["a fractional second", BASE_TS + 0.5, true],
+    // Older than the rollups are kept (396 days): refused, as the next retention pass would delete it.
+    ["400 days ago", nowS - 400 * 86_400, false],
+    ["1", 1, false],
+    ["395 days ago", nowS - 395 * 86_400, true],
   ] as const) {
     const s = validSync(r);
     s.timestamp = v;
@@ -408,6 +416,18 @@ export function hostileCases(seed = 20261128): HostileCase[] {
     return JSON.stringify(line);
   };
   log("only lines timed in 2038", () => gzipSync(`${futureLine()}\n${futureLine()}\n`), [422]);
+  const oldLine = () => {
+    const line = flaskLine(r.uuid());
+    line.request.timestamp = nowS - 16 * 86_400;
+    return JSON.stringify(line);
+  };
+  // Older than request logs are kept (15 days): left out, the file refused when nothing else is left.
+  log("only lines older than log retention", () => gzipSync(`${oldLine()}\n${oldLine()}\n`), [422]);
+  log(
+    "old, future and good lines together",
+    () => gzipSync(`${oldLine()}\n${futureLine()}\n${JSON.stringify(flaskLine(r.uuid()))}\n`),
+    [202],
+  );
   log(
     "a line timed in 2038 beside a good one",
     () => gzipSync(`${futureLine()}\n${JSON.stringify(flaskLine(r.uuid()))}\n`),
@@ -493,5 +513,6 @@ export function hostileCases(seed = 20261128): HostileCase[] {
       expect: [404],
     });
   }
+  cases.push(...fixtureMutations(r, { syncs: 200, logs: 120, startups: 60 }));
   return cases;
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
 import { rollupTotals, rowCounts } from "../helpers/hub-db";
-import { fixtureJson, hubFixtures, replay, syncTotals, type SyncJson } from "../helpers/hub-fixtures";
+import { fixtureJson, hubFixtures, replay, REPLAY_SHIFT_S, syncTotals, type SyncJson } from "../helpers/hub-fixtures";
 
 const ORDER = ["startup", "sync-empty", "sync", "log", "sync-shutdown"];
 const rank = (name: string) => ORDER.indexOf(name.replace(/^(js|py)-[a-z]+-/, ""));
@@ -117,10 +117,12 @@ describe("replaying every captured request", () => {
        WHERE "appId" = ? GROUP BY "minute" ORDER BY "minute"`,
       [app.id],
     );
+    // The captured minutes, moved by the replay's whole days.
+    const minute = (captured: number) => captured + REPLAY_SHIFT_S / 60;
     expect(rows.map((r) => [Number(r.minute), Number(r.n)])).toEqual([
-      [29931631, 14], // express + fastify
-      [29931633, 9], // fastapi
-      [29931634, 3], // flask
+      [minute(29931631), 14], // express + fastify
+      [minute(29931633), 9], // fastapi
+      [minute(29931634), 3], // flask
     ]);
   });
 
@@ -167,8 +169,11 @@ describe("replaying every captured request", () => {
       "user-flask": ["Dave", "Team A"],
     });
     const alice = rows.find((r) => r.identifier === "user-123")!;
-    // Seen in the express log at 1795897889 before its sync at 1795897898.
-    expect([Number(alice.firstSeen), Number(alice.lastSeen)]).toEqual([1795897889, 1795897898]);
+    // Seen in the express log at 1795897889 before its sync at 1795897898 (as captured).
+    expect([Number(alice.firstSeen), Number(alice.lastSeen)]).toEqual([
+      1795897889 + REPLAY_SHIFT_S,
+      1795897898 + REPLAY_SHIFT_S,
+    ]);
   });
 
   it("keeps server errors with their tracebacks, and validation errors by loc/msg/type", async () => {

@@ -12,13 +12,14 @@ import { countryOfIp } from "@/lib/geo/country";
 import { createApp } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
 import { hubUrl, makeRequest, makeSync, postJson } from "../helpers/hub-db";
-import { fixture, replay } from "../helpers/hub-fixtures";
-import { CAPTURED_AT, OTLP_FIXTURES_DIR, otlpFixtures, replayOtlp } from "../helpers/otlp-fixtures";
+import { fixture, onCaptureDay, periodParams, replay } from "../helpers/hub-fixtures";
+import { CAPTURED_AT, OTLP_FIXTURES_DIR, otlpFixtures, replayOtlp, shiftOtlpJson } from "../helpers/otlp-fixtures";
 
-const T = Date.UTC(2026, 10, 28, 22, 0, 0) / 1000;
+// Recent, as the replayed captures are (inside log retention).
+const T = onCaptureDay(22);
 // Everything below sits inside this range (the captures were made at 20:31–20:34).
-const RANGE = "from=2026-11-28T20:00Z&to=2026-11-28T23:00Z";
-const NOW = Date.UTC(2026, 11, 1);
+const RANGE = periodParams(onCaptureDay(20), onCaptureDay(23));
+const NOW = (T + 50 * 3600) * 1000;
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 const ns = (ms: number) => BigInt(T * 1000 + ms) * 1_000_000n;
 
@@ -369,7 +370,7 @@ describe("the request list", () => {
 
   it("gives OTLP requests the country of the SERVER span's client.address", async () => {
     const app = await createApp();
-    const traces = JSON.parse(readFileSync(path.join(OTLP_FIXTURES_DIR, "003-traces.json"), "utf8"));
+    const traces = JSON.parse(shiftOtlpJson(readFileSync(path.join(OTLP_FIXTURES_DIR, "003-traces.json"), "utf8")));
     const withClient = JSON.stringify(traces, (key, value) =>
       value?.key === "client.address" ? { key: value.key, value: { stringValue: "8.8.8.8" } } : value,
     );
@@ -396,7 +397,7 @@ describe("the request list", () => {
   });
 
   it("keeps to the period and the environment", async () => {
-    const later = await loadRequests(appId, new URLSearchParams("from=2026-11-29T00:00Z&to=2026-11-29T01:00Z"), NOW);
+    const later = await loadRequests(appId, new URLSearchParams(periodParams(onCaptureDay(24), onCaptureDay(25))), NOW);
     expect(later.data.rows).toEqual([]);
     expect((await list("env=dev")).rows).toHaveLength(18); // 9 lines in each captured file
   });

@@ -11,10 +11,12 @@ import { bodyContains } from "@/lib/requests/body";
 import { pruneApp } from "@/lib/retention/prune";
 import { createApp } from "../helpers/factory";
 import { hubUrl } from "../helpers/hub-db";
+import { onCaptureDay, periodParams } from "../helpers/hub-fixtures";
 
-const T = Date.UTC(2026, 10, 28, 22, 0, 0) / 1000;
-const RANGE = "from=2026-11-28T20:00Z&to=2026-11-28T23:00Z";
-const NOW = Date.UTC(2026, 11, 1);
+// Recent, so inside log retention.
+const T = onCaptureDay(22);
+const RANGE = periodParams(onCaptureDay(20), onCaptureDay(23));
+const NOW = (T + 50 * 3600) * 1000;
 const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64");
 
 // Bodies chosen for their edges: case, text spanning JSON tokens, LIKE's and GLOB's wildcards, quotes, backslashes,

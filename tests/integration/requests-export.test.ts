@@ -8,9 +8,11 @@ import { exportPages, parseExportParams } from "@/lib/requests/export";
 import { createApp } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
 import { hubUrl } from "../helpers/hub-db";
+import { onCaptureDay, periodParams } from "../helpers/hub-fixtures";
 
-const T = Date.UTC(2026, 10, 28, 21, 0, 0) / 1000;
-const RANGE = "from=2026-11-28T20:00Z&to=2026-11-28T23:00Z";
+// Recent, so inside log retention.
+const T = onCaptureDay(21);
+const RANGE = periodParams(onCaptureDay(20), onCaptureDay(23));
 const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64");
 const TRICKY = 'a, "quoted"\nsecond line';
 const PROD_ROWS = 7;

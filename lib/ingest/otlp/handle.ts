@@ -6,10 +6,10 @@ import type { z } from "zod";
 import { AppGone } from "../../store/allocate";
 import { appIdByWriteToken } from "../../store/apps";
 import { storeOtlpLogs } from "../../store/otlp";
-import { nowSeconds } from "../../store/time";
 import { readBody } from "../body";
 import { HubReply } from "../responses";
 import { storeOtlpMetrics, storeOtlpTraces } from "../store";
+import { otlpLogsInBounds, otlpMetricsInBounds, otlpTracesInBounds, TimeBounds } from "../time-bounds";
 import { decodeOtlp, type Encoding, type Signal } from "./decode";
 import { readLogs } from "./logs";
 import { readMetrics } from "./metrics";
@@ -47,16 +47,24 @@ export async function handleOtlpPost(signal: Signal, request: Request): Promise<
     const receipt = createHash("sha256").update(signal).update(body).digest("hex");
     const headerEnv = request.headers.get("apitally-env");
     const raw = decodeOtlp(signal, body, encoding);
+    const bounds = new TimeBounds();
     if (signal === "metrics") {
       const exp = parse(metricsExportSchema, raw);
-      await storeOtlpMetrics(appId, receipt, readMetrics(exp, headerEnv, receipt, nowSeconds()));
+      const instances = readMetrics(exp, headerEnv, receipt, bounds.now);
+      await storeOtlpMetrics(appId, receipt, otlpMetricsInBounds(instances, bounds), { now: bounds.now });
     } else if (signal === "traces") {
       const exp = parse(tracesExportSchema, raw);
-      await storeOtlpTraces(appId, receipt, readTraces(exp, headerEnv, receipt));
+      const instances = readTraces(exp, headerEnv, receipt);
+      await storeOtlpTraces(appId, receipt, otlpTracesInBounds(instances, bounds), { now: bounds.now });
     } else {
-      await storeOtlpLogs(appId, receipt, readLogs(parse(logsExportSchema, raw), headerEnv));
+      const batch = readLogs(parse(logsExportSchema, raw), headerEnv);
+      await storeOtlpLogs(appId, receipt, otlpLogsInBounds(batch, bounds), { now: bounds.now });
     }
-    return exported(encoding);
+    const rejected = bounds.refusedCount();
+    return exported(
+      encoding,
+      rejected ? { signal, rejected, message: `Not stored: ${bounds.refusals().join(", ")}` } : null,
+    );
   } catch (e) {
     if (e instanceof OtlpReply) return e.toResponse(encoding ?? "protobuf");
     if (e instanceof AppGone) return unauthorized().toResponse(encoding ?? "protobuf");

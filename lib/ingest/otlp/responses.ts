@@ -30,10 +30,39 @@ export const PROTOBUF = "application/x-protobuf";
 // The gRPC codes OTLP/HTTP maps its statuses to.
 const GRPC_CODE: Record<number, number> = { 400: 3, 401: 16, 413: 8, 415: 3, 429: 8, 503: 14 };
 
-export function exported(encoding: Encoding): Response {
-  // An empty Export*ServiceResponse: no bytes in protobuf, {} in JSON.
-  if (encoding === "json") return Response.json({}, { status: 200 });
-  return new Response(new Uint8Array(0), { status: 200, headers: { "content-type": PROTOBUF } });
+// Export*PartialSuccess's count field, by signal (field 1 of each).
+const REJECTED_FIELD = { traces: "rejectedSpans", metrics: "rejectedDataPoints", logs: "rejectedLogRecords" } as const;
+
+/** Parts of an export that were not stored (times outside what the server keeps), as OTLP's partial success says. */
+export interface PartialSuccess {
+  signal: keyof typeof REJECTED_FIELD;
+  rejected: number;
+  message: string;
+}
+
+export function exported(encoding: Encoding, partial: PartialSuccess | null = null): Response {
+  // An empty Export*ServiceResponse (no bytes in protobuf, {} in JSON), or one whose partial_success (field 1) holds the
+  // count of rejected items (field 1, int64) and why (field 2): exporters log it.
+  if (encoding === "json") {
+    const body = partial
+      ? {
+          partialSuccess: { [REJECTED_FIELD[partial.signal]]: String(partial.rejected), errorMessage: partial.message },
+        }
+      : {};
+    return Response.json(body, { status: 200 });
+  }
+  const body = partial
+    ? protobuf.Writer.create()
+        .uint32(10)
+        .fork()
+        .uint32(8)
+        .int64(partial.rejected)
+        .uint32(18)
+        .string(partial.message)
+        .ldelim()
+        .finish()
+    : new Uint8Array(0);
+  return new Response(Buffer.from(body), { status: 200, headers: { "content-type": PROTOBUF } });
 }
 
 export const badRequest = (detail: string) => new OtlpReply(400, detail);

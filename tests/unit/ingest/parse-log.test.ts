@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parseLogFile } from "@/lib/ingest/parse";
 import { fixture, FIXTURES_DIR, hubFixtures } from "../../helpers/hub-fixtures";
 
-const logFixtures = hubFixtures().filter((f) => f.endpoint === "log");
+const logFixtures = hubFixtures("captured").filter((f) => f.endpoint === "log");
 
 describe("request log parsing", () => {
   it("covers every captured log file", () => {
@@ -23,7 +23,7 @@ describe("request log parsing", () => {
     ["py-fastapi-log", 9],
     ["py-flask-log", 3],
   ])("%s: every line of the exact upload is read, the same as the pretty .ndjson", (name, lines) => {
-    const fromGzip = parseLogFile(gunzipSync(fixture(name).body));
+    const fromGzip = parseLogFile(gunzipSync(fixture(name, "captured").body));
     const fromNdjson = parseLogFile(readFileSync(path.join(FIXTURES_DIR, `${name}.ndjson`)));
     expect(fromGzip.skipped).toBe(0);
     expect(fromGzip.lines).toHaveLength(lines);
@@ -31,7 +31,7 @@ describe("request log parsing", () => {
   });
 
   it("reads js camelCase lines", () => {
-    const [first, , me] = parseLogFile(gunzipSync(fixture("js-express-log").body)).lines;
+    const [first, , me] = parseLogFile(gunzipSync(fixture("js-express-log", "captured").body)).lines;
     expect(first).toMatchObject({
       uuid: "ec4245c5-dd69-4b4d-9648-643bc294f217",
       ts: 1795897889.271,
@@ -78,14 +78,16 @@ describe("request log parsing", () => {
   });
 
   it("reads js exceptions (stacktrace) and py exceptions (traceback) into one shape", () => {
-    const js = parseLogFile(gunzipSync(fixture("js-express-log").body)).lines.find((l) => l.statusCode === 500)!;
+    const js = parseLogFile(gunzipSync(fixture("js-express-log", "captured").body)).lines.find(
+      (l) => l.statusCode === 500,
+    )!;
     expect(JSON.parse(js.exception!)).toMatchObject({
       type: "Error",
       message: "Something exploded in /error",
       sentryEventId: null,
     });
     expect(JSON.parse(js.exception!).traceback).toMatch(/^Error: Something exploded/);
-    const py = parseLogFile(gunzipSync(fixture("py-flask-log").body)).lines[2];
+    const py = parseLogFile(gunzipSync(fixture("py-flask-log", "captured").body)).lines[2];
     expect(JSON.parse(py.exception!)).toMatchObject({
       type: "builtins.RuntimeError",
       message: "flask boom",
@@ -95,7 +97,7 @@ describe("request log parsing", () => {
   });
 
   it("reads py snake_case lines, with log records' file and line", () => {
-    const [first] = parseLogFile(gunzipSync(fixture("py-fastapi-log").body)).lines;
+    const [first] = parseLogFile(gunzipSync(fixture("py-fastapi-log", "captured").body)).lines;
     expect(first).toMatchObject({
       method: "GET",
       path: "/items/{item_id}",
@@ -149,7 +151,7 @@ describe("request log parsing", () => {
   });
 
   it("skips broken lines and keeps the rest", () => {
-    const good = gunzipSync(fixture("py-flask-log").body).toString().trim().split("\n");
+    const good = gunzipSync(fixture("py-flask-log", "captured").body).toString().trim().split("\n");
     // Parses fine but is too deep to store again as JSON text.
     const nested = '{"a":'.repeat(20000) + "1" + "}".repeat(20000);
     const deep =
