@@ -25,7 +25,7 @@ export interface IngestOptions {
   log: (s: string) => void;
 }
 
-interface BenchApp {
+export interface BenchApp {
   id: number;
   clientId: string;
   instanceUuid: string;
@@ -37,7 +37,7 @@ interface BenchApp {
 // window, never in the future, and every sync is a fresh minute as with a 60 s sync cycle.
 const START_TS = Math.floor(Date.now() / 60_000) * 60 - 20 * 86_400;
 
-async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
+export async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
   const clientId = randomUUID();
   await db.run(`INSERT INTO "Team" ("id", "name") VALUES (?, ?)`, [clientId, `bench ${clientId}`]);
   const [app] = await db.all<{ id: number }>(
@@ -47,7 +47,7 @@ async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
   return { id: Number(app.id), clientId, instanceUuid: randomUUID(), nextTs: START_TS };
 }
 
-function nextBody(app: BenchApp, t: SyncTemplate, gzip: boolean): Buffer<ArrayBuffer> {
+export function nextBody(app: BenchApp, t: SyncTemplate, gzip: boolean): Buffer<ArrayBuffer> {
   const timestamp = app.nextTs + 0.123456; // py sends float seconds
   app.nextTs += 60;
   return syncBody(t, { timestamp, instanceUuid: app.instanceUuid, messageUuid: randomUUID() }, gzip);
