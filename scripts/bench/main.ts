@@ -21,7 +21,9 @@
 //   --minute-runs N              runs of the per-minute-only read comparison (default = --runs)
 //   --build                      run `next build` first (it runs anyway when .next/BUILD_ID is missing)
 //   --gzip                       gzip the /sync bodies (the official clients send plain JSON)
-//   --flood-seconds S            length of the sign-in flood (default 20, --quick 5)
+//   --flood-seconds S            length of the sign-in flood at least (default 20, --quick 5)
+//   --flooders N                 sign-in requests in flight during it (default 16: as many as the password threads and
+//                                their default queue take, so none is answered "busy"; more shows the busy answers)
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -88,6 +90,7 @@ const { values: args } = parseArgs({
     rules: { type: "string", default: "1000" },
     "log-rows": { type: "string", default: "1000000" },
     "flood-seconds": { type: "string" },
+    flooders: { type: "string", default: "16" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -157,7 +160,7 @@ const plan = {
   logs: { rows: Math.round(positive(args["log-rows"], "log-rows")!), runs: quick ? 3 : 10, files: quick ? 5 : 20 },
   signin: {
     floodMs: (positive(args["flood-seconds"], "flood-seconds") ?? (quick ? 5 : 20)) * 1000,
-    flooders: 32,
+    flooders: Math.round(positive(args.flooders, "flooders")!),
     samples: quick ? 10 : 40,
   },
 };
