@@ -6,7 +6,7 @@ import { openSql } from "../../lib/db/connect";
 import { parseSync } from "../../lib/ingest/parse";
 import { storeSync } from "../../lib/ingest/store";
 import { startTestStack } from "../../tests/helpers/stack";
-import { pgDatabaseOf, track } from "./cleanup";
+import { trackStack } from "./cleanup";
 import { groupPeak, type TreePeak } from "./memory";
 import { makeTemplate, payloadStats, syncBody, syncHeaders, type PayloadStats, type SyncTemplate } from "./payload";
 import { captureSample, measureRaw, type RawRun } from "./raw";
@@ -108,12 +108,7 @@ export interface IngestResult {
 export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestResult> {
   o.log(`[${kind}] ingest: starting a fresh ${kind} database and next start`);
   const stack = await startTestStack(kind, { server: true });
-  const pgDatabase = pgDatabaseOf(stack.databaseUrl);
-  const untrack = [
-    track({ dir: stack.dataDir }),
-    ...(pgDatabase ? [track({ pgDatabase })] : []),
-    ...(stack.pid ? [track({ pid: stack.pid, group: true })] : []),
-  ];
+  const untrack = trackStack(stack);
   const db = openSql(stack.databaseUrl);
   const headers = syncHeaders(o.gzip);
   const syncUrl = (app: BenchApp) => `${stack.baseUrl}/v2/${app.clientId}/prod/sync`;
@@ -263,6 +258,6 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
   } finally {
     await db.close();
     await stack.stop();
-    for (const u of untrack) u();
+    untrack();
   }
 }

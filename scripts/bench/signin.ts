@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { openSql } from "../../lib/db/connect";
 import { startTestStack } from "../../tests/helpers/stack";
-import { pgDatabaseOf, track } from "./cleanup";
+import { trackStack } from "./cleanup";
 import { createBenchApp, nextBody, type Kind } from "./ingest";
 import { makeTemplate, syncHeaders } from "./payload";
 import { ms, sleep, summarise, table, type Percentiles } from "./stats";
@@ -80,12 +80,7 @@ async function attempt(
 export async function benchSignIn(kind: Kind, o: SignInOptions): Promise<SignInResult> {
   o.log(`[${kind}] sign-in flood: a fresh ${kind} database and next start trusting one proxy hop`);
   const stack = await startTestStack(kind, { server: true, env: { TALLYHUB_TRUSTED_PROXY_HOPS: "1" } });
-  const pgDatabase = pgDatabaseOf(stack.databaseUrl);
-  const untrack = [
-    track({ dir: stack.dataDir }),
-    ...(pgDatabase ? [track({ pgDatabase })] : []),
-    ...(stack.pid ? [track({ pid: stack.pid, group: true })] : []),
-  ];
+  const untrack = trackStack(stack);
   const db = openSql(stack.databaseUrl);
   try {
     const app = await createBenchApp(db, "sign-in flood");
@@ -158,7 +153,7 @@ export async function benchSignIn(kind: Kind, o: SignInOptions): Promise<SignInR
   } finally {
     await db.close();
     await stack.stop();
-    for (const u of untrack) u();
+    untrack();
   }
 }
 
