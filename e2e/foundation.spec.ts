@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { createApp, newEmail, PASSWORD, sendFirstSync, signIn, signOut, signUp } from "./people";
+import { createApp, finishSignUp, newEmail, PASSWORD, sendFirstSync, signIn, signOut, signUp } from "./people";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -16,7 +16,7 @@ test("sign up, create a FastAPI app, copy its snippet, sign out, sign back in", 
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/apps$/);
+  await finishSignUp(page);
   await expect(page.getByRole("heading", { name: "No apps yet" })).toBeVisible();
   await page.getByRole("link", { name: "Create your first app" }).click();
 
@@ -167,7 +167,7 @@ test("rename, edit environments and delete an app from its settings", async ({ p
   expect((await page.goto(`/apps/${appId}/setup`))?.status()).toBe(404);
 });
 
-test("sign-up explains bad input and duplicate emails", async ({ page }) => {
+test("sign-up explains bad input, and answers a taken address as a new one", async ({ page }) => {
   await page.goto("/signup");
   await page.getByLabel("Email").fill("nope");
   await page.getByLabel("Password").fill("short");
@@ -179,9 +179,15 @@ test("sign-up explains bad input and duplicate emails", async ({ page }) => {
   await signOut(page);
   await page.goto("/signup");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByLabel("Password").fill("another password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists. Sign in instead.")).toBeVisible();
+  // What a new address gets too: the form asks for the password; only the account's own one signs in.
+  await expect(page.getByText("Now sign in with your email address and password.")).toBeVisible();
+  await page.getByLabel("Password").fill("another password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Wrong email or password.")).toBeVisible();
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/apps$/);
 });
 
 test("the sign-in guard never touches the hub endpoints or the health check", async ({ request }) => {

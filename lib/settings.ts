@@ -98,6 +98,39 @@ export const SETTINGS = {
     schema: z.enum(["invite", "open", "closed"]),
     expected: "invite, open or closed",
   },
+  TALLYHUB_TRUSTED_PROXY_HOPS: {
+    default: "0",
+    meaning:
+      "How many reverse proxies (a load balancer, a CDN) stand in front of Tallyhub and append to " +
+      "`X-Forwarded-For`: the sign-in and sign-up limits count per client address, taken that many hops from the " +
+      "right of that header. `0` uses the connection's own address and ignores the header, which any client can write",
+    schema: wholeNumber(0, 10),
+    expected: "a whole number from 0 to 10",
+  },
+  TALLYHUB_SIGNUPS_PER_HOUR: {
+    default: "10",
+    meaning:
+      "With `TALLYHUB_SIGNUP=open`, how many sign-ups one client address may make in an hour " +
+      "(the first account and invitation links are not counted)",
+    schema: wholeNumber(1, 100_000),
+    expected: "a whole number from 1 to 100000",
+  },
+  TALLYHUB_PASSWORD_WORKERS: {
+    whenUnset: "one less than the CPU cores, at least 1",
+    meaning:
+      "Threads that hash and check passwords (bcrypt), beside the one serving requests, so sign-ins cannot " +
+      "hold up ingest and the dashboards",
+    schema: wholeNumber(1, 64),
+    expected: "a whole number from 1 to 64",
+  },
+  TALLYHUB_PASSWORD_QUEUE: {
+    default: "16",
+    meaning:
+      "How many password checks may wait for a free thread; past that a sign-in or sign-up is told the server is " +
+      "busy and to try again",
+    schema: wholeNumber(0, 10_000),
+    expected: "a whole number from 0 to 10000",
+  },
   TALLYHUB_INVITATION_DAYS: {
     default: "7",
     meaning: "How long an invitation link stays valid",

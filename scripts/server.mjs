@@ -3,12 +3,17 @@
 // request paths safe for it first. `next start` itself answers `//v2/…` (what the Python client sends when
 // APITALLY_HUB_BASE_URL ends with a slash) with a 308 the clients do not follow, so every sync was dropped without a
 // word; and a malformed percent-escape got its bare 500. Here repeated slashes collapse and a trailing slash goes
-// (no redirect: the request is served where it was meant), and a path that does not decode gets a JSON 404.
+// (no redirect: the request is served where it was meant), and a path that does not decode gets a JSON 404. It also
+// hands the app the connection's address in a header no client can set.
 // Expects a production build (`next build`; scripts/start.mjs makes one).
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { cleanPath } from "./request-path.mjs";
+
+// The connection's address, for the per-IP sign-in limits (lib/auth/client-address.ts, which spells it the same): set
+// on every request, so whatever a client sent under this name never reaches the app.
+const PEER_HEADER = "x-tallyhub-peer";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.PORT || 3000);
@@ -26,6 +31,9 @@ const server = createServer((req, res) => {
     return;
   }
   req.url = url;
+  const peer = req.socket.remoteAddress;
+  if (peer) req.headers[PEER_HEADER] = peer;
+  else delete req.headers[PEER_HEADER];
   handle(req, res);
 });
 // Idle keep-alive connections stay open longer than the clients keep theirs (httpx 5 s, undici 4 s, load balancers

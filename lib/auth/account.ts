@@ -5,7 +5,7 @@ import { userAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
 import { newPasswordSchema } from "@/lib/validations/auth";
 import { invalid, ok } from "@/lib/validations/result";
-import { hashPassword, verifyPassword } from "./password";
+import { hashPassword, unlessBusy, verifyPassword } from "./password";
 
 const currentPassword = z
   .string({ error: "Enter your current password." })
@@ -28,15 +28,16 @@ export const updateName = userAction(
 
 export const changePassword = userAction(
   z.object({ currentPassword, newPassword: newPasswordSchema }),
-  async ({ userId, input }) => {
-    if (!(await passwordMatches(userId, input.currentPassword))) return invalid(WRONG_PASSWORD);
-    const user = await prisma().user.update({
-      where: { id: userId },
-      data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
-      select: { email: true },
-    });
-    return ok({ email: user.email });
-  },
+  ({ userId, input }) =>
+    unlessBusy(async () => {
+      if (!(await passwordMatches(userId, input.currentPassword))) return invalid(WRONG_PASSWORD);
+      const user = await prisma().user.update({
+        where: { id: userId },
+        data: { passwordHash: await hashPassword(input.newPassword), sessionVersion: { increment: 1 } },
+        select: { email: true },
+      });
+      return ok({ email: user.email });
+    }),
 );
 
 export const signOutEverywhere = userAction(z.object({}), async ({ userId }) => {
@@ -64,7 +65,8 @@ async function teamsNeedingOwner(userId: string): Promise<string[]> {
 }
 
 export const deleteAccount = userAction(z.object({ currentPassword }), async ({ userId, input }) => {
-  if (!(await passwordMatches(userId, input.currentPassword))) return invalid(WRONG_PASSWORD);
+  const matches = await unlessBusy(() => passwordMatches(userId, input.currentPassword));
+  if (matches !== true) return matches === false ? invalid(WRONG_PASSWORD) : matches;
   const blocking = await teamsNeedingOwner(userId);
   if (blocking.length > 0) {
     return invalid(

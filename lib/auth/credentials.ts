@@ -2,15 +2,24 @@
 // of next-auth so the rules can be tested directly.
 import { prisma } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
-import { verifyPassword } from "./password";
-import { chargeAttempt, forgiveAttempt, lockAtLimit, THROTTLE, type ThrottleKey } from "./throttle";
+import { PasswordsBusy, verifyPassword } from "./password";
+import {
+  chargeAttempt,
+  forgiveAttempt,
+  lockAtLimit,
+  refundAttempt,
+  THROTTLE,
+  tryAgainIn,
+  type ThrottleKey,
+} from "./throttle";
 
 export type SessionUser = { id: string; email: string; name: string | null };
 
 export type CredentialsCheck =
   | { ok: true; user: SessionUser; sessionVersion: number }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; retryAfterS: number };
+  | { ok: false; reason: "locked"; retryAfterS: number }
+  | { ok: false; reason: "busy" };
 
 export async function checkCredentials(input: unknown, clientIp: string | null): Promise<CredentialsCheck> {
   const parsed = signInSchema.safeParse(input);
@@ -30,7 +39,16 @@ export async function checkCredentials(input: unknown, clientIp: string | null):
   }
 
   const user = await prisma().user.findUnique({ where: { email } });
-  if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
+  let matches: boolean;
+  try {
+    matches = await verifyPassword(password, user?.passwordHash ?? null);
+  } catch (e) {
+    if (!(e instanceof PasswordsBusy)) throw e;
+    // Never checked: the attempt is not held against the person (nor does a flood lock them out this way).
+    await refundAttempt(keys);
+    return { ok: false, reason: "busy" };
+  }
+  if (!matches || !user) {
     const lockedNow = await lockAtLimit(charges, now);
     return lockedNow > 0 ? { ok: false, reason: "locked", retryAfterS: lockedNow } : { ok: false, reason: "invalid" };
   }
@@ -38,20 +56,6 @@ export async function checkCredentials(input: unknown, clientIp: string | null):
   return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionVersion: user.sessionVersion };
 }
 
-/**
- * The client address for per-IP limits: the last X-Forwarded-For hop, which is the one the
- * nearest proxy (or Next.js itself, from the socket) added. Without a reverse proxy a client
- * can forge the header, which is why the per-email limit never depends on it.
- */
-export function clientIpFrom(headers: Headers): string | null {
-  const hops = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return hops.at(-1) ?? headers.get("x-real-ip") ?? null;
-}
-
 export function lockedMessage(retryAfterS: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterS / 60));
-  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  return `Too many failed sign-in attempts. ${tryAgainIn(retryAfterS)}`;
 }

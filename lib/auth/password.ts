@@ -1,20 +1,55 @@
-import bcrypt from "bcryptjs";
+// Passwords are hashed and checked with bcrypt on a small pool of worker threads (lib/auth/password-worker.mjs), so
+// a flood of sign-ins costs those threads and a short queue, never the thread serving ingest and the dashboards.
+// Past the queue the answer is "busy, try again" (PasswordsBusy) rather than a wait that grows with the flood.
+import os from "node:os";
+import path from "node:path";
+import { settings } from "@/lib/settings";
+import { invalid } from "@/lib/validations/result";
+import { PoolBusy, threadPool, type ThreadPool } from "../thread-pool";
 
 // ≈0.35 s per hash on our 2-core machines: slow for guessing, fine for a sign-in.
 const COST = 12;
 
-export function hashPassword(password: string): Promise<string> {
-  return bcrypt.hash(password, COST);
+export { PoolBusy as PasswordsBusy };
+export const PASSWORDS_BUSY_MESSAGE = "Tallyhub is busy checking other passwords. Please try again in a few seconds.";
+
+type Job = { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
+
+let pool: ThreadPool<Job, string | boolean> | undefined;
+
+function passwordPool() {
+  return (pool ??= threadPool({
+    // Resolved at run time from the project folder (the server's working directory, as for the migrations), never
+    // by the bundler.
+    file: path.join(/* turbopackIgnore: true */ process.cwd(), "lib/auth/password-worker.mjs"),
+    size: settings().TALLYHUB_PASSWORD_WORKERS ?? Math.max(1, os.availableParallelism() - 1),
+    queueLimit: settings().TALLYHUB_PASSWORD_QUEUE,
+  }));
 }
 
-// Compared against when the email is unknown, so a miss costs as long as a wrong password
-// and response times don't reveal which emails have accounts. Made on first use, not at import.
-let unknownUserHash: Promise<string> | undefined;
+/** Threads hashing right now and checks waiting for one. */
+export const passwordLoad = () => pool?.load() ?? { running: 0, queued: 0 };
 
+export async function hashPassword(password: string): Promise<string> {
+  return (await passwordPool().run({ op: "hash", password, cost: COST })) as string;
+}
+
+// Compared against when the email is unknown, so a miss costs as long as a wrong password and response times don't
+// reveal which emails have accounts: a bcrypt hash at the same cost, of a password nobody has.
+const UNKNOWN_USER_HASH = "$2b$12$UkyAnh.MBAHJvPcxGpF3rec0xf2NtS6f55pnMaxinqk8MDleBMlxq";
+
+/** Throws PasswordsBusy when the pool's queue is full. */
 export async function verifyPassword(password: string, hash: string | null): Promise<boolean> {
-  const ok = await bcrypt.compare(
-    password,
-    hash ?? (await (unknownUserHash ??= hashPassword("tallyhub-unknown-user"))),
-  );
+  const ok = (await passwordPool().run({ op: "compare", password, hash: hash ?? UNKNOWN_USER_HASH })) as boolean;
   return ok && hash !== null;
+}
+
+/** Work that hashes or checks a password, with "busy" as a form's message instead of a thrown error. */
+export async function unlessBusy<R>(fn: () => Promise<R>): Promise<R | ReturnType<typeof invalid>> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof PoolBusy) return invalid({}, PASSWORDS_BUSY_MESSAGE);
+    throw e;
+  }
 }

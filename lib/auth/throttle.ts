@@ -2,6 +2,7 @@
 // AuthThrottle table, so limits hold across restarts and across server processes. An attempt
 // is counted before its password is checked, in one atomic statement per key, so a burst of
 // parallel guesses cannot all slip past the limit: only the first ones within it get checked.
+// Sign-ups per client address use the same table and statement, as an hourly quota.
 import { prisma, sql } from "@/lib/db";
 
 export const THROTTLE = {
@@ -9,12 +10,21 @@ export const THROTTLE = {
   lockS: 15 * 60,
   // An IP is shared by a whole office behind NAT; an email is one person.
   maxFailures: { email: 5, ip: 20 },
+  quotaWindowS: 60 * 60,
 } as const;
 
 export type ThrottleKey = { kind: keyof typeof THROTTLE.maxFailures; value: string };
+/** Sign-ups from one client address; "someone tried to sign up as you" emails to one address. */
+export type QuotaKey = { kind: "signup" | "signup-notice"; value: string };
 
-const keyOf = (k: ThrottleKey) => `${k.kind}:${k.value}`;
+const keyOf = (k: ThrottleKey | QuotaKey) => `${k.kind}:${k.value}`;
 const nowS = () => Math.floor(Date.now() / 1000);
+
+/** "Try again in 15 minutes.", for a limit's message. */
+export function tryAgainIn(retryAfterS: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterS / 60));
+  return `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
 
 /** Seconds until every key may try again; 0 when none is locked. */
 export async function lockedForSeconds(keys: ThrottleKey[], now = nowS()): Promise<number> {
@@ -29,22 +39,34 @@ export interface Charge {
   lockedUntil: number;
 }
 
-/** Counts one attempt against each key (a window past its end starts again at 1). */
+/** One more use of a key in its window (a window past its end starts again at 1), atomically. */
+async function charge(key: string, now: number, windowS: number) {
+  const expired = now - windowS;
+  const [row] = await sql().all<{ failures: number; windowStart: number; lockedUntil: number }>(
+    `INSERT INTO "AuthThrottle" ("key", "failures", "windowStart", "lockedUntil") VALUES (?, 1, ?, 0)
+     ON CONFLICT ("key") DO UPDATE SET
+       "failures" = CASE WHEN "AuthThrottle"."windowStart" <= ? THEN 1 ELSE "AuthThrottle"."failures" + 1 END,
+       "windowStart" = CASE WHEN "AuthThrottle"."windowStart" <= ? THEN ? ELSE "AuthThrottle"."windowStart" END
+     RETURNING "failures", "windowStart", "lockedUntil"`,
+    [key, now, expired, expired, now],
+  );
+  return { attempts: Number(row.failures), windowStart: Number(row.windowStart), lockedUntil: Number(row.lockedUntil) };
+}
+
+/** Counts one attempt against each key. */
 export async function chargeAttempt(keys: ThrottleKey[], now = nowS()): Promise<Charge[]> {
-  const expired = now - THROTTLE.windowS;
   return Promise.all(
     keys.map(async (key) => {
-      const [row] = await sql().all<{ failures: number; lockedUntil: number }>(
-        `INSERT INTO "AuthThrottle" ("key", "failures", "windowStart", "lockedUntil") VALUES (?, 1, ?, 0)
-         ON CONFLICT ("key") DO UPDATE SET
-           "failures" = CASE WHEN "AuthThrottle"."windowStart" <= ? THEN 1 ELSE "AuthThrottle"."failures" + 1 END,
-           "windowStart" = CASE WHEN "AuthThrottle"."windowStart" <= ? THEN ? ELSE "AuthThrottle"."windowStart" END
-         RETURNING "failures", "lockedUntil"`,
-        [keyOf(key), now, expired, expired, now],
-      );
-      return { key, attempts: Number(row.failures), lockedUntil: Number(row.lockedUntil) };
+      const { attempts, lockedUntil } = await charge(keyOf(key), now, THROTTLE.windowS);
+      return { key, attempts, lockedUntil };
     }),
   );
+}
+
+/** Counts one use of an hourly quota; returns the seconds until it has room again, 0 when this use fits in it. */
+export async function spendQuota(key: QuotaKey, limit: number, now = nowS()): Promise<number> {
+  const { attempts, windowStart } = await charge(keyOf(key), now, THROTTLE.quotaWindowS);
+  return attempts > limit ? Math.max(1, windowStart + THROTTLE.quotaWindowS - now) : 0;
 }
 
 /** Locks the keys whose attempts reached their limit; returns the lock time, 0 when none was reached. */
@@ -70,7 +92,12 @@ export async function recordFailure(keys: ThrottleKey[], now = nowS()): Promise<
 /** A successful sign-in: the email's failures are forgiven, the IP gets back the attempt it was charged. */
 export async function forgiveAttempt(email: ThrottleKey, others: ThrottleKey[], now = nowS()): Promise<void> {
   await prisma().authThrottle.deleteMany({ where: { key: keyOf(email), lockedUntil: { lte: now } } });
-  for (const k of others)
+  await refundAttempt(others);
+}
+
+/** Gives back an attempt that was charged but never checked (the server was too busy to check it). */
+export async function refundAttempt(keys: (ThrottleKey | QuotaKey)[]): Promise<void> {
+  for (const k of keys)
     await sql().run(`UPDATE "AuthThrottle" SET "failures" = "failures" - 1 WHERE "key" = ? AND "failures" > 0`, [
       keyOf(k),
     ]);

@@ -8,7 +8,7 @@ import { acceptInvitation, INVITATION_MESSAGES, lookUpInvitation } from "@/lib/t
 import { signUpSchema } from "@/lib/validations/auth";
 import { invalid, parseInput, type Result } from "@/lib/validations/result";
 import type { SessionUser } from "./credentials";
-import { hashPassword } from "./password";
+import { hashPassword, unlessBusy } from "./password";
 
 export const DUPLICATE_EMAIL_MESSAGE = "An account with this email already exists. Sign in instead.";
 export const SIGNUP_MESSAGES = {
@@ -23,14 +23,31 @@ export async function signUpPolicy(): Promise<SignUpPolicy | "first"> {
   return (await prisma().user.count({ take: 1 })) === 0 ? "first" : settings().TALLYHUB_SIGNUP;
 }
 
+/** The address already has an account (the unique index said so). */
+export const EMAIL_TAKEN = Symbol("email taken");
+
 /**
  * `asOperator`: someone at the server's command line (the demo seeder) may create an account whatever the policy.
  */
 export async function registerUser(
   input: unknown,
   invitationToken?: string,
-  { asOperator = false } = {},
+  options: { asOperator?: boolean } = {},
 ): Promise<Result<SessionUser>> {
+  const r = await unlessBusy(() => createAccount(input, invitationToken, options));
+  return r === EMAIL_TAKEN ? invalid({ email: [DUPLICATE_EMAIL_MESSAGE] }) : r;
+}
+
+/**
+ * registerUser, throwing PasswordsBusy when the password threads are overloaded, and telling a taken address apart for open sign-up (lib/auth/sign-up.ts), which must answer it as it
+ * answers a new one. So a taken address costs what a new one does: the password is hashed before the insert, and the
+ * insert is what finds the address taken.
+ */
+export async function createAccount(
+  input: unknown,
+  invitationToken?: string,
+  { asOperator = false } = {},
+): Promise<Result<SessionUser> | typeof EMAIL_TAKEN> {
   const parsed = parseInput(signUpSchema, input);
   if (!parsed.ok) return parsed;
   const { email, password, name } = parsed.value;
@@ -43,17 +60,15 @@ export async function registerUser(
   const state = await signUpPolicy();
   const policy = asOperator && state !== "first" ? "open" : state;
   if (policy === "closed" || (policy === "invite" && !invitation)) return invalid({}, SIGNUP_MESSAGES[policy]);
-  if (await prisma().user.findUnique({ where: { email }, select: { id: true } })) {
-    return invalid({ email: [DUPLICATE_EMAIL_MESSAGE] });
-  }
 
   let user;
   try {
+    const passwordHash = await hashPassword(password);
     user = await prisma().user.create({
       data: {
         email,
         name: name ?? null,
-        passwordHash: await hashPassword(password),
+        passwordHash,
         isAdmin: policy === "first",
         memberships: invitation
           ? undefined
@@ -62,8 +77,8 @@ export async function registerUser(
       select: { id: true, email: true, name: true, memberships: { select: { teamId: true } } },
     });
   } catch (e) {
-    // Two sign-ups with one email at the same moment: the unique index decides.
-    if ((e as { code?: string }).code === "P2002") return invalid({ email: [DUPLICATE_EMAIL_MESSAGE] });
+    // The one unique index of User: the address has an account (or got one from a sign-up at the same moment).
+    if ((e as { code?: string }).code === "P2002") return EMAIL_TAKEN;
     throw e;
   }
   if (invitationToken) {

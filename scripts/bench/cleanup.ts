@@ -59,6 +59,17 @@ export function pgDatabaseOf(url: string): string | null {
   return decodeURIComponent(new URL(url).pathname.slice(1)) || null;
 }
 
+/** Tracks a test stack's data folder, PostgreSQL database and server; returns the function that forgets them. */
+export function trackStack(stack: { dataDir: string; databaseUrl: string; pid?: number }): () => void {
+  const pgDatabase = pgDatabaseOf(stack.databaseUrl);
+  const forget = [
+    track({ dir: stack.dataDir }),
+    ...(pgDatabase ? [track({ pgDatabase })] : []),
+    ...(stack.pid ? [track({ pid: stack.pid, group: true })] : []),
+  ];
+  return () => forget.forEach((f) => f());
+}
+
 /** Everything has been released: the watchdog exits when the state file is gone. */
 export function finishCleanly() {
   rmSync(stateFile, { force: true });

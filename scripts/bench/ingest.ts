@@ -6,7 +6,7 @@ import { openSql } from "../../lib/db/connect";
 import { parseSync } from "../../lib/ingest/parse";
 import { storeSync } from "../../lib/ingest/store";
 import { startTestStack } from "../../tests/helpers/stack";
-import { pgDatabaseOf, track } from "./cleanup";
+import { trackStack } from "./cleanup";
 import { groupPeak, type TreePeak } from "./memory";
 import { makeTemplate, payloadStats, syncBody, syncHeaders, type PayloadStats, type SyncTemplate } from "./payload";
 import { captureSample, measureRaw, type RawRun } from "./raw";
@@ -25,7 +25,7 @@ export interface IngestOptions {
   log: (s: string) => void;
 }
 
-interface BenchApp {
+export interface BenchApp {
   id: number;
   clientId: string;
   instanceUuid: string;
@@ -37,7 +37,7 @@ interface BenchApp {
 // window, never in the future, and every sync is a fresh minute as with a 60 s sync cycle.
 const START_TS = Math.floor(Date.now() / 60_000) * 60 - 20 * 86_400;
 
-async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
+export async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
   const clientId = randomUUID();
   await db.run(`INSERT INTO "Team" ("id", "name") VALUES (?, ?)`, [clientId, `bench ${clientId}`]);
   const [app] = await db.all<{ id: number }>(
@@ -47,7 +47,7 @@ async function createBenchApp(db: Sql, label: string): Promise<BenchApp> {
   return { id: Number(app.id), clientId, instanceUuid: randomUUID(), nextTs: START_TS };
 }
 
-function nextBody(app: BenchApp, t: SyncTemplate, gzip: boolean): Buffer<ArrayBuffer> {
+export function nextBody(app: BenchApp, t: SyncTemplate, gzip: boolean): Buffer<ArrayBuffer> {
   const timestamp = app.nextTs + 0.123456; // py sends float seconds
   app.nextTs += 60;
   return syncBody(t, { timestamp, instanceUuid: app.instanceUuid, messageUuid: randomUUID() }, gzip);
@@ -108,12 +108,7 @@ export interface IngestResult {
 export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestResult> {
   o.log(`[${kind}] ingest: starting a fresh ${kind} database and next start`);
   const stack = await startTestStack(kind, { server: true });
-  const pgDatabase = pgDatabaseOf(stack.databaseUrl);
-  const untrack = [
-    track({ dir: stack.dataDir }),
-    ...(pgDatabase ? [track({ pgDatabase })] : []),
-    ...(stack.pid ? [track({ pid: stack.pid, group: true })] : []),
-  ];
+  const untrack = trackStack(stack);
   const db = openSql(stack.databaseUrl);
   const headers = syncHeaders(o.gzip);
   const syncUrl = (app: BenchApp) => `${stack.baseUrl}/v2/${app.clientId}/prod/sync`;
@@ -263,6 +258,6 @@ export async function benchIngest(kind: Kind, o: IngestOptions): Promise<IngestR
   } finally {
     await db.close();
     await stack.stop();
-    for (const u of untrack) u();
+    untrack();
   }
 }

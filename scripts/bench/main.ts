@@ -8,7 +8,7 @@
 //
 //   npm run bench -- [options]
 //   --kinds sqlite,postgres      databases (default both)
-//   --only ingest,otlp,reads,page,alerts,logs  sections (default all; peak memory comes with ingest, otlp and page)
+//   --only ingest,otlp,reads,page,alerts,logs,signin  sections (default all; peak memory comes with ingest, otlp and page)
 //   --rules N                    alert rules evaluated in one tick (default 1000)
 //   --log-rows N                 request logs in the logs section's own databases (default 1,000,000; reseeded
 //                                when it changes; --reseed rebuilds them too)
@@ -21,6 +21,9 @@
 //   --minute-runs N              runs of the per-minute-only read comparison (default = --runs)
 //   --build                      run `next build` first (it runs anyway when .next/BUILD_ID is missing)
 //   --gzip                       gzip the /sync bodies (the official clients send plain JSON)
+//   --flood-seconds S            length of the sign-in flood at least (default 20, --quick 5)
+//   --flooders N                 sign-in requests in flight during it (default 16: as many as the password threads and
+//                                their default queue take, so none is answered "busy"; more shows the busy answers)
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -38,6 +41,7 @@ import type { TreePeak } from "./memory";
 import { benchOtlp, type OtlpResult } from "./otlp";
 import { benchPage, CHROMIUM, type PageResult } from "./page";
 import type { ReadsOutput } from "./reads";
+import { benchSignIn, signInReport, type SignInResult } from "./signin";
 import { bytes, goalAtLeast, goalAtMost, int, ms, pct, rounded, table, times, type Goal } from "./stats";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -53,7 +57,7 @@ process.env.CHECKPOINT_DISABLE ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const KINDS = ["sqlite", "postgres"] as const;
-const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs"] as const;
+const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs", "signin"] as const;
 
 const GOALS = {
   sync500P95Ms: 20,
@@ -85,6 +89,8 @@ const { values: args } = parseArgs({
     gzip: { type: "boolean", default: false },
     rules: { type: "string", default: "1000" },
     "log-rows": { type: "string", default: "1000000" },
+    "flood-seconds": { type: "string" },
+    flooders: { type: "string", default: "16" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -152,6 +158,11 @@ const plan = {
   page: { warmPerRun: quick ? 3 : 5 },
   alerts: { rules: Math.round(positive(args.rules, "rules")!) },
   logs: { rows: Math.round(positive(args["log-rows"], "log-rows")!), runs: quick ? 3 : 10, files: quick ? 5 : 20 },
+  signin: {
+    floodMs: (positive(args["flood-seconds"], "flood-seconds") ?? (quick ? 5 : 20)) * 1000,
+    flooders: Math.round(positive(args.flooders, "flooders")!),
+    samples: quick ? 10 : 40,
+  },
 };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -159,7 +170,8 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 // --- The production build the servers run ------------------------------------------------
 async function ensureBuild(): Promise<{ id: string | null; at: Date | null }> {
   const buildId = path.resolve(".next/BUILD_ID");
-  const needsServer = only.includes("ingest") || only.includes("otlp") || only.includes("page");
+  const needsServer =
+    only.includes("ingest") || only.includes("otlp") || only.includes("page") || only.includes("signin");
   if (needsServer && (args.build || !existsSync(buildId))) {
     log(
       args.build
@@ -259,6 +271,7 @@ const results: {
   page: Partial<Record<Kind, PageResult>>;
   alerts: Partial<Record<Kind, AlertsOutput>>;
   logs: Partial<Record<Kind, LogsOutput>>;
+  signin: Partial<Record<Kind, SignInResult>>;
 } = {
   ingest: {},
   otlp: {},
@@ -266,6 +279,7 @@ const results: {
   page: {},
   alerts: {},
   logs: {},
+  signin: {},
 };
 for (const kind of kinds) {
   if (only.includes("ingest")) {
@@ -295,6 +309,7 @@ for (const kind of kinds) {
     results.alerts[kind] = await runAlerts(demo);
   }
   if (only.includes("logs")) results.logs[kind] = await runLogs(kind);
+  if (only.includes("signin")) results.signin[kind] = await benchSignIn(kind, { ...plan.signin, log });
 }
 machine.loadAverageEnd = loadAverage();
 finishCleanly();
@@ -795,6 +810,11 @@ if (Object.keys(results.logs).length) {
   say(table(["measure", "db", "p50", "p95", "rows", "goal"], rows, [2, 3, 4]));
 }
 
+if (Object.keys(results.signin).length) {
+  say();
+  for (const line of signInReport(Object.values(results.signin), plan.signin)) say(line);
+}
+
 const peaks: [string, Kind, TreePeak | null][] = [];
 for (const kind of kinds) {
   if (results.ingest[kind]) peaks.push(["after ingest", kind, results.ingest[kind]!.serverPeak]);
@@ -859,6 +879,7 @@ const json = rounded({
   page: results.page,
   alerts: results.alerts,
   logs: results.logs,
+  signin: results.signin,
   memory: peaks.map(([when, kind, p]) => ({ when, kind, ...p })),
   medianOf: `median of ${runs} runs`,
   report,

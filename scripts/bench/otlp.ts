@@ -21,7 +21,7 @@ import { parseSync } from "../../lib/ingest/parse";
 import { storeOtlpMetrics, storeOtlpTraces, storeSync } from "../../lib/ingest/store";
 import { nowSeconds } from "../../lib/store/time";
 import { startTestStack } from "../../tests/helpers/stack";
-import { pgDatabaseOf, track } from "./cleanup";
+import { trackStack } from "./cleanup";
 import type { Kind } from "./ingest";
 import { groupPeak, type TreePeak } from "./memory";
 import { makeSeries, metricsExport, otlpHeaders, tracesExport, type OtlpBody, type OtlpSender } from "./otlp-payload";
@@ -191,12 +191,7 @@ const elapsed = (t0: number) => performance.now() - t0;
 export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult> {
   o.log(`[${kind}] otlp: starting a fresh ${kind} database and next start`);
   const stack = await startTestStack(kind, { server: true });
-  const pgDatabase = pgDatabaseOf(stack.databaseUrl);
-  const untrack = [
-    track({ dir: stack.dataDir }),
-    ...(pgDatabase ? [track({ pgDatabase })] : []),
-    ...(stack.pid ? [track({ pid: stack.pid, group: true })] : []),
-  ];
+  const untrack = trackStack(stack);
   const db = openSql(stack.databaseUrl);
   const n = o.warmup + o.requestsPerRun;
   try {
@@ -383,7 +378,7 @@ export async function benchOtlp(kind: Kind, o: OtlpOptions): Promise<OtlpResult>
   } finally {
     await db.close();
     await stack.stop();
-    for (const u of untrack) u();
+    untrack();
   }
 }
 

@@ -14,23 +14,39 @@ export async function userWithPassword(prefix = "http") {
   return prisma().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
 }
 
-/** Signs in through next-auth's credentials callback and returns the session cookie. */
-export async function signIn(email: string, password = PASSWORD): Promise<string> {
-  const csrf = await fetch(`${base()}/api/auth/csrf`);
+/** One sign-in attempt through next-auth's credentials callback, as a form post (`base`: another server). */
+export async function signInAttempt(
+  email: string,
+  password: string,
+  { base: url = base(), headers = {} }: { base?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookie = csrf.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const r = await fetch(`${base()}/api/auth/callback/credentials`, {
+  return fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, ...headers },
     body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/apps" }),
   });
-  const session = r.headers.getSetCookie().find((c) => /session-token=/.test(c));
+}
+
+/** The session cookie of a successful attempt, else null. */
+export const sessionCookie = (r: Response) =>
+  r.headers
+    .getSetCookie()
+    .find((c) => /session-token=/.test(c))
+    ?.split(";")[0] ?? null;
+
+/** Signs in through next-auth's credentials callback and returns the session cookie. */
+export async function signIn(email: string, password = PASSWORD): Promise<string> {
+  const r = await signInAttempt(email, password);
+  const session = sessionCookie(r);
   if (!session) throw new Error(`sign-in failed (${r.status})`);
-  return session.split(";")[0];
+  return session;
 }
 
 /** A GET as the holder of the cookie (or signed out), without following redirects. */

@@ -5,7 +5,8 @@ import { Field, FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signInAction } from "@/lib/auth/actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** `email`: an address to start from (after a sign-up), so only the password is left to type. */
+export function SignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const [state, action] = useActionState(signInAction, {});
   return (
     <form action={action} noValidate className="space-y-4">
@@ -16,9 +17,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         label="Email"
         autoComplete="email"
-        autoFocus
+        autoFocus={!email}
         required
-        defaultValue={state.values?.email}
+        defaultValue={state.values?.email ?? email}
         errors={state.fieldErrors?.email}
       />
       <Field
@@ -26,6 +27,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="password"
         label="Password"
         autoComplete="current-password"
+        autoFocus={Boolean(email)}
         required
         errors={state.fieldErrors?.password}
       />

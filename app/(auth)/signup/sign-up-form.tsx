@@ -4,10 +4,21 @@ import { useActionState } from "react";
 import { Field, FormMessage } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { signUpAction } from "@/lib/auth/actions";
+import { SignInForm } from "../signin/sign-in-form";
 
-/** With an invitation, the address is the invited one and cannot be changed here. */
+/**
+ * With an invitation, the address is the invited one and cannot be changed here. An open sign-up ends in the sign-in
+ * form, whether the address was new or already had an account: the page looks the same either way.
+ */
 export function SignUpForm({ invite }: { invite?: { token: string; email: string } }) {
   const [state, action] = useActionState(signUpAction, {});
+  if (state.ok)
+    return (
+      <div className="space-y-4">
+        <FormMessage tone="success" message={state.message} />
+        <SignInForm callbackUrl="/apps" email={state.values?.email} />
+      </div>
+    );
   return (
     <form action={action} noValidate className="space-y-4">
       <FormMessage message={state.message} />

@@ -1,0 +1,82 @@
+// Which client address the per-IP sign-in limit counts, over real HTTP through scripts/server.mjs: the project's
+// server trusts no proxy (the default), a second one on the same database trusts one hop of X-Forwarded-For.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { recordFailure, THROTTLE } from "@/lib/auth/throttle";
+import { prisma } from "@/lib/db";
+import { PASSWORD, sessionCookie, signInAttempt, userWithPassword } from "../helpers/http-session";
+import { freePort, startServer, stopServer } from "../helpers/stack";
+
+const LOCAL = "ip:127.0.0.1";
+const failures = async (key: string) => (await prisma().authThrottle.findUnique({ where: { key } }))?.failures ?? 0;
+const keysOf = async (prefix: string) =>
+  (await prisma().authThrottle.findMany({ where: { key: { startsWith: prefix } } })).map((r) => r.key);
+
+let behindProxy: { baseUrl: string; proc: ChildProcess };
+let localBefore: number;
+
+beforeAll(async () => {
+  localBefore = await failures(LOCAL);
+  behindProxy = await startServer(
+    {
+      DATABASE_URL: inject("databaseUrl"),
+      TALLYHUB_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "tallyhub-proxy-")),
+      AUTH_SECRET: "behind-a-proxy-behind-a-proxy",
+      TALLYHUB_TRUSTED_PROXY_HOPS: "1",
+    },
+    await freePort(),
+  );
+});
+
+afterAll(async () => {
+  await stopServer(behindProxy.proc);
+  // Every test file signs in from 127.0.0.1: leave its count as it was.
+  await prisma().authThrottle.updateMany({ where: { key: LOCAL }, data: { failures: localBefore } });
+  await prisma().authThrottle.deleteMany({ where: { key: { startsWith: "ip:198.51.100." } } });
+});
+
+describe("per-IP sign-in limit, no trusted proxy", () => {
+  it("counts the connection's address: a made-up X-Forwarded-For or peer header changes nothing", async () => {
+    const user = await userWithPassword("addr");
+    const before = await failures(LOCAL);
+    const r = await signInAttempt(user.email, "wrong password", {
+      headers: { "x-forwarded-for": "198.51.100.23", "x-tallyhub-peer": "198.51.100.24", "x-real-ip": "198.51.100.25" },
+    });
+    expect(sessionCookie(r)).toBeNull();
+    expect(await failures(LOCAL)).toBe(before + 1);
+    expect(await keysOf("ip:198.51.100.")).toEqual([]);
+  });
+});
+
+describe("per-IP sign-in limit, one trusted proxy", () => {
+  it("counts the hop the proxy appended, not what the client wrote to the left of it", async () => {
+    const user = await userWithPassword("addr");
+    const before = await failures(LOCAL);
+    await signInAttempt(user.email, "wrong password", {
+      base: behindProxy.baseUrl,
+      headers: { "x-forwarded-for": "6.6.6.6, 198.51.100.31" },
+    });
+    expect(await failures("ip:198.51.100.31")).toBe(1);
+    expect(await failures("ip:6.6.6.6")).toBe(0);
+    expect(await failures(LOCAL)).toBe(before);
+  });
+
+  it("locks out the client that failed, not everyone behind the same proxy", async () => {
+    const user = await userWithPassword("addr");
+    for (let i = 0; i < THROTTLE.maxFailures.ip; i++) await recordFailure([{ kind: "ip", value: "198.51.100.41" }]);
+    const locked = await signInAttempt(user.email, PASSWORD, {
+      base: behindProxy.baseUrl,
+      headers: { "x-forwarded-for": "198.51.100.41" },
+    });
+    expect(sessionCookie(locked)).toBeNull();
+    expect(locked.headers.get("location")).toContain("code=locked");
+    const other = await signInAttempt(user.email, PASSWORD, {
+      base: behindProxy.baseUrl,
+      headers: { "x-forwarded-for": "198.51.100.42" },
+    });
+    expect(sessionCookie(other)).not.toBeNull();
+  });
+});
