@@ -11,8 +11,8 @@ export function CapUsageCard({ usage }: { usage: CapUsage[] }) {
         title="Usage and limits"
         description={
           <>
-            What this app&rsquo;s clients have created, against the server&rsquo;s caps. Past a cap, new ones are counted under
-            &ldquo;(other)&rdquo;: totals stay exact, the breakdown stops growing.
+            What this app&rsquo;s clients have created, against the server&rsquo;s caps. Past a cap, new ones are
+            counted under &ldquo;(other)&rdquo;: totals stay exact, the breakdown stops growing.
           </>
         }
       />
@@ -25,7 +25,7 @@ export function CapUsageCard({ usage }: { usage: CapUsage[] }) {
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
                   <span className="font-medium text-slate-800 first-letter:uppercase">{u.label}</span>
                   <span className="text-slate-600 tabular-nums">
-                    {formatCount(u.used)} / {formatCount(u.cap)}
+                    {`${formatCount(u.used)} / ${formatCount(u.cap)}`}
                   </span>
                 </div>
                 <div

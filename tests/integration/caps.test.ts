@@ -182,7 +182,8 @@ describe("per-app caps", () => {
     const html = await page.text();
     expect(html).toContain("Limit reached");
     expect(html).toContain("consumers (100,000)");
-    const settingsHtml = await (await get(`/apps/${app.id}/settings`, cookie)).text();
+    // React separates adjacent text with comments.
+    const settingsHtml = (await (await get(`/apps/${app.id}/settings`, cookie)).text()).replaceAll("<!-- -->", "");
     expect(settingsHtml).toContain("Usage and limits");
     expect(settingsHtml).toContain("100,000 / 100,000");
     expect(settingsHtml).toContain("2 / 20");
