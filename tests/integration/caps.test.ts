@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { sql } from "@/lib/db";
+import { ENDPOINT_OPTIONS_LIMIT, getFilterOptions } from "@/lib/queries/filter-options";
 import { CAP_COLUMNS, capOf, OTHER_ID, OTHER_INSTANCE, type CapKind } from "@/lib/store/caps";
 import { createApp } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
@@ -62,6 +63,8 @@ describe("per-app caps", () => {
     await sync(app.clientId, { requests: [makeRequest({ path: "/users/7", request_count: 5 })] });
     expect((await rollupTotals(app.id)).requests).toBe(12_005);
     expect(await count("Endpoint", app.id)).toBe(5001);
+    // The filter bar, loaded on every poll, gets a bounded list.
+    expect((await getFilterOptions(app.id)).endpoints).toHaveLength(ENDPOINT_OPTIONS_LIMIT);
   });
 
   it("consumers and groups past their caps go to one (other) each, counted exactly", async () => {
