@@ -50,7 +50,7 @@ test("a cap hit is reported on the app's pages and its usage on Settings", async
   const envs = page.locator('[data-cap="environments"]');
   await expect(envs).toContainText("20 / 20");
   await expect(envs).toContainText("Cap reached");
-  await expect(page.locator('[data-cap="endpoints"]')).toContainText("2 / 5,000");
+  await expect(page.locator('[data-cap="endpoints"]')).toContainText("1 / 5,000");
 
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
