@@ -38,6 +38,7 @@ interface Entry {
 
 const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const days = { schema: wholeNumber(1, 3650), expected: "a whole number of days from 1 to 3650" };
+const cap = { schema: wholeNumber(1, 10_000_000), expected: "a whole number from 1 to 10000000" };
 
 export const DEFAULT_DATABASE_URL = "file:./data/tallyhub.db";
 
@@ -196,6 +197,41 @@ export const SETTINGS = {
       "rollups: slower, for benchmarks (`npm run bench`) and for checking the rollups",
     schema: z.enum(["auto", "minute"]),
     expected: "auto or minute",
+  },
+  // Per-app caps (lib/store/caps.ts): past one, new keys of that kind are counted under the app's "(other)" row.
+  TALLYHUB_MAX_ENVIRONMENTS: {
+    default: "20",
+    meaning:
+      "Environments per app (each keeps at most one OpenAPI document); data for a new one past the cap is counted " +
+      'under the environment "(other)"',
+    ...cap,
+  },
+  TALLYHUB_MAX_ENDPOINTS: {
+    default: "5000",
+    meaning: 'Endpoints per app; a new one past the cap (e.g. a client reporting raw paths) is counted under "(other)"',
+    ...cap,
+  },
+  TALLYHUB_MAX_CONSUMERS: {
+    default: "100000",
+    meaning: 'Consumers per app; a new one past the cap is counted under the consumer "(other)"',
+    ...cap,
+  },
+  TALLYHUB_MAX_CONSUMER_GROUPS: {
+    default: "1000",
+    meaning: 'Consumer groups per app; a new one past the cap becomes the group "(other)"',
+    ...cap,
+  },
+  TALLYHUB_MAX_ERRORS: {
+    default: "10000",
+    meaning: 'Validation and server error fingerprints per app; a new one past the cap is counted under "(other)"',
+    ...cap,
+  },
+  TALLYHUB_MAX_INSTANCES: {
+    default: "1000",
+    meaning:
+      "Client instances per app (an instance is forgotten `TALLYHUB_RETENTION_MINUTE_DAYS` after its last sync); " +
+      'a new one past the cap is recorded as the instance "(other)"',
+    ...cap,
   },
 } as const satisfies Record<string, Entry>;
 

@@ -24,6 +24,7 @@ export const createApp = teamAction(
         clientId: randomUUID(),
         writeToken: newWriteToken(),
         nextEnvId: environments.length + 1,
+        envCount: environments.length,
         environments: { create: environments.map((envName, i) => ({ id: i + 1, name: envName })) },
       },
       include: { environments: { orderBy: { id: "asc" } } },

@@ -5,7 +5,8 @@
 import { notFound } from "next/navigation";
 import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
-import { addEnvironmentSchema, MAX_ENVIRONMENTS, removeEnvironmentSchema } from "@/lib/validations/app";
+import { OTHER_ID } from "@/lib/store/caps";
+import { addEnvironmentSchema, maxEnvironments, removeEnvironmentSchema } from "@/lib/validations/app";
 import { invalid, ok } from "@/lib/validations/result";
 
 export const addEnvironment = appAction("configure", addEnvironmentSchema, async ({ app, input: { name } }) =>
@@ -13,12 +14,13 @@ export const addEnvironment = appAction("configure", addEnvironmentSchema, async
     const { environments } =
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     if (environments.some((e) => e.name === name)) return invalid({ name: [`"${name}" already exists.`] });
-    if (environments.length >= MAX_ENVIRONMENTS) {
-      return invalid({ name: [`An app can have at most ${MAX_ENVIRONMENTS} environments.`] });
+    // The ingest's cap: the environment "(other)" (data past it) is not one of them.
+    if (environments.filter((e) => e.id !== OTHER_ID).length >= maxEnvironments()) {
+      return invalid({ name: [`An app can have at most ${maxEnvironments()} environments.`] });
     }
     const { nextEnvId } = await tx.app.update({
       where: { id: app.id },
-      data: { nextEnvId: { increment: 1 } },
+      data: { nextEnvId: { increment: 1 }, envCount: { increment: 1 } },
       select: { nextEnvId: true },
     });
     const env = await tx.environment.create({ data: { appId: app.id, id: nextEnvId - 1, name } });
@@ -35,6 +37,7 @@ export const removeEnvironment = appAction("configure", removeEnvironmentSchema,
     if (!env) notFound();
     if (environments.length === 1) return invalid({ environment: ["An app needs at least one environment."] });
     await tx.environment.delete({ where: { appId_id: { appId: app.id, id: env.id } } });
+    if (env.id !== OTHER_ID) await tx.app.update({ where: { id: app.id }, data: { envCount: { decrement: 1 } } });
     return ok({ name: env.name });
   }),
 );

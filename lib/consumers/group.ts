@@ -1,43 +1,26 @@
 // Putting a consumer into a group, by name: an existing group of the app or a new one.
 // groupByUser makes the choice stick against the client's later syncs.
 import { appAction } from "@/lib/actions/app-action";
-import type { Sql } from "@/lib/db";
-import { allocateIds } from "@/lib/store/allocate";
+import { capOf, OTHER_ID } from "@/lib/store/caps";
+import { ensureGroups } from "@/lib/store/consumers";
 import { inTransaction } from "@/lib/store/transaction";
-import { ok } from "@/lib/validations/result";
+import { invalid, ok } from "@/lib/validations/result";
 import { setConsumerGroupSchema } from "./schemas";
 import { updateConsumerOr404 } from "./update";
-
-async function groupIdByName(db: Sql, appId: number, name: string): Promise<number | null> {
-  const [row] = await db.all<{ id: number }>(`SELECT "id" FROM "ConsumerGroup" WHERE "appId" = ? AND "name" = ?`, [
-    appId,
-    name,
-  ]);
-  return row ? Number(row.id) : null;
-}
-
-/** The group's id, creating it if the app has none by that name (ingest may race us to it). */
-async function ensureGroup(db: Sql, appId: number, name: string): Promise<number> {
-  const existing = await groupIdByName(db, appId, name);
-  if (existing !== null) return existing;
-  const id = await allocateIds(db, appId, "nextGroupId", 1);
-  await db.run(`INSERT INTO "ConsumerGroup" ("appId", "id", "name") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
-    appId,
-    id,
-    name,
-  ]);
-  return (await groupIdByName(db, appId, name))!;
-}
 
 export const setConsumerGroup = appAction(
   "use",
   setConsumerGroupSchema,
   async ({ app, input: { consumerId, group } }) => {
     const groupId = await inTransaction(async (db) => {
-      const id = group === null ? null : await ensureGroup(db, app.id, group);
+      // The same creation as the ingest's (ingest may race us to it), held to the same cap.
+      const id = group === null ? null : (await ensureGroups(db, app.id, new Map([[group, null]]))).get(group)!;
+      if (id === OTHER_ID) return id;
       await updateConsumerOr404(db, app.id, consumerId, `"groupId" = ?, "groupByUser" = ?`, [id, true]);
       return id;
     });
+    if (groupId === OTHER_ID)
+      return invalid({ group: [`This app has reached its limit of ${capOf("groups").toLocaleString("en")} groups.`] });
     return ok({ groupId, group });
   },
 );

@@ -26,7 +26,7 @@ export interface EndpointRow {
   serverErrors: number;
 }
 
-const byEndpoint = (a: { path: string; method: string }, b: { path: string; method: string }) =>
+export const byEndpoint = (a: { path: string; method: string }, b: { path: string; method: string }) =>
   byText(a.path, b.path) || byText(a.method, b.method);
 
 export async function listEndpoints(appId: number, f: Pick<Filters, "endpoint" | "method">) {

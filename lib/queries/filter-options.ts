@@ -1,7 +1,7 @@
 // What the filter bar offers: environments, consumers, groups, endpoints and methods.
 import { sql } from "@/lib/db";
 import { VISIBLE_CONSUMER } from "./aggregates";
-import { listEndpoints } from "./endpoints-table";
+import { byEndpoint } from "./endpoints-table";
 import { byText } from "./text-order";
 
 export interface FilterOptions {
@@ -13,6 +13,9 @@ export interface FilterOptions {
 }
 
 export const CONSUMER_OPTIONS_LIMIT = 2000;
+// An app may have up to TALLYHUB_MAX_ENDPOINTS (5,000) endpoints and this is sent on every poll: the most recently
+// seen ones; the endpoint filter also takes any typed path or pattern, matched on the server.
+export const ENDPOINT_OPTIONS_LIMIT = 1000;
 
 export async function getFilterOptions(appId: number): Promise<FilterOptions> {
   const [envs, consumers, groups, endpoints] = await Promise.all([
@@ -32,13 +35,18 @@ export async function getFilterOptions(appId: number): Promise<FilterOptions> {
        WHERE "ConsumerGroup"."appId" = ?`,
       [appId],
     ),
-    listEndpoints(appId, { endpoint: null, method: null }),
+    sql().all<{ id: number; method: string; path: string }>(
+      `SELECT "Endpoint"."id" AS "id", "Endpoint"."method" AS "method", "Endpoint"."path" AS "path"
+       FROM "Endpoint" WHERE "Endpoint"."appId" = ?
+       ORDER BY "Endpoint"."lastSeen" DESC, 1 LIMIT ${ENDPOINT_OPTIONS_LIMIT}`,
+      [appId],
+    ),
   ]);
   return {
     envs: envs.map((e) => e.name).sort(byText),
     consumers: consumers.map((c) => ({ id: Number(c.id), identifier: c.identifier, name: c.name })),
     groups: groups.map((g) => ({ id: Number(g.id), name: g.name })).sort((a, b) => byText(a.name, b.name)),
-    endpoints: endpoints.map((e) => ({ id: Number(e.id), method: e.method, path: e.path })),
+    endpoints: endpoints.map((e) => ({ id: Number(e.id), method: e.method, path: e.path })).sort(byEndpoint),
     methods: [...new Set(endpoints.map((e) => e.method))].sort(byText),
   };
 }

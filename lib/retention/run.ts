@@ -4,6 +4,7 @@
 import { sql, type Sql } from "../db";
 import { refreshPlannerStatistics } from "../db/statistics";
 import { nowSeconds } from "../store/time";
+import { pruneCatalogue } from "./catalogue";
 import { foldHorizon, retentionConfig, retentionCutoffs, type RetentionConfig } from "./config";
 import { foldApp } from "./fold";
 import { pruneApp, pruneReceipts, RECEIPT_DAYS } from "./prune";
@@ -33,8 +34,12 @@ export async function runRetention(
     const folded = await foldApp(db, Number(id), horizon);
     report.foldedHours += folded.hours;
     report.foldedRows += folded.rows;
-    for (const [table, n] of Object.entries(await pruneApp(db, Number(id), cutoffs)))
-      report.deleted[table] = (report.deleted[table] ?? 0) + n;
+    // Data first, then the catalogue rows no data points at any more.
+    const deleted = {
+      ...(await pruneApp(db, Number(id), cutoffs)),
+      ...(await pruneCatalogue(db, Number(id), cutoffs)),
+    };
+    for (const [table, n] of Object.entries(deleted)) report.deleted[table] = (report.deleted[table] ?? 0) + n;
     report.apps++;
   }
   report.deleted.IngestReceipt = await pruneReceipts(db, now - RECEIPT_DAYS * 86_400);

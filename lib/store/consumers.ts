@@ -2,8 +2,9 @@
 // client's consumers[] list until a user sets them in the dashboard (nameByUser /
 // groupByUser); a missing name or group never clears one already known.
 import type { Sql } from "../db";
-import { ensureIds, type EnsureSpec } from "./allocate";
+import { byDistinctId, ensureIds, type EnsureSpec } from "./allocate";
 import { findIdsByKey, insertMany, keepMax, keepMin } from "./batch";
+import { OTHER_ID, OTHER_LABEL } from "./caps";
 
 export interface ConsumerSighting {
   firstSeen: number;
@@ -12,8 +13,13 @@ export interface ConsumerSighting {
   group: string | null;
 }
 
+// Clients' identifiers, names and groups are trimmed (lib/ingest/normalise.ts): a trailing space makes the
+// "(other)" keys ones no client can send, while they read as "(other)".
+const OTHER_KEY = `${OTHER_LABEL} `;
+
 const groupSpec: EnsureSpec<null> = {
   counter: "nextGroupId",
+  kind: "groups",
   find: (db, appId, names) => findIdsByKey(db, "ConsumerGroup", "name", appId, names),
   async create(db, appId, items) {
     await insertMany(db, {
@@ -23,13 +29,28 @@ const groupSpec: EnsureSpec<null> = {
       tail: "ON CONFLICT DO NOTHING",
     });
   },
+  async createOther(db, appId) {
+    await db.run(`INSERT INTO "ConsumerGroup" ("appId", "id", "name") VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, [
+      appId,
+      OTHER_ID,
+      OTHER_KEY,
+    ]);
+  },
 };
+
+/** Ids of consumer groups by name, creating new ones (up to the cap; past it "(other)"). */
+export const ensureGroups = (db: Sql, appId: number, names: Map<string, null>) =>
+  ensureIds(db, appId, groupSpec, names);
 
 const consumerColumns = ["appId", "id", "identifier", "name", "groupId", "firstSeen", "lastSeen"];
 
-function consumerSpec(groupIds: Map<string, number>): EnsureSpec<ConsumerSighting> {
+function consumerSpec(
+  groupIds: Map<string, number>,
+  sightings: { firstSeen: number; lastSeen: number },
+): EnsureSpec<ConsumerSighting> {
   return {
     counter: "nextConsumerId",
+    kind: "consumers",
     find: (db, appId, identifiers) => findIdsByKey(db, "Consumer", "identifier", appId, identifiers),
     async create(db, appId, items) {
       await insertMany(db, {
@@ -47,6 +68,14 @@ function consumerSpec(groupIds: Map<string, number>): EnsureSpec<ConsumerSightin
         tail: "ON CONFLICT DO NOTHING",
       });
     },
+    // Named by us, so the clients' names and groups never apply to it.
+    async createOther(db, appId) {
+      await db.run(
+        `INSERT INTO "Consumer" ("appId", "id", "identifier", "name", "nameByUser", "groupByUser", "firstSeen", "lastSeen")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        [appId, OTHER_ID, OTHER_KEY, OTHER_LABEL, true, true, sightings.firstSeen, sightings.lastSeen],
+      );
+    },
   };
 }
 
@@ -62,15 +91,22 @@ export async function ensureConsumers(
   if (seen.size === 0) return new Map();
   const groupNames = new Map<string, null>();
   for (const c of seen.values()) if (c.group) groupNames.set(c.group, null);
-  const groupIds = await ensureIds(db, appId, groupSpec, groupNames);
-  const ids = await ensureIds(db, appId, consumerSpec(groupIds), seen);
-  const rows = [...ids].sort((a, b) => a[1] - b[1]);
+  const groupIds = await ensureGroups(db, appId, groupNames);
+  const span = { firstSeen: Infinity, lastSeen: -Infinity };
+  for (const c of seen.values()) {
+    span.firstSeen = Math.min(span.firstSeen, c.firstSeen);
+    span.lastSeen = Math.max(span.lastSeen, c.lastSeen);
+  }
+  const ids = await ensureIds(db, appId, consumerSpec(groupIds, span), seen);
+  const rows = byDistinctId(ids);
   await insertMany(db, {
     table: "Consumer",
     columns: consumerColumns,
     rows: rows.map(([identifier, id]) => {
-      const c = seen.get(identifier)!;
-      return [appId, id, identifier, c.name, c.group ? groupIds.get(c.group)! : null, c.firstSeen, c.lastSeen];
+      // "(other)" stands for all the sightings past the cap, and keeps its own name.
+      const c = id === OTHER_ID ? { ...span, name: null, group: null } : seen.get(identifier)!;
+      const key = id === OTHER_ID ? OTHER_KEY : identifier;
+      return [appId, id, key, c.name, c.group ? groupIds.get(c.group)! : null, c.firstSeen, c.lastSeen];
     }),
     tail: `ON CONFLICT ("appId", "id") DO UPDATE SET
       "name" = CASE WHEN "Consumer"."nameByUser" OR excluded."name" IS NULL

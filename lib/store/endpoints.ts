@@ -1,8 +1,9 @@
 // Endpoints (method + route template). Startup lists them all, including routes never
 // called; a sync may name one the startup has not (or not yet) reported.
 import type { Sql } from "../db";
-import { ensureIds, type EnsureSpec } from "./allocate";
+import { byDistinctId, ensureIds, type EnsureSpec } from "./allocate";
 import { insertMany, selectIn } from "./batch";
+import { OTHER_ID, OTHER_LABEL } from "./caps";
 
 export interface EndpointInfo {
   method: string;
@@ -14,8 +15,15 @@ export interface EndpointInfo {
 // Methods are tokens without spaces, so the first space splits the key unambiguously.
 export const endpointKey = (method: string, path: string) => `${method} ${path}`;
 
+const COLUMNS = ["appId", "id", "method", "path", "summary", "description", "inStartup", "firstSeen", "lastSeen"];
+
+// Syncs refresh an endpoint's lastSeen at most this often, so a sync naming known endpoints writes nothing;
+// retention prunes with a day's margin over it.
+export const LAST_SEEN_REFRESH_SECONDS = 3600;
+
 const endpointSpec = (now: number, inStartup: boolean): EnsureSpec<EndpointInfo> => ({
   counter: "nextEndpointId",
+  kind: "endpoints",
   async find(db, appId, keys) {
     const paths = [...new Set(keys.map((k) => k.slice(k.indexOf(" ") + 1)))];
     const rows = await selectIn<{ id: number; method: string; path: string }>(
@@ -35,7 +43,7 @@ const endpointSpec = (now: number, inStartup: boolean): EnsureSpec<EndpointInfo>
   async create(db, appId, items) {
     await insertMany(db, {
       table: "Endpoint",
-      columns: ["appId", "id", "method", "path", "summary", "description", "inStartup", "firstSeen"],
+      columns: COLUMNS,
       rows: items.map(({ id, value: e }) => [
         appId,
         id,
@@ -45,15 +53,35 @@ const endpointSpec = (now: number, inStartup: boolean): EnsureSpec<EndpointInfo>
         e.description ?? null,
         inStartup,
         now,
+        now,
       ]),
       tail: "ON CONFLICT DO NOTHING",
     });
   },
+  createOther: (db, appId) => insertOtherEndpoint(db, appId, now),
 });
 
-/** Ids of the endpoints named in a sync, creating unknown ones. */
-export function ensureEndpoints(db: Sql, appId: number, endpoints: Map<string, EndpointInfo>, now: number) {
-  return ensureIds(db, appId, endpointSpec(now, false), endpoints);
+/** The endpoint "(other)": "*" is a method no route is listed with, and "(other)" no route template. */
+export async function insertOtherEndpoint(db: Sql, appId: number, now: number) {
+  await db.run(
+    `INSERT INTO "Endpoint" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+    [appId, OTHER_ID, "*", OTHER_LABEL, null, "New endpoints past the app's cap", false, now, now],
+  );
+}
+
+/** Ids of the endpoints named in a sync, creating unknown ones; known ones not seen for an hour are marked seen. */
+export async function ensureEndpoints(db: Sql, appId: number, endpoints: Map<string, EndpointInfo>, now: number) {
+  const ids = await ensureIds(db, appId, endpointSpec(now, false), endpoints);
+  const known = byDistinctId(ids).map(([, id]) => id);
+  for (let at = 0; at < known.length; at += 500) {
+    const chunk = known.slice(at, at + 500);
+    await db.run(
+      `UPDATE "Endpoint" SET "lastSeen" = ? WHERE "appId" = ? AND "lastSeen" < ? AND "id" IN (${chunk.map(() => "?").join(", ")})`,
+      [now, appId, now - LAST_SEEN_REFRESH_SECONDS, ...chunk],
+    );
+  }
+  return ids;
 }
 
 /** Records a startup's route list: creates the new ones and marks all of them as reported. */
@@ -64,15 +92,16 @@ export async function recordStartupEndpoints(
   now: number,
 ) {
   const ids = await ensureIds(db, appId, endpointSpec(now, true), endpoints);
-  const rows = [...ids].sort((a, b) => a[1] - b[1]);
+  // Routes past the cap stay "(other)": a startup does not list "(other)" as a route of the app.
+  const rows = [...ids].filter(([, id]) => id !== OTHER_ID).sort((a, b) => a[1] - b[1]);
   await insertMany(db, {
     table: "Endpoint",
-    columns: ["appId", "id", "method", "path", "summary", "description", "inStartup", "firstSeen"],
+    columns: COLUMNS,
     rows: rows.map(([key, id]) => {
       const e = endpoints.get(key)!;
-      return [appId, id, e.method, e.path, e.summary ?? null, e.description ?? null, true, now];
+      return [appId, id, e.method, e.path, e.summary ?? null, e.description ?? null, true, now, now];
     }),
-    tail: `ON CONFLICT ("appId", "id") DO UPDATE SET "inStartup" = excluded."inStartup",
+    tail: `ON CONFLICT ("appId", "id") DO UPDATE SET "inStartup" = excluded."inStartup", "lastSeen" = excluded."lastSeen",
       "summary" = COALESCE(excluded."summary", "Endpoint"."summary"),
       "description" = COALESCE(excluded."description", "Endpoint"."description")`,
   });

@@ -3,8 +3,11 @@
 // traceback. Counts over time go to the *ErrorRollup tables (see sync.ts).
 import { createHash } from "node:crypto";
 import type { Param, Sql } from "../db";
-import { ensureIds, type EnsureSpec } from "./allocate";
+import { byDistinctId, ensureIds, type EnsureSpec } from "./allocate";
 import { findIdsByKey, insertMany, keepMax, keepMin } from "./batch";
+import { OTHER_ID, OTHER_LABEL } from "./caps";
+import { insertOtherEndpoint } from "./endpoints";
+import { nowSeconds } from "./time";
 
 export const fingerprint = (...parts: string[]) => createHash("sha256").update(parts.join("|")).digest("hex");
 
@@ -25,13 +28,29 @@ export interface ServerErrorInfo {
   seen: number;
 }
 
+// Not a SHA-256 in hex, so no error's fingerprint.
+const OTHER_FINGERPRINT = OTHER_LABEL;
+const OTHER_MESSAGE = "New errors past the app's cap";
+
 function errorSpec<T>(
   table: string,
   columns: string[],
   row: (appId: number, id: number, fp: string, v: T) => Param[],
+  other: T,
 ): EnsureSpec<T> {
   return {
     counter: "nextErrorId",
+    kind: "errors",
+    // Error lists join their endpoint: "(other)" gets the endpoint "(other)".
+    async createOther(db, appId) {
+      await insertOtherEndpoint(db, appId, nowSeconds());
+      await insertMany(db, {
+        table,
+        columns,
+        rows: [row(appId, OTHER_ID, OTHER_FINGERPRINT, other)],
+        tail: "ON CONFLICT DO NOTHING",
+      });
+    },
     find: (db, appId, fps) => findIdsByKey(db, table, "fingerprint", appId, fps),
     async create(db, appId, items) {
       await insertMany(db, {
@@ -84,8 +103,9 @@ const serverRow = (appId: number, id: number, fp: string, v: ServerErrorInfo): P
 
 /** Ids by fingerprint; existing errors get their first/last seen widened. */
 export async function ensureValidationErrors(db: Sql, appId: number, errors: Map<string, ValidationErrorInfo>) {
-  const ids = await ensureIds(db, appId, errorSpec("ValidationError", validationColumns, validationRow), errors);
-  await touch(db, appId, "ValidationError", validationColumns, ids, errors, validationRow, "");
+  const other = { endpointId: OTHER_ID, loc: "[]", msg: OTHER_MESSAGE, type: OTHER_LABEL, seen: seenOf(errors) };
+  const ids = await ensureIds(db, appId, errorSpec("ValidationError", validationColumns, validationRow, other), errors);
+  await touch(db, appId, "ValidationError", validationColumns, ids, errors, other, validationRow, "");
   return ids;
 }
 
@@ -94,7 +114,15 @@ export async function ensureValidationErrors(db: Sql, appId: number, errors: Map
  * traceback.
  */
 export async function ensureServerErrors(db: Sql, appId: number, errors: Map<string, ServerErrorInfo>) {
-  const ids = await ensureIds(db, appId, errorSpec("ServerError", serverColumns, serverRow), errors);
+  const other = {
+    endpointId: OTHER_ID,
+    type: OTHER_LABEL,
+    msg: OTHER_MESSAGE,
+    traceback: null,
+    sentryEventId: null,
+    seen: seenOf(errors),
+  };
+  const ids = await ensureIds(db, appId, errorSpec("ServerError", serverColumns, serverRow, other), errors);
   const newer = `excluded."lastSeen" >= "ServerError"."lastSeen"`;
   await touch(
     db,
@@ -103,6 +131,7 @@ export async function ensureServerErrors(db: Sql, appId: number, errors: Map<str
     serverColumns,
     ids,
     errors,
+    other,
     serverRow,
     `, "traceback" = CASE WHEN ${newer} AND excluded."traceback" IS NOT NULL
          THEN excluded."traceback" ELSE "ServerError"."traceback" END,
@@ -112,6 +141,8 @@ export async function ensureServerErrors(db: Sql, appId: number, errors: Map<str
   return ids;
 }
 
+const seenOf = (errors: Map<string, { seen: number }>) => [...errors.values()].reduce((m, e) => Math.max(m, e.seen), 0);
+
 async function touch<T>(
   db: Sql,
   appId: number,
@@ -119,11 +150,15 @@ async function touch<T>(
   columns: string[],
   ids: Map<string, number>,
   errors: Map<string, T>,
+  other: T,
   row: (appId: number, id: number, fp: string, v: T) => Param[],
   extra: string,
 ) {
   if (ids.size === 0) return;
-  const rows = [...ids].sort((a, b) => a[1] - b[1]).map(([fp, id]) => row(appId, id, fp, errors.get(fp)!));
+  // "(other)" keeps its own text, and its seen times span the errors it stands for.
+  const rows = byDistinctId(ids).map(([fp, id]) =>
+    id === OTHER_ID ? row(appId, id, OTHER_FINGERPRINT, other) : row(appId, id, fp, errors.get(fp)!),
+  );
   await insertMany(db, {
     table,
     columns,

@@ -6,7 +6,7 @@ import type { Sql } from "../db";
 import type { AppLog, InstanceMetrics, InstanceTraces, LogsBatch, Sender } from "../model/otlp";
 import { insertMany } from "./batch";
 import { ensureEnv } from "./environments";
-import { recordResources } from "./instances";
+import { admitInstance, recordResources } from "./instances";
 import { storeLogFile } from "./log";
 import { claimReceipt, type ReceiptKind } from "./receipt";
 import { storeStartup } from "./startup";
@@ -53,7 +53,7 @@ async function countSource(
      DO UPDATE SET "countsFrom" = COALESCE("Instance"."countsFrom", excluded."countsFrom"),
        "client" = COALESCE("Instance"."client", excluded."client")
      RETURNING "countsFrom"`,
-    [appId, s.instanceUuid, envId, now, s.client, claim],
+    [appId, await admitInstance(db, appId, s.instanceUuid), envId, now, s.client, claim],
   );
   return (rows[0]?.countsFrom as CountSource | null) ?? null;
 }

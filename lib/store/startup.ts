@@ -4,7 +4,7 @@ import type { Sql } from "../db";
 import type { StartupPayload } from "../model/payloads";
 import { endpointKey, recordStartupEndpoints, type EndpointInfo } from "./endpoints";
 import { ensureEnv } from "./environments";
-import { recordStartupInstance } from "./instances";
+import { admitInstance, recordStartupInstance } from "./instances";
 import { nowSeconds } from "./time";
 import { inTransaction } from "./transaction";
 
@@ -30,7 +30,7 @@ export async function storeStartup(
     await recordStartupInstance(
       db,
       appId,
-      { uuid: p.instanceUuid, envId, client: p.client, versions: p.versions },
+      { uuid: await admitInstance(db, appId, p.instanceUuid), envId, client: p.client, versions: p.versions },
       now,
     );
     await recordStartupEndpoints(db, appId, endpoints, now);

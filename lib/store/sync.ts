@@ -12,7 +12,7 @@ import {
   type ServerErrorInfo,
   type ValidationErrorInfo,
 } from "./errors";
-import { recordHeartbeat, recordResources } from "./instances";
+import { admitInstance, recordHeartbeat, recordResources } from "./instances";
 import { claimReceipt } from "./receipt";
 import { BIN_KIND, ErrorRollups, RequestRollups } from "./rollups";
 import { epochMinute, nowSeconds, storageMinute } from "./time";
@@ -64,7 +64,7 @@ export async function storeSync(appId: number, env: string, p: SyncPayload, opts
   return inTransaction(async (db) => {
     if (!(await claimReceipt(db, appId, "sync", p.messageUuid, now))) return "duplicate";
     const envId = await ensureEnv(db, appId, env);
-    await recordHeartbeat(db, appId, p.instanceUuid, envId, now);
+    await recordHeartbeat(db, appId, await admitInstance(db, appId, p.instanceUuid), envId, now);
     const endpointIds = await ensureEndpoints(db, appId, endpoints, now);
     const consumerIds = await ensureConsumers(db, appId, consumers);
     const endpointId = (x: { method: string; path: string }) => endpointIds.get(endpointKey(x.method, x.path))!;

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { FRAMEWORK_IDS } from "@/lib/apps/frameworks";
+import { settings } from "@/lib/settings";
 
 // The clients' own rule (py and js): anything else makes the client switch itself off.
 export const ENV_NAME_PATTERN = /^[\w-]{1,32}$/;
-export const MAX_ENVIRONMENTS = 10;
+/** The same cap the ingest holds an app to (TALLYHUB_MAX_ENVIRONMENTS), read on the server when a form is checked. */
+export const maxEnvironments = () => settings().TALLYHUB_MAX_ENVIRONMENTS;
 
 export const appNameSchema = z
   .string({ error: "Give the app a name." })
@@ -24,8 +26,9 @@ export const envNameSchema = z
 export const environmentsSchema = z
   .array(envNameSchema)
   .min(1, { error: "Add at least one environment." })
-  .max(MAX_ENVIRONMENTS, { error: `Use at most ${MAX_ENVIRONMENTS} environments.` })
   .superRefine((names, ctx) => {
+    if (names.length > maxEnvironments())
+      ctx.addIssue({ code: "custom", message: `Use at most ${maxEnvironments()} environments.` });
     const seen = new Set<string>();
     for (const name of names) {
       if (seen.has(name)) ctx.addIssue({ code: "custom", message: `"${name}" is listed twice.` });

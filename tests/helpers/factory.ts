@@ -32,6 +32,7 @@ export async function createApp(
       clientId: randomUUID(),
       writeToken: newWriteToken(),
       nextEnvId: envs.length + 1,
+      envCount: envs.length,
       environments: { create: envs.map((name, i) => ({ id: i + 1, name })) },
     },
     include: { environments: true },

@@ -57,6 +57,7 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
       "20261202000000_uptime_alerts",
       "20261203000000_request_country",
       "20261204000000_request_log_search",
+      "20261206000000_caps",
     ]);
 
     const sum = async (table: string, column: string) =>
@@ -126,6 +127,7 @@ it("moves every account and its apps into a personal team, losing nothing", asyn
       "20261202000000_uptime_alerts",
       "20261203000000_request_country",
       "20261204000000_request_log_search",
+      "20261206000000_caps",
     ]);
     // The uptime columns are added in place: the environments (and their children) survive, monitored by default.
     expect(
@@ -196,7 +198,7 @@ it("indexes the request logs of an older install for body search", async () => {
         [`u${i}`, 1000 + i, body && b64(body), b64(`{"n":${i}}`)],
       );
     }
-    expect(await migrate(db)).toEqual(["20261204000000_request_log_search"]);
+    expect((await migrate(db))[0]).toBe("20261204000000_request_log_search");
     const find = async (column: "requestBody" | "responseBody", needle: string) => {
       const c = bodyCandidates(column, needle)!;
       return (
@@ -213,6 +215,57 @@ it("indexes the request logs of an older install for body search", async () => {
       [b64("a new Widget-42")],
     );
     expect(await find("requestBody", "Widget-42")).toEqual(["u0", "u9"]);
+  } finally {
+    await db.close();
+    await scratch.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// Upgrading an install whose apps already have consumers, endpoints, errors and instances: the caps migration
+// counts them, so the caps hold from the first sync after the upgrade.
+it("counts the existing rows of each capped kind", async () => {
+  const kind = inject("db");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tallyhub-caps-"));
+  const scratch = await createTestDatabase(kind, dir);
+  const db = openSql(scratch.url);
+  try {
+    const old = path.join(dir, "migrations");
+    const names = readdirSync(migrationsDir(kind)).filter((n) => /^\d{14}_/.test(n) && n < "20261206000000");
+    for (const name of names) cpSync(path.join(migrationsDir(kind), name), path.join(old, name), { recursive: true });
+    await migrate(db, old);
+    await db.run(`INSERT INTO "Team" ("id", "name") VALUES ('t1', 't')`);
+    await db.run(`INSERT INTO "App" ("name", "framework", "clientId", "teamId") VALUES ('a', 'flask', 'c1', 't1')`);
+    await db.run(`INSERT INTO "Environment" ("appId", "id", "name") VALUES (1, 1, 'prod'), (1, 2, 'dev')`);
+    await db.run(
+      `INSERT INTO "Endpoint" ("appId", "id", "method", "path", "firstSeen") VALUES (1, 1, 'GET', '/a', 5), (1, 2, 'GET', '/b', 5)`,
+    );
+    await db.run(
+      `INSERT INTO "Consumer" ("appId", "id", "identifier", "firstSeen", "lastSeen") VALUES (1, 1, 'x', 5, 5), (1, 2, 'y', 5, 5), (1, 3, 'z', 5, 5)`,
+    );
+    await db.run(`INSERT INTO "ConsumerGroup" ("appId", "id", "name") VALUES (1, 1, 'g')`);
+    await db.run(
+      `INSERT INTO "ServerError" ("appId", "id", "fingerprint", "endpointId", "type", "msg", "firstSeen", "lastSeen")
+       VALUES (1, 1, 'f', 1, 'E', 'm', 5, 5)`,
+    );
+    await db.run(`INSERT INTO "Instance" ("appId", "uuid", "envId", "firstSeen") VALUES (1, 'i1', 1, 5)`);
+    expect(await migrate(db)).toContain("20261206000000_caps");
+    const [app] = await db.all<Record<string, unknown>>(
+      `SELECT "envCount", "endpointCount", "consumerCount", "groupCount", "errorCount", "instanceCount", "capsHit"
+       FROM "App"`,
+    );
+    expect(Object.fromEntries(Object.entries(app).map(([k, v]) => [k, v === null ? null : Number(v)]))).toEqual({
+      envCount: 2,
+      endpointCount: 2,
+      consumerCount: 3,
+      groupCount: 1,
+      errorCount: 1,
+      instanceCount: 1,
+      capsHit: null,
+    });
+    // Endpoints count as seen at the upgrade, so retention does not prune them at its first pass.
+    const [ep] = await db.all<{ s: number }>(`SELECT MIN("lastSeen") AS "s" FROM "Endpoint"`);
+    expect(Number(ep.s)).toBeGreaterThan(Date.now() / 1000 - 3600);
   } finally {
     await db.close();
     await scratch.drop();

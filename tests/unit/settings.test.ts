@@ -33,6 +33,12 @@ describe("settings", () => {
       TALLYHUB_RETENTION_INTERVAL_MINUTES: 60,
       TALLYHUB_MONITOR_INTERVAL_SECONDS: 15,
       TALLYHUB_ROLLUP_TIER: "auto",
+      TALLYHUB_MAX_ENVIRONMENTS: 20,
+      TALLYHUB_MAX_ENDPOINTS: 5000,
+      TALLYHUB_MAX_CONSUMERS: 100_000,
+      TALLYHUB_MAX_CONSUMER_GROUPS: 1000,
+      TALLYHUB_MAX_ERRORS: 10_000,
+      TALLYHUB_MAX_INSTANCES: 1000,
     });
   });
 
@@ -65,6 +71,7 @@ describe("settings", () => {
       TALLYHUB_RETENTION_INTERVAL_MINUTES: "0",
       TALLYHUB_MONITOR_INTERVAL_SECONDS: "2",
       TALLYHUB_ROLLUP_TIER: "minute",
+      TALLYHUB_MAX_ENDPOINTS: "50",
     });
     expect(s).toEqual({
       PORT: 3211,
@@ -88,6 +95,12 @@ describe("settings", () => {
       TALLYHUB_RETENTION_INTERVAL_MINUTES: 0,
       TALLYHUB_MONITOR_INTERVAL_SECONDS: 2,
       TALLYHUB_ROLLUP_TIER: "minute",
+      TALLYHUB_MAX_ENVIRONMENTS: 20,
+      TALLYHUB_MAX_ENDPOINTS: 50,
+      TALLYHUB_MAX_CONSUMERS: 100_000,
+      TALLYHUB_MAX_CONSUMER_GROUPS: 1000,
+      TALLYHUB_MAX_ERRORS: 10_000,
+      TALLYHUB_MAX_INSTANCES: 1000,
     });
     expect(Object.isFrozen(s)).toBe(true);
     expect(parseSettings({ DATABASE_URL: "file:/tmp/x.db" }).DATABASE_URL).toBe("file:/tmp/x.db");
@@ -95,6 +108,8 @@ describe("settings", () => {
   });
 
   it.each([
+    ["TALLYHUB_MAX_CONSUMERS", "0"],
+    ["TALLYHUB_MAX_ENDPOINTS", "lots"],
     ["PORT", "abc"],
     ["PORT", "70000"],
     ["DATABASE_URL", "mysql://root@localhost/tallyhub"],

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { AppTabs } from "@/components/apps/app-tabs";
+import { CapsWarning } from "@/components/apps/caps-warning";
 import { FrameworkMark } from "@/components/apps/framework-mark";
 import { Badge } from "@/components/ui/badge";
 import { requireApp } from "@/lib/apps/access";
 import { frameworkLabel } from "@/lib/apps/frameworks";
+import { capsHit, getCapUsage } from "@/lib/queries/cap-usage";
 import { can } from "@/lib/teams/roles";
 
 export default async function AppLayout({
@@ -14,6 +16,7 @@ export default async function AppLayout({
   params: Promise<{ appId: string }>;
 }) {
   const { app } = await requireApp(params);
+  const hit = capsHit(await getCapUsage(app.id));
   return (
     <div>
       <nav aria-label="Breadcrumb" className="mb-3 text-sm text-slate-500">
@@ -43,6 +46,7 @@ export default async function AppLayout({
           </div>
         </div>
       </div>
+      <CapsWarning appId={app.id} hit={hit} settingsLink={can(app.role, "configure")} />
       <AppTabs appId={app.id} configure={can(app.role, "configure")} />
       <div className="pt-6">{children}</div>
     </div>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { CapUsageCard } from "@/components/apps/cap-usage-card";
 import { DeleteCard } from "@/components/forms/delete-card";
 import { NameCard } from "@/components/forms/name-card";
 import { requireApp } from "@/lib/apps/access";
 import { credentialState } from "@/lib/apps/rotate";
 import { ensureWriteToken } from "@/lib/apps/write-token";
+import { getCapUsage } from "@/lib/queries/cap-usage";
 import { settings } from "@/lib/settings";
 import { deleteAppAction, renameAppAction } from "../../actions";
 import { ApdexForm } from "./apdex-form";
@@ -31,6 +33,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ appId
       />
       <ApdexForm appId={app.id} apdexTMs={app.apdexTMs} />
       <EnvironmentsEditor appId={app.id} environments={app.environments.map((e) => ({ id: e.id, name: e.name }))} />
+      <CapUsageCard usage={await getCapUsage(app.id)} />
       <DeleteCard
         action={deleteAppAction}
         hidden={{ appId: app.id }}
