@@ -167,18 +167,29 @@ function report({ t0, attempts, rss, check, loadStart, loadEnd }: Run): string {
       lastRss ? bytes(lastRss.bytes) : "—",
     ];
   });
-  const third = (t: number) => Math.min(2, Math.floor((3 * (t - t0)) / Math.max(1, Date.now() - t0)));
   const ok = attempts.filter((a) => a.status === 202);
-  const p99Of = (k: number) =>
-    percentile(
-      ok.filter((a) => third(a.at) === k).map((a) => a.ms),
-      99,
+  const ratio = (a: number, b: number) => (Number.isFinite(b / a) ? `${(b / a).toFixed(2)}×` : "—");
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  /** Last third of the run against its first third, the run counted from `skipMs` in (to leave out a warm-up). */
+  const flatness = (skipMs: number) => {
+    const third = (t: number) => Math.min(2, Math.floor((3 * (t - t0 - skipMs)) / (durationMs - skipMs)));
+    const p99 = (k: number) =>
+      percentile(
+        ok.filter((a) => a.at - t0 >= skipMs && third(a.at) === k).map((a) => a.ms),
+        99,
+      );
+    const memory = (k: number) => mean(rss.filter((r) => r.at - t0 >= skipMs && third(r.at) === k).map((r) => r.bytes));
+    return (
+      `p99 ingest latency ${ratio(p99(0), p99(2))} (${ms(p99(0))} → ${ms(p99(2))}), ` +
+      `server RSS ${ratio(memory(0), memory(2))} (${bytes(memory(0))} → ${bytes(memory(2))})`
     );
-  const meanRss = (k: number) => {
-    const xs = rss.filter((s) => third(s.at) === k).map((s) => s.bytes);
-    return xs.reduce((a, b) => a + b, 0) / xs.length;
   };
-  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(b / a).toFixed(2)}×` : "—");
+  const failures = new Map<number, number>();
+  for (const a of attempts) if (a.status !== 202) failures.set(a.status, (failures.get(a.status) ?? 0) + 1);
+  const failureText =
+    [...failures]
+      .map(([status, n]) => `${status === 0 ? "no answer (30 s timeout or connection failed)" : status} ×${n}`)
+      .join(", ") || "none";
   return [
     `Load average (1, 5, 15 min): ${loadStart.join(", ")} at the start, ${loadEnd.join(", ")} at the end`,
     "",
@@ -188,8 +199,8 @@ function report({ t0, attempts, rss, check, loadStart, loadEnd }: Run): string {
     `lost ${int(check.lost)} (after a 202: ${int(check.lostAfterAck)}), doubled ${int(check.requestsDoubled)} ` +
       `requests (${int(check.requestsStored)} in the rollups, ${int(check.requestsExpected)} sent in stored syncs; ` +
       `daily rollup ${int(check.requestsStoredDaily)}), receipts nobody sent ${int(check.extra)}`,
-    `flatness, last third ÷ first third: p99 ingest latency ${ratio(p99Of(0), p99Of(2))} ` +
-      `(${ms(p99Of(0))} → ${ms(p99Of(2))}), server RSS ${ratio(meanRss(0), meanRss(2))} ` +
-      `(${bytes(meanRss(0))} → ${bytes(meanRss(2))})`,
+    `answers other than 202 (each resent): ${failureText}`,
+    `flatness, last third ÷ first third: ${flatness(0)}`,
+    ...(durationMs > 3 * 60_000 ? [`  the same after the first minute (warm-up): ${flatness(60_000)}`] : []),
   ].join("\n");
 }
