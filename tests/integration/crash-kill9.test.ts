@@ -2,7 +2,7 @@
 // hub acknowledged is stored exactly once, the instances' resends deliver the rest, and nothing is counted twice.
 // A server of this file's own on the project's database takes the traffic, so the shared one is left alone.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
@@ -18,11 +18,8 @@ const KILL_AFTER_ACKS = 80;
 
 let server: ChildProcess;
 let port: number;
-const env = () => ({
-  DATABASE_URL: inject("databaseUrl"),
-  TALLYHUB_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "tallyhub-crash-")),
-  AUTH_SECRET: "crash-kill9",
-});
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "tallyhub-crash-"));
+const env = () => ({ DATABASE_URL: inject("databaseUrl"), TALLYHUB_DATA_DIR: dataDir, AUTH_SECRET: "crash-kill9" });
 
 beforeAll(async () => {
   port = await freePort();
@@ -31,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopServer(server);
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it(

@@ -2,7 +2,7 @@
 // connection), once it is back the same Tallyhub process serves 202 again, and the instances' resends are counted
 // once. Runs a PostgreSQL of its own (the shared one keeps running), so it runs in the postgres project only.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -21,6 +21,7 @@ let server: ChildProcess;
 let baseUrl: string;
 let db: Sql;
 let prisma: Prisma;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "tallyhub-pg-restart-"));
 
 beforeAll(async () => {
   postgres = await startPrivatePostgres();
@@ -32,7 +33,6 @@ beforeAll(async () => {
   db = openSql(url);
   await migrate(db);
   prisma = openPrisma(url);
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tallyhub-pg-restart-"));
   ({ baseUrl, proc: server } = await startServer(
     { DATABASE_URL: url, TALLYHUB_DATA_DIR: dataDir, AUTH_SECRET: "pg-restart" },
     await freePort(),
@@ -44,6 +44,7 @@ afterAll(async () => {
   await prisma?.$disconnect();
   await db?.close();
   postgres?.destroy();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it(
