@@ -101,22 +101,37 @@ export async function startServer(
   throw new Error(`next start did not come up in 60 s:\n${log}`);
 }
 
+/** Sends a signal to the server's whole process group; false once the group has no processes left. */
+function signalGroup(proc: ChildProcess, sig: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-proc.pid!, sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function groupGone(proc: ChildProcess, timeoutMs: number): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 100));
+    if (!signalGroup(proc, 0)) return true;
+  }
+  return false;
+}
+
 export async function stopServer(proc: ChildProcess) {
   // next start forks next-server: signal the whole process group, and make sure it is gone.
-  const signal = (sig: NodeJS.Signals | 0) => {
-    try {
-      process.kill(-proc.pid!, sig);
-      return true;
-    } catch {
-      return false; // the group has no processes left
-    }
-  };
-  signal("SIGTERM");
-  for (let i = 0; i < 20; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    if (!signal(0)) return;
-  }
-  signal("SIGKILL");
+  signalGroup(proc, "SIGTERM");
+  if (!(await groupGone(proc, 2000))) signalGroup(proc, "SIGKILL");
+}
+
+/**
+ * `kill -9` of the server's whole process group, as a crash or the OOM killer would end it: no shutdown code runs.
+ * Resolves once every process of the group is gone, so a server started next can take the port.
+ */
+export async function crashServer(proc: ChildProcess) {
+  signalGroup(proc, "SIGKILL");
+  if (!(await groupGone(proc, 10_000))) throw new Error(`server group ${proc.pid} survived SIGKILL`);
 }
 
 /** `env`: settings for the server beyond the database ones (e.g. the sign-up policy). */
