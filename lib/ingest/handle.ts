@@ -1,16 +1,19 @@
 // The hub endpoints' whole request → response path. Whatever a client sends ends in 202,
 // 404, 413 or 422 with a JSON body; only a failure of our own (database down) is a 503.
 // The replies, route by route: docs/hub-protocol.md §2.
+import { after } from "next/server";
 import { AppGone } from "../store/allocate";
 import { appIdByClientId } from "../store/apps";
-import { storeLogFile } from "../store/log";
+import { stageLogFile } from "../store/log-staging";
 import { storeStartup } from "../store/startup";
-import { readBody } from "./body";
+import { nowSeconds } from "../store/time";
+import { readBodyAndRaw } from "./body";
 import { normaliseClientId } from "./client-id";
 import { normaliseEnv } from "./env";
 import { BODY_LIMITS } from "./limits";
+import { queueLogFile } from "./log-expander";
 import { uuid } from "./normalise";
-import { parseLogFile, parseStartup, parseSync } from "./parse";
+import { eachLogLine, parseStartup, parseSync } from "./parse";
 import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
 import { assertSyncNotAhead, linesNotAhead, MAX_CLOCK_SKEW_S } from "./time-bounds";
@@ -29,13 +32,13 @@ export async function handleHubPost(route: HubRoute, request: Request, params: H
       ]);
     }
     const fileUuid = route === "log" ? logFileUuid(request) : "";
-    const body = await readRequestBody(request, route);
+    const { body, raw } = await readRequestBody(request, route);
     if (route === "sync") {
       const sync = parseSync(body);
       assertSyncNotAhead(sync);
       await storeSync(appId, env, sync);
     } else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
-    else await storeLog(appId, env, fileUuid, body);
+    else await storeLog(appId, env, fileUuid, body, raw);
     return accepted();
   } catch (e) {
     if (e instanceof HubReply) return e.toResponse();
@@ -62,9 +65,9 @@ function logFileUuid(request: Request): string {
   return u;
 }
 
-async function readRequestBody(request: Request, route: HubRoute): Promise<Buffer> {
+async function readRequestBody(request: Request, route: HubRoute) {
   try {
-    return await readBody(request, BODY_LIMITS[route]);
+    return await readBodyAndRaw(request, BODY_LIMITS[route]);
   } catch (e) {
     if (e instanceof HubReply) throw e;
     // The client went away mid-upload; nobody will read this answer.
@@ -72,17 +75,34 @@ async function readRequestBody(request: Request, route: HubRoute): Promise<Buffe
   }
 }
 
-async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer) {
-  const parsed = parseLogFile(body);
-  const { lines, ahead } = linesNotAhead(parsed.lines);
-  if (lines.length === 0 && parsed.skipped + ahead > 0) {
-    const msg = ahead
-      ? `None of the log lines can be stored: ${ahead} are timed ahead of the server's clock (at most ` +
-        `${MAX_CLOCK_SKEW_S} s allowed)${parsed.skipped ? `, ${parsed.skipped} are not valid` : ""}`
-      : `None of the ${parsed.skipped} log lines is valid`;
-    throw unprocessable([{ loc: ["body"], msg, type: "value_error.log" }]);
+// Only the file's first storable line is parsed before the 202 (all of them when none is): the file is staged as it
+// came, and its lines are stored once the answer has gone out (lib/ingest/log-expander.ts).
+async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer, raw: Buffer) {
+  assertSomeLineStorable(body);
+  if ((await stageLogFile(appId, env, fileUuid, raw, nowSeconds())) === "stored") afterResponse(appId, fileUuid);
+}
+
+function assertSomeLineStorable(body: Buffer) {
+  let skipped = 0;
+  let ahead = 0;
+  for (const line of eachLogLine(body)) {
+    if (!line) skipped++;
+    else if (linesNotAhead([line]).lines.length === 0) ahead++;
+    else return;
   }
-  if (parsed.skipped > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${parsed.skipped} invalid line(s)`);
-  if (ahead > 0) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${ahead} line(s) timed in the future`);
-  await storeLogFile(appId, env, fileUuid, lines);
+  if (skipped + ahead === 0) return; // an empty file: nothing to store, nothing wrong
+  const msg = ahead
+    ? `None of the log lines can be stored: ${ahead} are timed ahead of the server's clock (at most ` +
+      `${MAX_CLOCK_SKEW_S} s allowed)${skipped ? `, ${skipped} are not valid` : ""}`
+    : `None of the ${skipped} log lines is valid`;
+  throw unprocessable([{ loc: ["body"], msg, type: "value_error.log" }]);
+}
+
+function afterResponse(appId: number, fileUuid: string) {
+  try {
+    after(() => queueLogFile(appId, fileUuid));
+  } catch {
+    // Outside a request (a script calling the handler): expand now.
+    void queueLogFile(appId, fileUuid);
+  }
 }

@@ -11,7 +11,7 @@ import { sql } from "@/lib/db";
 import { countryOfIp } from "@/lib/geo/country";
 import { createApp } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
-import { hubUrl, makeRequest, makeSync, postJson } from "../helpers/hub-db";
+import { hubUrl, logFilesExpanded, makeRequest, makeSync, postJson } from "../helpers/hub-db";
 import { fixture, replay } from "../helpers/hub-fixtures";
 import { CAPTURED_AT, OTLP_FIXTURES_DIR, otlpFixtures, replayOtlp } from "../helpers/otlp-fixtures";
 
@@ -67,6 +67,7 @@ async function postLog(clientId: string, env: string, lines: unknown[]) {
   const body = gzipSync(lines.map((l) => JSON.stringify(l)).join("\n"));
   const r = await fetch(hubUrl(clientId, env, "log", `?uuid=${randomUUID()}`), { method: "POST", body });
   expect(r.status).toBe(202);
+  await logFilesExpanded();
 }
 
 const ID = {

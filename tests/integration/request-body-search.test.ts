@@ -10,7 +10,7 @@ import { parseRequestFilters } from "@/lib/request-filters";
 import { bodyContains } from "@/lib/requests/body";
 import { pruneApp } from "@/lib/retention/prune";
 import { createApp } from "../helpers/factory";
-import { hubUrl } from "../helpers/hub-db";
+import { hubUrl, logFilesExpanded } from "../helpers/hub-db";
 
 const T = Date.UTC(2026, 10, 28, 22, 0, 0) / 1000;
 const RANGE = "from=2026-11-28T20:00Z&to=2026-11-28T23:00Z";
@@ -89,6 +89,7 @@ beforeAll(async () => {
   const body = gzipSync(lines.map((l) => JSON.stringify(l)).join("\n"));
   const r = await fetch(hubUrl(app.clientId, "prod", "log", `?uuid=${randomUUID()}`), { method: "POST", body });
   expect(r.status).toBe(202);
+  await logFilesExpanded(app.id);
 });
 
 async function search(param: "reqBody" | "resBody", needle: string): Promise<string[]> {
