@@ -4,19 +4,18 @@
 import { after } from "next/server";
 import { AppGone } from "../store/allocate";
 import { appIdByClientId } from "../store/apps";
-import { stageLogFile } from "../store/log-staging";
 import { storeStartup } from "../store/startup";
-import { nowSeconds } from "../store/time";
 import { readBodyAndRaw } from "./body";
 import { normaliseClientId } from "./client-id";
 import { normaliseEnv } from "./env";
 import { BODY_LIMITS } from "./limits";
 import { queueLogFile } from "./log-expander";
+import { acceptLogFile } from "./log-file";
 import { uuid } from "./normalise";
-import { eachLogLine, parseStartup, parseSync } from "./parse";
+import { parseStartup, parseSync } from "./parse";
 import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
-import { assertSyncNotAhead, linesNotAhead, MAX_CLOCK_SKEW_S } from "./time-bounds";
+import { assertSyncNotAhead } from "./time-bounds";
 
 export type HubRoute = "startup" | "sync" | "log";
 export type HubParams = Promise<{ clientId: string; env: string }>;
@@ -75,27 +74,8 @@ async function readRequestBody(request: Request, route: HubRoute) {
   }
 }
 
-// Only the file's first storable line is parsed before the 202 (all of them when none is): the file is staged as it
-// came, and its lines are stored once the answer has gone out (lib/ingest/log-expander.ts).
 async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer, raw: Buffer) {
-  assertSomeLineStorable(body);
-  if ((await stageLogFile(appId, env, fileUuid, raw, nowSeconds())) === "stored") afterResponse(appId, fileUuid);
-}
-
-function assertSomeLineStorable(body: Buffer) {
-  let skipped = 0;
-  let ahead = 0;
-  for (const line of eachLogLine(body)) {
-    if (!line) skipped++;
-    else if (linesNotAhead([line]).lines.length === 0) ahead++;
-    else return;
-  }
-  if (skipped + ahead === 0) return; // an empty file: nothing to store, nothing wrong
-  const msg = ahead
-    ? `None of the log lines can be stored: ${ahead} are timed ahead of the server's clock (at most ` +
-      `${MAX_CLOCK_SKEW_S} s allowed)${skipped ? `, ${skipped} are not valid` : ""}`
-    : `None of the ${skipped} log lines is valid`;
-  throw unprocessable([{ loc: ["body"], msg, type: "value_error.log" }]);
+  if ((await acceptLogFile(appId, env, fileUuid, body, raw)) === "stored") afterResponse(appId, fileUuid);
 }
 
 function afterResponse(appId: number, fileUuid: string) {

@@ -452,6 +452,8 @@ describe("a request's detail", () => {
       clientIp: "203.0.113.9",
       traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
       exception: null,
+      // A hub /log file does not say which instance served the request.
+      instance: null,
     });
     expect(d.request.headers).toContainEqual(["authorization", "******"]);
     expect(d.request.body).toEqual({
