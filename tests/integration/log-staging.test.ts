@@ -3,8 +3,7 @@
 // when the expander dies, and covered by retention and app deletion like the logs themselves.
 import { randomUUID } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
-import { deleteAppData } from "@/lib/apps/delete";
+import { describe, expect, it, vi } from "vitest";
 import { sql } from "@/lib/db";
 import { expandLogFile, LEASE_MS } from "@/lib/ingest/log-expander";
 import { parseLogFile } from "@/lib/ingest/parse";
@@ -15,6 +14,10 @@ import { nowSeconds } from "@/lib/store/time";
 import { createApp } from "../helpers/factory";
 import { hubUrl, logFilesExpanded, rowCounts } from "../helpers/hub-db";
 import { fixture } from "../helpers/hub-fixtures";
+
+// lib/apps/delete.ts sits beside its server action, whose guard reads the session through next-auth (Next's runtime).
+vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
+const { deleteAppData } = await import("@/lib/apps/delete");
 
 // Five requests of the Fastify client, each a line.
 const FILE = () => fixture("js-fastify-log").body;
@@ -35,6 +38,18 @@ describe("staged /log files", () => {
     await logFilesExpanded(app.id);
     expect(await logCount(app.id)).toBe(LINES);
     expect((await rowCounts(app.id)).IngestReceipt).toBe(1);
+    expect(await stagedLogFileCount(sql(), app.id)).toBe(0);
+  });
+
+  it("the server expands a file by itself after its 202", async () => {
+    const app = await createApp();
+    const r = await fetch(hubUrl(app.clientId, "prod", "log", `?uuid=${randomUUID()}`), {
+      method: "POST",
+      body: new Uint8Array(FILE()),
+    });
+    expect(r.status).toBe(202);
+    // No expanding from here: only the server's after-response expander can empty the staging table.
+    await expect.poll(() => logCount(app.id), { timeout: 20_000, interval: 50 }).toBe(LINES);
     expect(await stagedLogFileCount(sql(), app.id)).toBe(0);
   });
 
