@@ -80,19 +80,37 @@ export async function unclaimedLogFiles(
   return rows.map((r) => ({ appId: Number(r.appId), fileUuid: r.fileUuid }));
 }
 
+/** Lines per transaction: SQLite's one writer (and better-sqlite3's event loop) is free between them for the 202s. */
+const CHUNK_LINES = 100;
+
 /**
- * Stores the claimed file's lines and deletes the file, in one transaction; "lost" (nothing written) when the lease
- * ran out and another expander took the file meanwhile.
+ * Stores the claimed file's lines while its lease is still the one taken, a chunk per transaction, and deletes the
+ * file with the last chunk; "lost" (no further chunk written) once another expander took the file over. A chunk
+ * stored before a crash or a lost lease is stored again by the next expander as nothing: a request's uuid is
+ * stored once (ON CONFLICT DO NOTHING), so the file is stored exactly once however often it is expanded.
  */
 export async function storeClaimedLogFile(db: Sql, file: StagedLogFile, lines: LogLine[]): Promise<"stored" | "lost"> {
+  const key = [file.appId, file.fileUuid, file.lease];
+  for (let at = 0; at + CHUNK_LINES < lines.length; at += CHUNK_LINES) {
+    const held = await inTransaction(async (q) => {
+      const [mine] = await q.all(
+        `SELECT 1 AS "held" FROM "RequestLogFile" WHERE "appId" = ? AND "fileUuid" = ? AND "leaseUntil" = ?`,
+        key,
+      );
+      if (mine) await insertLogLines(q, file.appId, file.env, file.fileUuid, lines.slice(at, at + CHUNK_LINES), null);
+      return !!mine;
+    }, db);
+    if (!held) return "lost";
+    await new Promise((r) => setImmediate(r));
+  }
+  const last = lines.slice(Math.max(0, Math.ceil(lines.length / CHUNK_LINES) - 1) * CHUNK_LINES);
   return inTransaction(async (q) => {
-    const mine = await q.run(`DELETE FROM "RequestLogFile" WHERE "appId" = ? AND "fileUuid" = ? AND "leaseUntil" = ?`, [
-      file.appId,
-      file.fileUuid,
-      file.lease,
-    ]);
+    const mine = await q.run(
+      `DELETE FROM "RequestLogFile" WHERE "appId" = ? AND "fileUuid" = ? AND "leaseUntil" = ?`,
+      key,
+    );
     if (mine === 0) return "lost";
-    await insertLogLines(q, file.appId, file.env, file.fileUuid, lines, null);
+    await insertLogLines(q, file.appId, file.env, file.fileUuid, last, null);
     return "stored";
   }, db);
 }

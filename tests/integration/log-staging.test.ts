@@ -9,6 +9,7 @@ import { expandLogFile, LEASE_MS } from "@/lib/ingest/log-expander";
 import { parseLogFile } from "@/lib/ingest/parse";
 import { runMonitorTick } from "@/lib/monitor/tick";
 import { pruneApp } from "@/lib/retention/prune";
+import { insertLogLines } from "@/lib/store/log";
 import { claimLogFile, stagedLogFileCount, stageLogFile, storeClaimedLogFile } from "@/lib/store/log-staging";
 import { nowSeconds } from "@/lib/store/time";
 import { createApp } from "../helpers/factory";
@@ -103,6 +104,27 @@ describe("staged /log files", () => {
     const fresh = await expandLogFile(app.id, file, { nowMs: t0 + 2 * LEASE_MS + 2 });
     expect(fresh.lines).toBe(LINES);
     expect(await logCount(app.id)).toBe(LINES);
+  });
+
+  it("stores a file of many chunks once, with two expanders at once and again after a lost lease", async () => {
+    const app = await createApp();
+    const file = randomUUID();
+    const line = JSON.parse(gunzipSync(FILE()).toString().trim().split("\n")[0]) as { uuid: string };
+    const big = gzipSync(Array.from({ length: 250 }, () => JSON.stringify({ ...line, uuid: randomUUID() })).join("\n"));
+    await stageLogFile(app.id, "prod", file, big, nowSeconds());
+    const t0 = Date.now();
+    // An expander takes the file, stores its first chunk and dies; once its lease ends two expanders race for the file.
+    expect(await claimLogFile(sql(), app.id, file, t0, LEASE_MS)).not.toBeNull();
+    const lines = parseLogFile(gunzipSync(big)).lines;
+    await sql().tx((q) => insertLogLines(q, app.id, "prod", file, lines.slice(0, 100), null));
+    expect(await logCount(app.id)).toBe(100);
+    const reports = await Promise.all([
+      expandLogFile(app.id, file, { nowMs: t0 + LEASE_MS + 1 }),
+      expandLogFile(app.id, file, { nowMs: t0 + LEASE_MS + 1 }),
+    ]);
+    expect(reports.map((r) => r.lines).sort()).toEqual([0, 250]);
+    expect(await logCount(app.id)).toBe(250);
+    expect(await stagedLogFileCount(sql(), app.id)).toBe(0);
   });
 
   it("stores the lines that parse and counts the rest", async () => {

@@ -198,7 +198,7 @@ it("indexes the request logs of an older install for body search", async () => {
         [`u${i}`, 1000 + i, body && b64(body), b64(`{"n":${i}}`)],
       );
     }
-    expect(await migrate(db)).toEqual(["20261204000000_request_log_search"]);
+    expect(await migrate(db)).toEqual(["20261204000000_request_log_search", "20261205000000_request_log_staging"]);
     const find = async (column: "requestBody" | "responseBody", needle: string) => {
       const c = bodyCandidates(column, needle)!;
       return (
