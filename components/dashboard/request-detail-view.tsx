@@ -61,6 +61,27 @@ export function RequestDetailView({
           />
           <Fact label="Environment" value={d.env || "—"} />
           <Fact
+            label="Instance"
+            value={
+              d.instance ? (
+                <Link
+                  href={viewHref(`/apps/${appId}/instances`, { env: d.env || null })}
+                  className="font-mono text-indigo-700 hover:underline"
+                  title={d.instance.client ? `${d.instance.uuid} (${d.instance.client})` : d.instance.uuid}
+                >
+                  {d.instance.uuid.slice(0, 8)}
+                </Link>
+              ) : (
+                <span
+                  className="text-slate-500"
+                  title="The Apitally hub clients do not say which instance served a logged request; OpenTelemetry does (service.instance.id)"
+                >
+                  Not sent by the client
+                </span>
+              )
+            }
+          />
+          <Fact
             label="Consumer"
             value={
               d.consumer ? (

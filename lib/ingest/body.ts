@@ -21,10 +21,19 @@ export async function readBody(
   limits: BodyLimits,
   opts: { partialGzip?: boolean } = {},
 ): Promise<Buffer> {
+  return (await readBodyAndRaw(request, limits, opts)).body;
+}
+
+/** The body as readBody gives it, and the bytes as they came (the /log route stages those). */
+export async function readBodyAndRaw(
+  request: Request,
+  limits: BodyLimits,
+  opts: { partialGzip?: boolean } = {},
+): Promise<{ body: Buffer; raw: Buffer }> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limits.compressed) throw tooLarge(limits.compressed);
   const raw = await readCapped(request, limits.compressed);
-  return isGzip(raw) ? inflate(raw, limits.decompressed, opts.partialGzip ?? true) : raw;
+  return { raw, body: isGzip(raw) ? await inflate(raw, limits.decompressed, opts.partialGzip ?? true) : raw };
 }
 
 async function readCapped(request: Request, cap: number): Promise<Buffer> {

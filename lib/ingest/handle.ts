@@ -1,19 +1,21 @@
 // The hub endpoints' whole request → response path. Whatever a client sends ends in 202,
 // 404, 413 or 422 with a JSON body; only a failure of our own (database down) is a 503.
 // The replies, route by route: docs/hub-protocol.md §2.
+import { after } from "next/server";
 import { AppGone } from "../store/allocate";
 import { appIdByClientId } from "../store/apps";
-import { storeLogFile } from "../store/log";
 import { storeStartup } from "../store/startup";
-import { readBody } from "./body";
+import { readBodyAndRaw } from "./body";
 import { normaliseClientId } from "./client-id";
 import { normaliseEnv } from "./env";
 import { BODY_LIMITS } from "./limits";
+import { queueLogFile } from "./log-expander";
+import { acceptLogFile } from "./log-file";
 import { uuid } from "./normalise";
-import { parseLogFile, parseStartup, parseSync } from "./parse";
+import { parseStartup, parseSync } from "./parse";
 import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
-import { logLinesInBounds, syncInBounds } from "./time-bounds";
+import { syncInBounds } from "./time-bounds";
 
 export type HubRoute = "startup" | "sync" | "log";
 export type HubParams = Promise<{ clientId: string; env: string }>;
@@ -29,11 +31,11 @@ export async function handleHubPost(route: HubRoute, request: Request, params: H
       ]);
     }
     const fileUuid = route === "log" ? logFileUuid(request) : "";
-    const body = await readRequestBody(request, route);
+    const { body, raw } = await readRequestBody(request, route);
     if (route === "sync") {
       await storeSync(appId, env, syncInBounds(parseSync(body)));
     } else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
-    else await storeLog(appId, env, fileUuid, body);
+    else await storeLog(appId, env, fileUuid, body, raw);
     return accepted();
   } catch (e) {
     if (e instanceof HubReply) return e.toResponse();
@@ -60,9 +62,9 @@ function logFileUuid(request: Request): string {
   return u;
 }
 
-async function readRequestBody(request: Request, route: HubRoute): Promise<Buffer> {
+async function readRequestBody(request: Request, route: HubRoute) {
   try {
-    return await readBody(request, BODY_LIMITS[route]);
+    return await readBodyAndRaw(request, BODY_LIMITS[route]);
   } catch (e) {
     if (e instanceof HubReply) throw e;
     // The client went away mid-upload; nobody will read this answer.
@@ -70,8 +72,15 @@ async function readRequestBody(request: Request, route: HubRoute): Promise<Buffe
   }
 }
 
-async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer) {
-  const { lines, dropped } = logLinesInBounds(parseLogFile(body));
-  if (dropped) console.warn(`[tallyhub] log file ${fileUuid}: skipped ${dropped}`);
-  await storeLogFile(appId, env, fileUuid, lines);
+async function storeLog(appId: number, env: string, fileUuid: string, body: Buffer, raw: Buffer) {
+  if ((await acceptLogFile(appId, env, fileUuid, body, raw)) === "stored") afterResponse(appId, fileUuid);
+}
+
+function afterResponse(appId: number, fileUuid: string) {
+  try {
+    after(() => queueLogFile(appId, fileUuid));
+  } catch {
+    // Outside a request (a script calling the handler): expand now.
+    void queueLogFile(appId, fileUuid);
+  }
 }

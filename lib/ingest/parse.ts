@@ -38,16 +38,23 @@ export const parseStartup = (body: Buffer): StartupPayload => parseJson(body, st
 export function parseLogFile(body: Buffer): { lines: LogLine[]; skipped: number } {
   const lines: LogLine[] = [];
   let skipped = 0;
+  for (const line of eachLogLine(body)) {
+    if (line) lines.push(line);
+    else skipped++;
+  }
+  return { lines, skipped };
+}
+
+/** Each non-blank line of an NDJSON log file, parsed, or null when it is not a valid log line. */
+export function* eachLogLine(body: Buffer): Generator<LogLine | null> {
   for (const raw of body.toString("utf8").split("\n")) {
     if (raw.trim() === "") continue;
     try {
       const r = logLineSchema.safeParse(JSON.parse(raw));
-      if (r.success) lines.push(r.data);
-      else skipped++;
+      yield r.success ? r.data : null;
     } catch {
       // Broken JSON, or a structure too deep to store.
-      skipped++;
+      yield null;
     }
   }
-  return { lines, skipped };
 }

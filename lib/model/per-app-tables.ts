@@ -36,6 +36,7 @@ export const PER_APP_TABLES: readonly PerAppTable[] = [
   { table: "RequestAppLog", rest: ["requestUuid", "id"] },
   { table: "RequestDayRollup", rest: ["minute", "envId", "endpointId", "consumerId", "statusCode"] },
   { table: "RequestLog", rest: ["uuid"] },
+  { table: "RequestLogFile", rest: ["fileUuid"] },
   { table: "RequestRollup", rest: ["minute", "envId", "endpointId", "consumerId", "statusCode"] },
   { table: "ResourceSample", rest: ["instanceUuid", "ts"] },
   { table: "RollupBin", rest: ["minute", "envId", "endpointId", "consumerId", "statusCode", "kind", "bin"] },

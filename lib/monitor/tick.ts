@@ -1,4 +1,5 @@
-// One monitoring pass: heartbeats, due health checks, due alert rules, pending notifications. The
+// One monitoring pass: heartbeats, due health checks, due alert rules, pending notifications, and the staged /log
+// files no server is expanding (left by a crash, or queued on a server that stopped). The
 // parts run side by side and never wait for each other, so a hanging health check or webhook
 // cannot delay noticing a silent environment or an alert; a part still running from the previous
 // tick is skipped rather than started twice. Several servers may run ticks on one database: every
@@ -6,6 +7,7 @@
 // is done by exactly one server.
 import { runDeliveries } from "@/lib/alerts/deliver";
 import { evaluateDueRules } from "@/lib/alerts/evaluate";
+import { expandPendingLogFiles } from "@/lib/ingest/log-expander";
 import { runDueHealthChecks } from "@/lib/uptime/health-runner";
 import { runHeartbeats } from "@/lib/uptime/heartbeat";
 
@@ -15,6 +17,7 @@ const PARTS = {
   healthChecks: (nowMs: number) => runDueHealthChecks(seconds(nowMs)),
   rules: evaluateDueRules,
   deliveries: runDeliveries,
+  logFiles: (nowMs: number) => expandPendingLogFiles(nowMs),
 } as const;
 export type MonitorPart = keyof typeof PARTS;
 

@@ -27,6 +27,8 @@ export interface RequestException {
 
 export interface RequestDetail extends RequestSummary {
   traceId: string | null;
+  /** The instance that served it, when the client says (OTLP does; the hub clients' /log files do not). */
+  instance: { uuid: string; client: string | null } | null;
   request: { headers: [string, string][]; body: BodyView };
   response: { headers: [string, string][]; body: BodyView };
   exception: RequestException | null;
@@ -90,10 +92,11 @@ const headerValue = (headers: [string, string][], name: string) =>
 export async function getRequestDetail(appId: number, requestId: string): Promise<RequestDetail | null> {
   const [r] = await sql().all<Row>(
     `SELECT "RequestLog".*, "Environment"."name" AS "env", "Consumer"."identifier" AS "consumerIdentifier",
-       "Consumer"."name" AS "consumerName"
+       "Consumer"."name" AS "consumerName", "Instance"."client" AS "instanceClient"
      FROM "RequestLog"
        LEFT JOIN "Environment" ON "Environment"."appId" = "RequestLog"."appId" AND "Environment"."id" = "RequestLog"."envId"
        LEFT JOIN "Consumer" ON "Consumer"."appId" = "RequestLog"."appId" AND "Consumer"."id" = "RequestLog"."consumerId"
+       LEFT JOIN "Instance" ON "Instance"."appId" = "RequestLog"."appId" AND "Instance"."uuid" = "RequestLog"."instanceUuid"
      WHERE "RequestLog"."appId" = ? AND "RequestLog"."uuid" = ?`,
     [appId, requestId],
   );
@@ -120,6 +123,9 @@ export async function getRequestDetail(appId: number, requestId: string): Promis
   return {
     ...requestSummary(r),
     traceId: (r.traceId as string | null) ?? null,
+    instance: r.instanceUuid
+      ? { uuid: String(r.instanceUuid), client: (r.instanceClient as string | null) ?? null }
+      : null,
     request: {
       headers: reqHeaders,
       body: decodeBody(r.requestBody as string | null, headerValue(reqHeaders, "content-type")),

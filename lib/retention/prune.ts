@@ -60,6 +60,11 @@ export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise
     deleted[table] = await deleteBefore(db, table, "minute", appId, c.rollupsBefore, SLICE_MINUTES);
   deleted.RequestLog = await deleteBefore(db, "RequestLog", "ts", appId, c.logsBefore, LOG_SLICE_SECONDS);
   deleted.RequestAppLog = await deleteBefore(db, "RequestAppLog", "ts", appId, c.logsBefore, SLICE_SECONDS);
+  // A staged /log file lives seconds; one still here past the logs' retention could only have failed every expansion.
+  deleted.RequestLogFile = await db.run(`DELETE FROM "RequestLogFile" WHERE "appId" = ? AND "receivedAt" < ?`, [
+    appId,
+    c.logsBefore,
+  ]);
   deleted.ResourceSample = await db.run(`DELETE FROM "ResourceSample" WHERE "appId" = ? AND "ts" < ?`, [
     appId,
     c.samplesBefore,

@@ -2,6 +2,7 @@ import { ensureAuthSecret } from "../auth/secret";
 import { sql } from "../db";
 import { migrate } from "../db/migrate";
 import { databaseUrl, dbKind } from "../db/url";
+import { expandPendingLogFiles } from "../ingest/log-expander";
 import { startMonitorSchedule } from "../monitor/schedule";
 import { retentionConfig } from "../retention/config";
 import { startRetentionSchedule } from "../retention/schedule";
@@ -20,6 +21,11 @@ export async function bootServer() {
         `request logs ${retention.logDays} d, every ${retention.intervalMinutes} min`,
     );
   }
+  // /log files a previous run staged and did not expand, even with monitoring off (the tick takes them otherwise).
+  void expandPendingLogFiles().then(
+    (r) => r.files && console.log(`[tallyhub] request logs: expanded ${r.files} staged file(s) left from before`),
+    (e: Error) => console.error(`[tallyhub] request logs: staged files not expanded at start: ${e.message}`),
+  );
   const monitorSeconds = startMonitorSchedule();
   if (monitorSeconds)
     console.log(`[tallyhub] monitoring: uptime, alert rules and notifications every ${monitorSeconds} s`);

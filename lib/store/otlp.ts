@@ -86,7 +86,12 @@ export function storeOtlpTraces(appId: number, receipt: string, instances: Insta
           foldHorizon: opts.foldHorizon,
         });
       }
-      if (i.logs.length > 0) await storeLogFile(appId, i.sender.env, i.logFileUuid, i.logs, { db, now });
+      if (i.logs.length > 0)
+        await storeLogFile(appId, i.sender.env, i.logFileUuid, i.logs, {
+          db,
+          now,
+          instanceUuid: i.sender.instanceUuid,
+        });
     }
   });
 }

@@ -1,8 +1,10 @@
 // Section 8, one database per process: request logs at scale (issue 13). Seeds the database (when told: --seed)
-// with --rows logs over 16 days through the /log route's own code (gunzip, parseLogFile, storeLogFile: everything
-// the route does but HTTP), then times the Requests list's first page (getRequestList, what the page and its JSON
-// route call) for each filter, storing a 1,000-line log file, and one retention pass (15 days, so the oldest day
-// goes) inside a transaction that is rolled back, so the database is reused as it was. One JSON line on stdout.
+// with --rows logs over 16 days through the log expander's own code (gunzip, parseLogFile, storeLogFile: what
+// storing a staged /log file does, in one transaction per file), then times the Requests list's first page (getRequestList, what the page and its JSON
+// route call) for each filter, a 1,000-line log file through the /log route's code (staged and answered, then
+// expanded into the list), the CSV export of a large slice streamed as the export route streams it, and one
+// retention pass (15 days, so the oldest day goes) inside a transaction that is rolled back, so the database is
+// reused as it was. One JSON line on stdout.
 //   DATABASE_URL=… tsx --conditions=react-server scripts/bench/logs.ts --rows 1000000 --runs 10 [--seed sidecar.json]
 import { randomUUID } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -14,17 +16,23 @@ import { refreshPlannerStatistics } from "../../lib/db/statistics";
 import { dbKind } from "../../lib/db/url";
 import { COMMON_WORD, RARE_WORD } from "../../lib/demo/bodies";
 import { DEFAULT_DEMO, DemoTraffic, logFileBody } from "../../lib/demo/traffic";
+import { inflate } from "../../lib/ingest/body";
+import { BODY_LIMITS } from "../../lib/ingest/limits";
+import { expandLogFile, queueLogFile } from "../../lib/ingest/log-expander";
+import { acceptLogFile } from "../../lib/ingest/log-file";
 import { parseLogFile, parseStartup, parseSync } from "../../lib/ingest/parse";
 import { storeSync } from "../../lib/ingest/store";
 import { getRequestList } from "../../lib/queries/request-list";
 import { parseRequestFilters } from "../../lib/request-filters";
+import { exportPages, exportStream, parseExportParams } from "../../lib/requests/export";
 import { runRetention } from "../../lib/retention/run";
 import { storeLogFile } from "../../lib/store/log";
+import { stagedLogFileCount } from "../../lib/store/log-staging";
 import { storeStartup } from "../../lib/store/startup";
 import type { LogsSidecar } from "./logs-db";
 import { summarise, type Percentiles } from "./stats";
 
-export const SEED_PATH = "gunzip + parseLogFile + storeLogFile, as the /log route (no HTTP)";
+export const SEED_PATH = "gunzip + parseLogFile + storeLogFile, as the log expander stores a file (no HTTP)";
 const FILE_LINES = 1000;
 const DAYS = 16;
 const APP = "Request logs bench";
@@ -39,7 +47,31 @@ export interface LogsOutput {
   migrated: string[];
   migrateMs: number;
   queries: (Percentiles & { name: string; params: string; found: number; more: boolean; samples: number[] })[];
-  store: { lines: number; parseMs: Percentiles; storeMs: Percentiles; totalMs: Percentiles };
+  store: {
+    lines: number;
+    /** The route's work before its 202: gunzip, the first line parsed, the file staged. */
+    stagedMs: Percentiles;
+    /** Expanding the staged file: gunzip, parse every line, store them in RequestLog. */
+    expandMs: Percentiles;
+    /** From the file's arrival to its lines in the list: staged, then expanded at once. */
+    visibleMs: Percentiles;
+    /** Lines stored per second of expansion. */
+    expandLinesPerSecond: number;
+    /** Staged while this process's expander works through the files before: one file every `streamGapMs`. */
+    streamStagedMs: Percentiles;
+    streamGapMs: number;
+    /** From the first file's arrival to the last one's lines in the list, in that stream. */
+    streamDrainMs: number;
+  };
+  exportCsv: {
+    params: string;
+    rows: number;
+    bytes: number;
+    ms: number;
+    rowsPerSecond: number;
+    rssBeforeMb: number;
+    rssPeakMb: number;
+  };
   retention: { deleted: number; ms: number; before: number };
   sizeBytes: number | null;
 }
@@ -172,27 +204,97 @@ for (const [name, params] of QUERIES) {
   );
 }
 
-// Storing 1,000-line files: after the seeded data, so they add to the newest logs; removed again afterwards.
-const parse: number[] = [];
-const store: number[] = [];
-const total: number[] = [];
+// 1,000-line files as the /log route takes them, after the seeded data so they add to the newest logs; removed again
+// afterwards. One at a time: staged (the 202), then expanded. Then a stream, one file every STREAM_GAP_MS, staged while
+// the expander queue (as the route's after-response work) stores the files before.
+const staged: number[] = [];
+const expand: number[] = [];
+const visible: number[] = [];
+let expandedLines = 0;
 const files = Math.max(2, Number(values.files));
+const fileAt = (i: number) => car.end + 60 + i * 60;
+const fileBody = (i: number) => logFileBody(traffic.logLines(1_000_000 + i, fileAt(i), fileAt(i) + 60, FILE_LINES));
+const accept = async (body: Buffer, fileUuid: string, i: number) => {
+  const inflated = await inflate(body, BODY_LIMITS.log.decompressed);
+  return acceptLogFile(appId, "prod", fileUuid, inflated, body, fileAt(i) + 60);
+};
 for (let i = 0; i < files; i++) {
-  const from = car.end + 60 + i * 60;
-  const body = logFileBody(traffic.logLines(1_000_000 + i, from, from + 60, FILE_LINES));
+  const body = fileBody(i);
+  const fileUuid = randomUUID();
   const t0 = performance.now();
-  const { lines } = parseLogFile(gunzipSync(body));
+  await accept(body, fileUuid, i);
   const t1 = performance.now();
-  await storeLogFile(appId, "prod", randomUUID(), lines, { now: from + 60 });
+  const r = await expandLogFile(appId, fileUuid);
   const t2 = performance.now();
   if (i === 0) continue; // warm-up
-  parse.push(t1 - t0);
-  store.push(t2 - t1);
-  total.push(t2 - t0);
+  staged.push(t1 - t0);
+  expand.push(t2 - t1);
+  visible.push(t2 - t0);
+  expandedLines += r.lines;
 }
+const STREAM_GAP_MS = 250;
+const streamStaged: number[] = [];
+const s0 = performance.now();
+const bodies = Array.from({ length: files }, (_, k) => fileBody(files + k));
+for (let k = 0; k < files; k++) {
+  const due = s0 + k * STREAM_GAP_MS;
+  if (performance.now() < due) await new Promise((r) => setTimeout(r, due - performance.now()));
+  const fileUuid = randomUUID();
+  const t0 = performance.now();
+  await accept(bodies[k], fileUuid, files + k);
+  streamStaged.push(performance.now() - t0);
+  void queueLogFile(appId, fileUuid);
+}
+while ((await stagedLogFileCount(db, appId)) > 0) await new Promise((r) => setTimeout(r, 10));
+const streamDrainMs = performance.now() - s0;
 await db.run(`DELETE FROM "RequestLog" WHERE "appId" = ? AND "ts" >= ?`, [appId, car.end + 60]);
+const storeOut: LogsOutput["store"] = {
+  lines: FILE_LINES,
+  stagedMs: summarise(staged),
+  expandMs: summarise(expand),
+  visibleMs: summarise(visible),
+  expandLinesPerSecond: expandedLines / (expand.reduce((a, b) => a + b, 0) / 1000),
+  streamStagedMs: summarise(streamStaged),
+  streamGapMs: STREAM_GAP_MS,
+  streamDrainMs,
+};
 log(
-  `store a ${FILE_LINES}-line file: p50 ${summarise(total).p50.toFixed(1)} ms, p95 ${summarise(total).p95.toFixed(1)} ms`,
+  `a ${FILE_LINES}-line file: stored (202) p50 ${storeOut.stagedMs.p50.toFixed(1)} ms p95 ${storeOut.stagedMs.p95.toFixed(1)} ms; ` +
+    `visible p50 ${storeOut.visibleMs.p50.toFixed(1)} ms p95 ${storeOut.visibleMs.p95.toFixed(1)} ms; ` +
+    `expander ${Math.round(storeOut.expandLinesPerSecond)} lines/s; in a stream: stored (202) p95 ` +
+    `${storeOut.streamStagedMs.p95.toFixed(1)} ms`,
+);
+
+// The CSV export of one environment's logs (an eighth of them), streamed page by page as the export route streams it.
+const EXPORT_PARAMS = "period=30d&env=staging&format=csv";
+const ex = parseExportParams(new URLSearchParams(EXPORT_PARAMS), nowMs);
+const mb = (b: number) => b / 1024 / 1024;
+const rssBefore = process.memoryUsage().rss;
+let rssPeak = rssBefore;
+const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+const e0 = performance.now();
+let exportBytes = 0;
+let exportLines = 0;
+const reader = exportStream(exportPages(appId, ex.filters, ex.request, ex.options)).getReader();
+for (let r = await reader.read(); !r.done; r = await reader.read()) {
+  exportBytes += r.value.byteLength;
+  for (const byte of r.value) if (byte === 10) exportLines++;
+}
+const exportMs = performance.now() - e0;
+clearInterval(sampler);
+rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+const exportCsv: LogsOutput["exportCsv"] = {
+  params: EXPORT_PARAMS,
+  rows: exportLines - 1, // the header; no body columns, so no line breaks inside a field
+  bytes: exportBytes,
+  ms: exportMs,
+  rowsPerSecond: (exportLines - 1) / (exportMs / 1000),
+  rssBeforeMb: mb(rssBefore),
+  rssPeakMb: mb(rssPeak),
+};
+log(
+  `CSV export (${EXPORT_PARAMS}): ${exportCsv.rows} rows in ${(exportMs / 1000).toFixed(1)} s, ` +
+    `${Math.round(exportCsv.rowsPerSecond)} rows/s, RSS ${exportCsv.rssBeforeMb.toFixed(0)} → peak ${exportCsv.rssPeakMb.toFixed(0)} MB`,
 );
 
 // One retention pass as the server runs it, at the data's end: the oldest of the 16 days goes.
@@ -230,7 +332,8 @@ const out: LogsOutput = {
   migrated,
   migrateMs,
   queries,
-  store: { lines: FILE_LINES, parseMs: summarise(parse), storeMs: summarise(store), totalMs: summarise(total) },
+  store: storeOut,
+  exportCsv,
   retention,
   sizeBytes,
 };

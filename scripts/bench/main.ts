@@ -741,8 +741,10 @@ if (Object.keys(results.logs).length) {
   say();
   say(
     `8. REQUEST LOGS: the Requests list's first page (getRequestList, ${plan.logs.runs} timed runs after one ` +
-      `warm-up, period 30 days) over each database's own logs; storing ${plan.logs.files - 1} 1,000-line log files ` +
-      `(after one warm-up); one retention pass at 15 days, rolled back`,
+      `warm-up, period 30 days) over each database's own logs; ${plan.logs.files - 1} 1,000-line log files through ` +
+      `the /log route's code (after one warm-up) staged then expanded, and ${plan.logs.files} more arriving every ` +
+      `250 ms while the expander works; the CSV export of env=staging streamed; one retention pass at 15 days, ` +
+      `rolled back`,
   );
   const rows: string[][] = [];
   for (const kind of kinds) {
@@ -773,30 +775,49 @@ if (Object.keys(results.logs).length) {
         ),
       ]);
     }
+    const st = r.store;
     rows.push([
-      "store a 1,000-line log file",
+      "a 1,000-line log file stored (202)",
       kind,
-      `p50 ${ms(r.store.totalMs.p50)}`,
-      `p95 ${ms(r.store.totalMs.p95)}`,
+      `p50 ${ms(st.stagedMs.p50)}`,
+      `p95 ${ms(st.stagedMs.p95)}`,
       "",
       record(
         kind,
         "log file stored ≤ 100 ms",
-        "parse + store",
-        r.store.totalMs.p95,
+        "gunzip + first line + staged",
+        st.stagedMs.p95,
         GOALS.logFileStoreP95Ms,
-        goalAtMost(r.store.totalMs.p95, GOALS.logFileStoreP95Ms, ms, "≤ 100 ms p95"),
+        goalAtMost(st.stagedMs.p95, GOALS.logFileStoreP95Ms, ms, "≤ 100 ms p95"),
       ),
     ]);
     rows.push([
-      "  … parse (gunzip, JSON, zod)",
+      "  … expanded (parse + insert)",
       kind,
-      `p50 ${ms(r.store.parseMs.p50)}`,
-      `p95 ${ms(r.store.parseMs.p95)}`,
+      `p50 ${ms(st.expandMs.p50)}`,
+      `p95 ${ms(st.expandMs.p95)}`,
       "",
       "",
     ]);
-    rows.push(["  … storeLogFile", kind, `p50 ${ms(r.store.storeMs.p50)}`, `p95 ${ms(r.store.storeMs.p95)}`, "", ""]);
+    rows.push(["  … visible in the list", kind, `p50 ${ms(st.visibleMs.p50)}`, `p95 ${ms(st.visibleMs.p95)}`, "", ""]);
+    rows.push(["  … expander", kind, `${int(st.expandLinesPerSecond)} lines/s`, "", "", ""]);
+    rows.push([
+      `  … stored (202), a file every ${st.streamGapMs} ms`,
+      kind,
+      `p50 ${ms(st.streamStagedMs.p50)}`,
+      `p95 ${ms(st.streamStagedMs.p95)}`,
+      "",
+      `all visible after ${ms(st.streamDrainMs)}`,
+    ]);
+    const ex = r.exportCsv;
+    rows.push([
+      "CSV export, env=staging",
+      kind,
+      ms(ex.ms),
+      "",
+      `${int(ex.rows)}`,
+      `${int(ex.rowsPerSecond)} rows/s, RSS ${int(ex.rssBeforeMb)} → peak ${int(ex.rssPeakMb)} MB`,
+    ]);
     rows.push([
       "retention pass, 15 days",
       kind,

@@ -2,7 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { sql } from "@/lib/db";
+import { expandPendingLogFiles } from "@/lib/ingest/log-expander";
 import { COARSE_BINS, COARSE_ROLLUPS } from "@/lib/rollups/tiers";
+import { stagedLogFileCount } from "@/lib/store/log-staging";
 
 export const INGEST_TABLES = [
   "Environment",
@@ -68,6 +70,21 @@ export async function rollupTotals(appId: number, env?: string) {
     validationErrors: ve.n,
     serverErrors: se.n,
   };
+}
+
+/**
+ * Returns once the /log files the server staged (for the app, or for every app) are stored as request logs: expands
+ * what no expander holds, then waits for the server's own expander to finish the rest (a test reading logs right
+ * after a 202 would otherwise race it).
+ */
+export async function logFilesExpanded(appId?: number, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await expandPendingLogFiles();
+    if ((await stagedLogFileCount(sql(), appId)) === 0) return;
+    if (Date.now() > until) throw new Error(`staged /log files not expanded within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 export function hubUrl(clientId: string, env: string, endpoint: "startup" | "sync" | "log", query = "") {

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
-import { rollupTotals, rowCounts } from "../helpers/hub-db";
+import { logFilesExpanded, rollupTotals, rowCounts } from "../helpers/hub-db";
 import { fixtureJson, hubFixtures, replay, REPLAY_SHIFT_S, syncTotals, type SyncJson } from "../helpers/hub-fixtures";
 
 const ORDER = ["startup", "sync-empty", "sync", "log", "sync-shutdown"];
@@ -27,6 +27,8 @@ async function replayAll() {
   for (const f of fixtures) {
     const r = await replay(inject("baseUrl"), f, app.clientId);
     expect(r.status, f.name).toBe(202);
+    // In the clients' order: a log file's lines are stored before the sync that follows it.
+    if (f.endpoint === "log") await logFilesExpanded(app.id);
   }
 }
 

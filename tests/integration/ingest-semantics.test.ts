@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
-import { hubUrl, makeRequest, makeSync, postJson, rollupTotals, rowCounts } from "../helpers/hub-db";
+import { hubUrl, logFilesExpanded, makeRequest, makeSync, postJson, rollupTotals, rowCounts } from "../helpers/hub-db";
 import { fixture, fixtureJson } from "../helpers/hub-fixtures";
 
 const minuteOf = (ts: number) => Math.floor(ts / 60);
@@ -110,9 +110,11 @@ describe("exactly once", () => {
     const body = fixture("js-fastify-log").body;
     await expectStatus(postLog(app.clientId, "prod", file, body), 202);
     await expectStatus(postLog(app.clientId, "prod", file, body), 202);
+    await logFilesExpanded(app.id);
     expect((await rowCounts(app.id)).RequestLog).toBe(5);
     // The same lines in another file are still one row each.
     await expectStatus(postLog(app.clientId, "prod", randomUUID(), body), 202);
+    await logFilesExpanded(app.id);
     expect((await rowCounts(app.id)).RequestLog).toBe(5);
   });
 });
@@ -318,8 +320,10 @@ describe("paths and status codes", () => {
     const lines = gunzipSync(fixture("py-fastapi-log").body).toString().trim().split("\n");
     const mixed = gzipSync([lines[0], "{broken json", lines[1], '{"uuid": 5}', lines[2]].join("\n") + "\n");
     await expectStatus(postLog(app.clientId, "py-dev", randomUUID(), mixed, true), 202);
+    await logFilesExpanded(app.id);
     expect((await rowCounts(app.id)).RequestLog).toBe(3);
     await expectStatus(postLog(app.clientId, "py-dev", randomUUID(), gzipSync("{broken\n[]\n")), 422);
+    await logFilesExpanded(app.id);
     expect((await rowCounts(app.id)).RequestLog).toBe(3);
   });
 });

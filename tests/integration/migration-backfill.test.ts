@@ -57,6 +57,7 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
       "20261202000000_uptime_alerts",
       "20261203000000_request_country",
       "20261204000000_request_log_search",
+      "20261205000000_request_log_staging",
       "20261206000000_caps",
     ]);
 
@@ -127,6 +128,7 @@ it("moves every account and its apps into a personal team, losing nothing", asyn
       "20261202000000_uptime_alerts",
       "20261203000000_request_country",
       "20261204000000_request_log_search",
+      "20261205000000_request_log_staging",
       "20261206000000_caps",
     ]);
     // The uptime columns are added in place: the environments (and their children) survive, monitored by default.

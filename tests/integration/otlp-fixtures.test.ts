@@ -6,6 +6,7 @@ import { sql } from "@/lib/db";
 import { parseFilters } from "@/lib/filters";
 import { getConsumersTable } from "@/lib/queries/consumers-table";
 import { getEndpointsTable } from "@/lib/queries/endpoints-table";
+import { getRequestDetail } from "@/lib/queries/request-detail";
 import { getServerErrors } from "@/lib/queries/server-errors";
 import { getTrafficTotals } from "@/lib/queries/traffic-totals";
 import { getValidationErrors } from "@/lib/queries/validation-errors";
@@ -151,6 +152,20 @@ describe.each(["", "concatenated-batches"])("apitally-py 1.x exports %s", (run) 
       ["fetching item 1", "warn", "demo", 29, "http://127.0.0.1:8011/items/1?token=%5BREDACTED%5D&q=x"],
       ["fetching item 2", "warn", "demo", 29, "http://127.0.0.1:8011/items/2"],
     ]);
+  });
+
+  it("keeps the instance that served each request, and the request's detail names it", async () => {
+    const instances = await sql().all<{ uuid: string; client: string | null }>(
+      `SELECT "uuid", "client" FROM "Instance" WHERE "appId" = ?`,
+      [app.id],
+    );
+    expect(instances).toHaveLength(1);
+    const logs = await sql().all<{ uuid: string; instanceUuid: string | null }>(
+      `SELECT "uuid", "instanceUuid" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts"`,
+      [app.id],
+    );
+    expect(logs.map((l) => l.instanceUuid)).toEqual(logs.map(() => instances[0].uuid));
+    expect((await getRequestDetail(app.id, logs[0].uuid))!.instance).toEqual(instances[0]);
   });
 
   it("stores CPU and memory from the process metrics of every export", async () => {

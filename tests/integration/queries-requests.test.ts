@@ -11,7 +11,7 @@ import { sql } from "@/lib/db";
 import { countryOfIp } from "@/lib/geo/country";
 import { createApp } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
-import { hubUrl, makeRequest, makeSync, postJson } from "../helpers/hub-db";
+import { hubUrl, logFilesExpanded, makeRequest, makeSync, postJson } from "../helpers/hub-db";
 import { fixture, onCaptureDay, periodParams, replay } from "../helpers/hub-fixtures";
 import { CAPTURED_AT, OTLP_FIXTURES_DIR, otlpFixtures, replayOtlp, shiftOtlpJson } from "../helpers/otlp-fixtures";
 
@@ -68,6 +68,7 @@ async function postLog(clientId: string, env: string, lines: unknown[]) {
   const body = gzipSync(lines.map((l) => JSON.stringify(l)).join("\n"));
   const r = await fetch(hubUrl(clientId, env, "log", `?uuid=${randomUUID()}`), { method: "POST", body });
   expect(r.status).toBe(202);
+  await logFilesExpanded();
 }
 
 const ID = {
@@ -452,6 +453,8 @@ describe("a request's detail", () => {
       clientIp: "203.0.113.9",
       traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
       exception: null,
+      // A hub /log file does not say which instance served the request.
+      instance: null,
     });
     expect(d.request.headers).toContainEqual(["authorization", "******"]);
     expect(d.request.body).toEqual({

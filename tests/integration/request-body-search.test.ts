@@ -10,7 +10,7 @@ import { parseRequestFilters } from "@/lib/request-filters";
 import { bodyContains } from "@/lib/requests/body";
 import { pruneApp } from "@/lib/retention/prune";
 import { createApp } from "../helpers/factory";
-import { hubUrl } from "../helpers/hub-db";
+import { hubUrl, logFilesExpanded } from "../helpers/hub-db";
 import { onCaptureDay, periodParams } from "../helpers/hub-fixtures";
 
 // Recent, so inside log retention.
@@ -91,6 +91,7 @@ beforeAll(async () => {
   const body = gzipSync(lines.map((l) => JSON.stringify(l)).join("\n"));
   const r = await fetch(hubUrl(app.clientId, "prod", "log", `?uuid=${randomUUID()}`), { method: "POST", body });
   expect(r.status).toBe(202);
+  await logFilesExpanded(app.id);
 });
 
 async function search(param: "reqBody" | "resBody", needle: string): Promise<string[]> {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exportPages, parseExportParams } from "@/lib/requests/export";
 import { createApp } from "../helpers/factory";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
-import { hubUrl } from "../helpers/hub-db";
+import { hubUrl, logFilesExpanded } from "../helpers/hub-db";
 import { onCaptureDay, periodParams } from "../helpers/hub-fixtures";
 
 // Recent, so inside log retention.
@@ -41,6 +41,7 @@ async function postLog(clientId: string, env: string, lines: unknown[]) {
   const body = gzipSync(lines.map((l) => JSON.stringify(l)).join("\n"));
   const r = await fetch(hubUrl(clientId, env, "log", `?uuid=${randomUUID()}`), { method: "POST", body });
   expect(r.status).toBe(202);
+  await logFilesExpanded();
 }
 
 /** RFC 4180, strictly: quoted fields may hold commas, doubled quotes and line breaks; lines end in CRLF. */
