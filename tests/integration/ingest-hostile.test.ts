@@ -10,7 +10,7 @@ import { parseLogFile, parseSync } from "@/lib/ingest/parse";
 import { logLinesInBounds } from "@/lib/ingest/time-bounds";
 import { createApp } from "../helpers/factory";
 import { hostileCases, type HostileCase } from "../helpers/hostile-cases";
-import { rollupTotals, rowCounts } from "../helpers/hub-db";
+import { logFilesExpanded, rollupTotals, rowCounts } from "../helpers/hub-db";
 import { otlpHostileCases } from "../helpers/otlp-hostile-cases";
 
 const cases = hostileCases();
@@ -94,6 +94,8 @@ async function check(c: HostileCase, app: App) {
     expect(await rowCounts(app.id)).toEqual(before.counts);
     return;
   }
+  // A log file is answered once staged; its lines are stored just after.
+  if (c.endpoint === "log") await logFilesExpanded(app.id);
   const after = await rowCounts(app.id);
   if (c.endpoint === "sync") {
     const parsed = await localSync(c, body);

@@ -8,7 +8,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { createApp } from "../helpers/factory";
-import { hubUrl, postJson, rollupTotals, rowCounts } from "../helpers/hub-db";
+import { hubUrl, logFilesExpanded, postJson, rollupTotals, rowCounts } from "../helpers/hub-db";
 import { fixture, fixtureJson } from "../helpers/hub-fixtures";
 import { OTLP_FIXTURES_DIR } from "../helpers/otlp-fixtures";
 
@@ -66,6 +66,7 @@ describe("log file times", () => {
     const keep = [at(a, now() - 14 * DAY), at(b, now() - 60)];
     const r = await postLog(app.clientId, file([at(a, now() - 16 * DAY), ...keep, at(c, now() + 3600)]));
     expect(r.status).toBe(202);
+    await logFilesExpanded(app.id);
     const stored = await sql().all<{ uuid: string }>(
       `SELECT "uuid" FROM "RequestLog" WHERE "appId" = ? ORDER BY "ts"`,
       [app.id],
