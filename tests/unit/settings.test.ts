@@ -30,6 +30,10 @@ describe("settings", () => {
       TALLYHUB_RETENTION_INTERVAL_MINUTES: 60,
       TALLYHUB_MONITOR_INTERVAL_SECONDS: 15,
       TALLYHUB_ROLLUP_TIER: "auto",
+      TALLYHUB_INGEST_CONCURRENCY: "auto",
+      TALLYHUB_INGEST_QUEUE: 64,
+      TALLYHUB_INGEST_RATE: 20,
+      TALLYHUB_INGEST_BURST: 200,
     });
   });
 
@@ -58,6 +62,10 @@ describe("settings", () => {
       TALLYHUB_RETENTION_INTERVAL_MINUTES: "0",
       TALLYHUB_MONITOR_INTERVAL_SECONDS: "2",
       TALLYHUB_ROLLUP_TIER: "minute",
+      TALLYHUB_INGEST_CONCURRENCY: "2",
+      TALLYHUB_INGEST_QUEUE: "0",
+      TALLYHUB_INGEST_RATE: "0.5",
+      TALLYHUB_INGEST_BURST: "3",
     });
     expect(s).toEqual({
       PORT: 3211,
@@ -77,6 +85,10 @@ describe("settings", () => {
       TALLYHUB_RETENTION_INTERVAL_MINUTES: 0,
       TALLYHUB_MONITOR_INTERVAL_SECONDS: 2,
       TALLYHUB_ROLLUP_TIER: "minute",
+      TALLYHUB_INGEST_CONCURRENCY: 2,
+      TALLYHUB_INGEST_QUEUE: 0,
+      TALLYHUB_INGEST_RATE: 0.5,
+      TALLYHUB_INGEST_BURST: 3,
     });
     expect(Object.isFrozen(s)).toBe(true);
     expect(parseSettings({ DATABASE_URL: "file:/tmp/x.db" }).DATABASE_URL).toBe("file:/tmp/x.db");
@@ -94,6 +106,9 @@ describe("settings", () => {
     ["SMTP_URL", "mail.example.com"],
     ["TALLYHUB_INVITATION_DAYS", "0"],
     ["TALLYHUB_ROTATION_GRACE_HOURS", "-1"],
+    ["TALLYHUB_INGEST_CONCURRENCY", "0"],
+    ["TALLYHUB_INGEST_RATE", "0"],
+    ["TALLYHUB_INGEST_BURST", "1.5"],
     ["TALLYHUB_RETENTION_MINUTE_DAYS", "0"],
     ["TALLYHUB_RETENTION_DAYS", "abc"],
     ["TALLYHUB_RETENTION_DAYS", "1.5"],

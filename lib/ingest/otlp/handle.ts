@@ -1,21 +1,24 @@
 // The OTLP/HTTP endpoints' whole request → response path (/v1/traces, /v1/metrics, /v1/logs).
-// Whatever a client sends ends in 200, 400, 401, 413, 415 or 429; only a failure of our own
-// (database down) is a 503, which exporters retry (docs/hub-protocol.md §7).
+// Whatever a client sends ends in 200, 400, 401, 413, 415 or 429; a 503 is a failure of our own
+// (database down) or this server's ingest slots all taken (lib/ingest/backpressure), which
+// exporters retry (docs/hub-protocol.md §7).
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { AppGone } from "../../store/allocate";
 import { appIdByWriteToken } from "../../store/apps";
 import { storeOtlpLogs } from "../../store/otlp";
 import { nowSeconds } from "../../store/time";
+import { admit } from "../backpressure/admit";
 import { readBody } from "../body";
 import { HubReply } from "../responses";
 import { storeOtlpMetrics, storeOtlpTraces } from "../store";
 import { decodeOtlp, type Encoding, type Signal } from "./decode";
 import { readLogs } from "./logs";
 import { readMetrics } from "./metrics";
-import { retryAfter } from "./rate-limit";
+import { otlpBuckets } from "./rate-limit";
 import {
   badRequest,
+  busy,
   exported,
   OtlpReply,
   tooLarge,
@@ -41,20 +44,15 @@ export async function handleOtlpPost(signal: Signal, request: Request): Promise<
     if (contentEncoding !== "gzip" && contentEncoding !== "identity")
       throw badRequest("Content-Encoding must be gzip or identity");
     const appId = await findAppByToken(request.headers.get("authorization"));
-    const wait = retryAfter(appId, signal);
-    if (wait > 0) throw tooManyRequests(wait);
-    const body = await readOtlpBody(request);
-    const receipt = createHash("sha256").update(signal).update(body).digest("hex");
-    const headerEnv = request.headers.get("apitally-env");
-    const raw = decodeOtlp(signal, body, encoding);
-    if (signal === "metrics") {
-      const exp = parse(metricsExportSchema, raw);
-      await storeOtlpMetrics(appId, receipt, readMetrics(exp, headerEnv, receipt, nowSeconds()));
-    } else if (signal === "traces") {
-      const exp = parse(tracesExportSchema, raw);
-      await storeOtlpTraces(appId, receipt, readTraces(exp, headerEnv, receipt));
-    } else {
-      await storeOtlpLogs(appId, receipt, readLogs(parse(logsExportSchema, raw), headerEnv));
+    const admission = await admit(otlpBuckets(appId, signal));
+    if ("refused" in admission) {
+      const { status, retryAfter } = admission.refused;
+      throw status === 429 ? tooManyRequests(retryAfter) : busy(retryAfter);
+    }
+    try {
+      await storeExport(signal, request, appId, encoding);
+    } finally {
+      admission.release();
     }
     return exported(encoding);
   } catch (e) {
@@ -64,6 +62,23 @@ export async function handleOtlpPost(signal: Signal, request: Request): Promise<
     const err = e as { message?: string; code?: string };
     console.error(`[tallyhub] otlp ${signal} ingest failed: ${err.code ?? ""} ${err.message ?? String(e)}`);
     return unavailable().toResponse(encoding ?? "protobuf");
+  }
+}
+
+/** Reads, decodes, checks and stores one export (or finds it already stored). */
+async function storeExport(signal: Signal, request: Request, appId: number, encoding: Encoding) {
+  const body = await readOtlpBody(request);
+  const receipt = createHash("sha256").update(signal).update(body).digest("hex");
+  const headerEnv = request.headers.get("apitally-env");
+  const raw = decodeOtlp(signal, body, encoding);
+  if (signal === "metrics") {
+    const exp = parse(metricsExportSchema, raw);
+    await storeOtlpMetrics(appId, receipt, readMetrics(exp, headerEnv, receipt, nowSeconds()));
+  } else if (signal === "traces") {
+    const exp = parse(tracesExportSchema, raw);
+    await storeOtlpTraces(appId, receipt, readTraces(exp, headerEnv, receipt));
+  } else {
+    await storeOtlpLogs(appId, receipt, readLogs(parse(logsExportSchema, raw), headerEnv));
   }
 }
 
