@@ -8,7 +8,7 @@
 //
 //   npm run bench -- [options]
 //   --kinds sqlite,postgres      databases (default both)
-//   --only ingest,otlp,reads,page,alerts,logs  sections (default all; peak memory comes with ingest, otlp and page)
+//   --only ingest,otlp,reads,page,alerts,logs,stall  sections (default all; peak memory comes with ingest, otlp and page)
 //   --rules N                    alert rules evaluated in one tick (default 1000)
 //   --log-rows N                 request logs in the logs section's own databases (default 1,000,000; reseeded
 //                                when it changes; --reseed rebuilds them too)
@@ -21,6 +21,7 @@
 //   --minute-runs N              runs of the per-minute-only read comparison (default = --runs)
 //   --build                      run `next build` first (it runs anyway when .next/BUILD_ID is missing)
 //   --gzip                       gzip the /sync bodies (the official clients send plain JSON)
+//   --stall-rows N --stall-syncs N   the stall section's syncs: request rows each (default 30,000) and how many (5)
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -38,7 +39,8 @@ import type { TreePeak } from "./memory";
 import { benchOtlp, type OtlpResult } from "./otlp";
 import { benchPage, CHROMIUM, type PageResult } from "./page";
 import type { ReadsOutput } from "./reads";
-import { bytes, goalAtLeast, goalAtMost, int, ms, pct, rounded, table, times, type Goal } from "./stats";
+import { benchStall, type StallResult } from "./stall";
+import { bytes, goalAtLeast, goalAtMost, int, median, ms, pct, rounded, table, times, type Goal } from "./stats";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 process.chdir(ROOT);
@@ -53,7 +55,7 @@ process.env.CHECKPOINT_DISABLE ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const KINDS = ["sqlite", "postgres"] as const;
-const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs"] as const;
+const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs", "stall"] as const;
 
 const GOALS = {
   sync500P95Ms: 20,
@@ -85,6 +87,8 @@ const { values: args } = parseArgs({
     gzip: { type: "boolean", default: false },
     rules: { type: "string", default: "1000" },
     "log-rows": { type: "string", default: "1000000" },
+    "stall-rows": { type: "string", default: "30000" },
+    "stall-syncs": { type: "string", default: "5" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -259,6 +263,7 @@ const results: {
   page: Partial<Record<Kind, PageResult>>;
   alerts: Partial<Record<Kind, AlertsOutput>>;
   logs: Partial<Record<Kind, LogsOutput>>;
+  stall: Partial<Record<Kind, StallResult>>;
 } = {
   ingest: {},
   otlp: {},
@@ -266,6 +271,7 @@ const results: {
   page: {},
   alerts: {},
   logs: {},
+  stall: {},
 };
 for (const kind of kinds) {
   if (only.includes("ingest")) {
@@ -295,6 +301,14 @@ for (const kind of kinds) {
     results.alerts[kind] = await runAlerts(demo);
   }
   if (only.includes("logs")) results.logs[kind] = await runLogs(kind);
+  if (only.includes("stall")) {
+    const rows = Math.round(positive(args["stall-rows"], "stall-rows")!);
+    const syncs = Math.round(positive(args["stall-syncs"], "stall-syncs")!);
+    log(
+      `[${kind}] stall: the Traffic view polled every 20 ms, idle and while ${syncs} syncs of ${int(rows)} rows are stored`,
+    );
+    results.stall[kind] = await benchStall(kind, { rows, syncs, idleMs: quick ? 2000 : 5000, log });
+  }
 }
 machine.loadAverageEnd = loadAverage();
 finishCleanly();
@@ -795,6 +809,40 @@ if (Object.keys(results.logs).length) {
   say(table(["measure", "db", "p50", "p95", "rows", "goal"], rows, [2, 3, 4]));
 }
 
+if (Object.keys(results.stall).length) {
+  say();
+  say(
+    "9. STALL: a signed-in Traffic view request (JSON, what the page polls) every 20 ms over HTTP, on an idle server " +
+      "and while huge syncs are stored one after another",
+  );
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.stall[kind];
+    if (!r) continue;
+    say(
+      `   ${kind}: ${r.syncMs.length} syncs of ${int(r.rows)} request rows (${bytes(r.bodyBytes)} JSON), ` +
+        `${int(r.dbRowsPerSync)} database rows each`,
+    );
+    rows.push(["dashboard, idle", kind, `p99 ${ms(r.idle.p99Ms)}`, `max ${ms(r.idle.maxMs)}`, int(r.idle.n)]);
+    rows.push([
+      "dashboard, during syncs",
+      kind,
+      `p99 ${ms(r.loaded.p99Ms)}`,
+      `max ${ms(r.loaded.maxMs)}`,
+      int(r.loaded.n),
+    ]);
+    rows.push([
+      "one huge sync (POST → 202)",
+      kind,
+      `p50 ${ms(median(r.syncMs))}`,
+      `max ${ms(Math.max(...r.syncMs))}`,
+      "",
+    ]);
+  }
+  say();
+  say(table(["measure", "db", "", "", "requests"], rows, [2, 3, 4]));
+}
+
 const peaks: [string, Kind, TreePeak | null][] = [];
 for (const kind of kinds) {
   if (results.ingest[kind]) peaks.push(["after ingest", kind, results.ingest[kind]!.serverPeak]);
@@ -859,6 +907,7 @@ const json = rounded({
   page: results.page,
   alerts: results.alerts,
   logs: results.logs,
+  stall: results.stall,
   memory: peaks.map(([when, kind, p]) => ({ when, kind, ...p })),
   medianOf: `median of ${runs} runs`,
   report,

@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import { createUser } from "./factory";
+import { signInAt } from "./sign-in";
 
 export const PASSWORD = "correct horse battery";
 const base = () => inject("baseUrl");
@@ -15,23 +16,7 @@ export async function userWithPassword(prefix = "http") {
 }
 
 /** Signs in through next-auth's credentials callback and returns the session cookie. */
-export async function signIn(email: string, password = PASSWORD): Promise<string> {
-  const csrf = await fetch(`${base()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const r = await fetch(`${base()}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/apps" }),
-  });
-  const session = r.headers.getSetCookie().find((c) => /session-token=/.test(c));
-  if (!session) throw new Error(`sign-in failed (${r.status})`);
-  return session.split(";")[0];
-}
+export const signIn = (email: string, password = PASSWORD): Promise<string> => signInAt(base(), email, password);
 
 /** A GET as the holder of the cookie (or signed out), without following redirects. */
 export const get = (path: string, cookie?: string) =>
