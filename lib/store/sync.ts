@@ -4,8 +4,9 @@
 // Except a huge sync on SQLite: its driver is synchronous, so one transaction of ~300,000 rows
 // holds the server's event loop (every dashboard request, every sign-in) for the whole write,
 // tens of seconds. Such a sync is stored in slices of SLICE_ROWS request rows, each in its own
-// transaction behind its own receipt, with the event loop free between them; the sync's own
-// receipt goes into the last slice's transaction. A sync cut short (crash, database error) is
+// transaction behind its own receipt, then a pause as long as that slice took, so the writer has
+// at most half of the event loop (a dashboard request needs many turns of it, not one); the
+// sync's own receipt goes into the last slice's transaction. A sync cut short (crash, database error) is
 // not acknowledged, the client sends it again, and the resend stores only the slices still
 // missing: exactly once, though a dashboard may show part of that one sync for a moment.
 import { sql, type Sql } from "../db";
@@ -51,11 +52,14 @@ export async function storeSync(appId: number, env: string, p: SyncPayload, opts
   );
   if (done) return "duplicate";
   const slices = sliceSync(p);
+  let pause = 0;
   for (let i = 0; i < slices.length; i++) {
-    if (i > 0) await new Promise((r) => setImmediate(r));
+    if (i > 0) await new Promise((r) => setTimeout(r, pause));
     const receipts = [`${p.messageUuid}/${i}`];
     if (i === slices.length - 1) receipts.push(p.messageUuid);
+    const started = performance.now();
     await storeSlice(appId, env, slices[i], opts, receipts);
+    pause = performance.now() - started;
   }
   return "stored";
 }
