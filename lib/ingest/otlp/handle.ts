@@ -15,7 +15,7 @@ import { storeOtlpMetrics, storeOtlpTraces } from "../store";
 import { decodeOtlp, type Encoding, type Signal } from "./decode";
 import { readLogs } from "./logs";
 import { readMetrics } from "./metrics";
-import { otlpBuckets } from "./rate-limit";
+import { retryAfter } from "./rate-limit";
 import {
   badRequest,
   busy,
@@ -44,11 +44,11 @@ export async function handleOtlpPost(signal: Signal, request: Request): Promise<
     if (contentEncoding !== "gzip" && contentEncoding !== "identity")
       throw badRequest("Content-Encoding must be gzip or identity");
     const appId = await findAppByToken(request.headers.get("authorization"));
-    const admission = await admit(otlpBuckets(appId, signal));
-    if ("refused" in admission) {
-      const { status, retryAfter } = admission.refused;
-      throw status === 429 ? tooManyRequests(retryAfter) : busy(retryAfter);
-    }
+    // Apitally's own per-app, per-signal windows first; then one of the ingest slots the hub routes share.
+    const wait = retryAfter(appId, signal);
+    if (wait > 0) throw tooManyRequests(wait);
+    const admission = await admit([]);
+    if ("refused" in admission) throw busy(admission.refused.retryAfter);
     try {
       await storeExport(signal, request, appId, encoding);
     } finally {
