@@ -233,6 +233,34 @@ export const SETTINGS = {
       'a new one past the cap is recorded as the instance "(other)"',
     ...cap,
   },
+  TALLYHUB_INGEST_CONCURRENCY: {
+    default: "auto",
+    meaning:
+      "Ingest requests (hub and OTLP) this server works on at once; more wait in a short queue, then get 503 with " +
+      "`Retry-After`. `auto` is 4 on SQLite (one writer at a time) and 16 on PostgreSQL",
+    schema: z.union([z.literal("auto"), wholeNumber(1, 1000)]),
+    expected: "auto or a whole number from 1 to 1000",
+  },
+  TALLYHUB_INGEST_QUEUE: {
+    default: "64",
+    meaning: "Ingest requests that may wait (at most 5 s) for one of those slots; `0` refuses at once",
+    schema: wholeNumber(0, 10_000),
+    expected: "a whole number from 0 to 10000",
+  },
+  TALLYHUB_INGEST_RATE: {
+    default: "20",
+    meaning:
+      "Hub requests (startup, sync, log) per second each client ID may send, on average: past it and the burst, " +
+      "429 with `Retry-After`. Counted per server: with several servers each has its own bucket",
+    schema: z.coerce.number().min(0.001).max(100_000),
+    expected: "a number of requests per second from 0.001 to 100000",
+  },
+  TALLYHUB_INGEST_BURST: {
+    default: "200",
+    meaning: "Hub requests a client ID may send at once after a quiet spell (its token bucket's size)",
+    schema: wholeNumber(1, 1_000_000),
+    expected: "a whole number from 1 to 1000000",
+  },
 } as const satisfies Record<string, Entry>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -1,10 +1,12 @@
 // The hub endpoints' whole request → response path. Whatever a client sends ends in 202,
-// 404, 413 or 422 with a JSON body; only a failure of our own (database down) is a 503.
+// 404, 413 or 422 with a JSON body, or 429 past its client ID's token bucket; a 503 is a failure
+// of our own (database down) or this server's ingest slots all taken (lib/ingest/backpressure).
 // The replies, route by route: docs/hub-protocol.md §2.
 import { after } from "next/server";
 import { AppGone } from "../store/allocate";
 import { appIdByClientId } from "../store/apps";
 import { storeStartup } from "../store/startup";
+import { admit, hubBucket } from "./backpressure/admit";
 import { readBodyAndRaw } from "./body";
 import { normaliseClientId } from "./client-id";
 import { normaliseEnv } from "./env";
@@ -13,7 +15,7 @@ import { queueLogFile } from "./log-expander";
 import { acceptLogFile } from "./log-file";
 import { uuid } from "./normalise";
 import { parseStartup, parseSync } from "./parse";
-import { accepted, HubReply, notFound, unavailable, unprocessable } from "./responses";
+import { accepted, busy, HubReply, notFound, tooManyRequests, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
 import { syncInBounds } from "./time-bounds";
 
@@ -22,8 +24,8 @@ export type HubParams = Promise<{ clientId: string; env: string }>;
 
 export async function handleHubPost(route: HubRoute, request: Request, params: HubParams): Promise<Response> {
   try {
-    const { clientId, env: envSegment } = await params;
-    const appId = await findAppId(clientId);
+    const { clientId: clientIdSegment, env: envSegment } = await params;
+    const { appId, clientId } = await findApp(clientIdSegment);
     const env = normaliseEnv(envSegment);
     if (env === null) {
       throw unprocessable([
@@ -31,11 +33,16 @@ export async function handleHubPost(route: HubRoute, request: Request, params: H
       ]);
     }
     const fileUuid = route === "log" ? logFileUuid(request) : "";
-    const { body, raw } = await readRequestBody(request, route);
-    if (route === "sync") {
-      await storeSync(appId, env, syncInBounds(parseSync(body)));
-    } else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
-    else await storeLog(appId, env, fileUuid, body, raw);
+    const admission = await admit([hubBucket(clientId)]);
+    if ("refused" in admission) {
+      const { status, retryAfter } = admission.refused;
+      throw status === 429 ? tooManyRequests(retryAfter) : busy(retryAfter);
+    }
+    try {
+      await storePayload(route, request, appId, env, fileUuid);
+    } finally {
+      admission.release();
+    }
     return accepted();
   } catch (e) {
     if (e instanceof HubReply) return e.toResponse();
@@ -47,12 +54,20 @@ export async function handleHubPost(route: HubRoute, request: Request, params: H
   }
 }
 
-async function findAppId(clientIdSegment: string): Promise<number> {
+async function findApp(clientIdSegment: string): Promise<{ appId: number; clientId: string }> {
   const clientId = normaliseClientId(clientIdSegment);
   if (clientId === null) throw notFound();
   const appId = await appIdByClientId(clientId);
   if (appId === null) throw notFound();
-  return appId;
+  return { appId, clientId };
+}
+
+/** Reads, checks and stores one payload (or finds it already stored). */
+async function storePayload(route: HubRoute, request: Request, appId: number, env: string, fileUuid: string) {
+  const { body, raw } = await readRequestBody(request, route);
+  if (route === "sync") await storeSync(appId, env, syncInBounds(parseSync(body)));
+  else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
+  else await storeLog(appId, env, fileUuid, body, raw);
 }
 
 function logFileUuid(request: Request): string {

@@ -12,11 +12,12 @@ export class HubReply extends Error {
   constructor(
     readonly status: number,
     readonly body: unknown,
+    readonly headers: Record<string, string> = {},
   ) {
     super(`hub reply ${status}`);
   }
   toResponse(): Response {
-    return Response.json(this.body, { status: this.status, headers: { "cache-control": "no-store" } });
+    return Response.json(this.body, { status: this.status, headers: { "cache-control": "no-store", ...this.headers } });
   }
 }
 
@@ -31,3 +32,19 @@ export const tooLarge = (limit: number, what = "Body is larger than") =>
 
 // Only for failures of our own (database down): js and go retry these, py requeues.
 export const unavailable = () => new HubReply(503, { detail: "Temporarily unavailable, retry later" });
+
+// Past the client ID's token bucket (lib/ingest/backpressure): js, go and py retry a 429, then requeue the payload.
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new HubReply(
+    429,
+    { detail: `Too many requests for this client ID, retry in ${retryAfterSeconds} s` },
+    { "retry-after": String(retryAfterSeconds) },
+  );
+
+// Every ingest slot of this server taken: retried like a failure of our own.
+export const busy = (retryAfterSeconds: number) =>
+  new HubReply(
+    503,
+    { detail: `Too many payloads being stored, retry in ${retryAfterSeconds} s` },
+    { "retry-after": String(retryAfterSeconds) },
+  );

@@ -1,6 +1,15 @@
 // Stores one /sync payload: all of it in one transaction, or nothing. Everything is
 // bucketed by the payload's timestamp, since clients resend queued syncs up to an hour late.
-import type { Sql } from "../db";
+//
+// Except a huge sync on SQLite: its driver is synchronous, so one transaction of ~300,000 rows
+// holds the server's event loop (every dashboard request, every sign-in) for the whole write,
+// tens of seconds. Such a sync is stored in slices of SLICE_ROWS request rows, each in its own
+// transaction behind its own receipt, then a pause as long as that slice took, so the writer has
+// at most half of the event loop (a dashboard request needs many turns of it, not one); the
+// sync's own receipt goes into the last slice's transaction. A sync cut short (crash, database error) is
+// not acknowledged, the client sends it again, and the resend stores only the slices still
+// missing: exactly once, though a dashboard may show part of that one sync for a moment.
+import { sql, type Sql } from "../db";
 import type { SyncPayload } from "../model/payloads";
 import { ensureConsumers, type ConsumerSighting } from "./consumers";
 import { endpointKey, ensureEndpoints, type EndpointInfo } from "./endpoints";
@@ -31,7 +40,58 @@ export interface SyncOpts {
   foldHorizon: number;
 }
 
+/** Request rows per transaction of a huge sync on SQLite: about a tenth of a second of writing. */
+export const SLICE_ROWS = 1000;
+
 export async function storeSync(appId: number, env: string, p: SyncPayload, opts: SyncOpts): Promise<StoreResult> {
+  const db = opts.db ?? sql();
+  if (db.kind !== "sqlite" || p.requests.length <= SLICE_ROWS) return storeSlice(appId, env, p, opts, [p.messageUuid]);
+  const [done] = await db.all(
+    `SELECT 1 AS "x" FROM "IngestReceipt" WHERE "appId" = ? AND "kind" = 'sync' AND "uuid" = ?`,
+    [appId, p.messageUuid],
+  );
+  if (done) return "duplicate";
+  const slices = sliceSync(p);
+  let pause = 0;
+  for (let i = 0; i < slices.length; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, pause));
+    const receipts = [`${p.messageUuid}/${i}`];
+    if (i === slices.length - 1) receipts.push(p.messageUuid);
+    const started = performance.now();
+    await storeSlice(appId, env, slices[i], opts, receipts);
+    pause = performance.now() - started;
+  }
+  return "stored";
+}
+
+/**
+ * The sync cut into payloads of SLICE_ROWS request rows, always the same way for the same sync: the
+ * first carries its errors and consumer names, the last its resource sample.
+ */
+function sliceSync(p: SyncPayload): SyncPayload[] {
+  const slices: SyncPayload[] = [];
+  for (let at = 0; at < p.requests.length; at += SLICE_ROWS) {
+    const first = at === 0;
+    slices.push({
+      ...p,
+      requests: p.requests.slice(at, at + SLICE_ROWS),
+      validationErrors: first ? p.validationErrors : [],
+      serverErrors: first ? p.serverErrors : [],
+      consumers: first ? p.consumers : [],
+      resources: at + SLICE_ROWS >= p.requests.length ? p.resources : null,
+    });
+  }
+  return slices;
+}
+
+/** Stores `p` in one transaction unless one of `receipts` was claimed before ("duplicate"). */
+async function storeSlice(
+  appId: number,
+  env: string,
+  p: SyncPayload,
+  opts: SyncOpts,
+  receipts: string[],
+): Promise<StoreResult> {
   const now = opts.now ?? nowSeconds();
   const seen = Math.floor(p.timestamp);
   const minute = storageMinute(epochMinute(p.timestamp), opts.foldHorizon);
@@ -62,7 +122,7 @@ export async function storeSync(appId: number, env: string, p: SyncPayload, opts
   const serverFps = serverErrors.map((e) => fingerprint(endpointKey(e.method, e.path), e.type, e.msg));
 
   return inTransaction(async (db) => {
-    if (!(await claimReceipt(db, appId, "sync", p.messageUuid, now))) return "duplicate";
+    for (const r of receipts) if (!(await claimReceipt(db, appId, "sync", r, now))) return "duplicate";
     const envId = await ensureEnv(db, appId, env);
     await recordHeartbeat(db, appId, await admitInstance(db, appId, p.instanceUuid), envId, now);
     const endpointIds = await ensureEndpoints(db, appId, endpoints, now);

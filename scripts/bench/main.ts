@@ -8,7 +8,7 @@
 //
 //   npm run bench -- [options]
 //   --kinds sqlite,postgres      databases (default both)
-//   --only ingest,otlp,reads,page,alerts,logs,signin  sections (default all; peak memory comes with ingest, otlp and page)
+//   --only ingest,otlp,reads,page,alerts,logs,signin,stall  sections (default all; peak memory comes with ingest, otlp and page)
 //   --rules N                    alert rules evaluated in one tick (default 1000)
 //   --log-rows N                 request logs in the logs section's own databases (default 1,000,000; reseeded
 //                                when it changes; --reseed rebuilds them too)
@@ -24,6 +24,7 @@
 //   --flood-seconds S            length of the sign-in flood at least (default 20, --quick 5)
 //   --flooders N                 sign-in requests in flight during it (default 16: as many as the password threads and
 //                                their default queue take, so none is answered "busy"; more shows the busy answers)
+//   --stall-rows N --stall-syncs N   the stall section's syncs: request rows each (default 30,000) and how many (5)
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -42,7 +43,8 @@ import { benchOtlp, type OtlpResult } from "./otlp";
 import { benchPage, CHROMIUM, type PageResult } from "./page";
 import type { ReadsOutput } from "./reads";
 import { benchSignIn, signInReport, type SignInResult } from "./signin";
-import { bytes, goalAtLeast, goalAtMost, int, ms, pct, rounded, table, times, type Goal } from "./stats";
+import { benchStall, type StallResult } from "./stall";
+import { bytes, goalAtLeast, goalAtMost, int, median, ms, pct, rounded, table, times, type Goal } from "./stats";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 process.chdir(ROOT);
@@ -57,7 +59,7 @@ process.env.CHECKPOINT_DISABLE ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const KINDS = ["sqlite", "postgres"] as const;
-const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs", "signin"] as const;
+const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs", "signin", "stall"] as const;
 
 const GOALS = {
   sync500P95Ms: 20,
@@ -91,6 +93,8 @@ const { values: args } = parseArgs({
     "log-rows": { type: "string", default: "1000000" },
     "flood-seconds": { type: "string" },
     flooders: { type: "string", default: "16" },
+    "stall-rows": { type: "string", default: "30000" },
+    "stall-syncs": { type: "string", default: "5" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -272,6 +276,7 @@ const results: {
   alerts: Partial<Record<Kind, AlertsOutput>>;
   logs: Partial<Record<Kind, LogsOutput>>;
   signin: Partial<Record<Kind, SignInResult>>;
+  stall: Partial<Record<Kind, StallResult>>;
 } = {
   ingest: {},
   otlp: {},
@@ -280,6 +285,7 @@ const results: {
   alerts: {},
   logs: {},
   signin: {},
+  stall: {},
 };
 for (const kind of kinds) {
   if (only.includes("ingest")) {
@@ -310,6 +316,14 @@ for (const kind of kinds) {
   }
   if (only.includes("logs")) results.logs[kind] = await runLogs(kind);
   if (only.includes("signin")) results.signin[kind] = await benchSignIn(kind, { ...plan.signin, log });
+  if (only.includes("stall")) {
+    const rows = Math.round(positive(args["stall-rows"], "stall-rows")!);
+    const syncs = Math.round(positive(args["stall-syncs"], "stall-syncs")!);
+    log(
+      `[${kind}] stall: the Traffic view polled every 20 ms, idle and while ${syncs} syncs of ${int(rows)} rows are stored`,
+    );
+    results.stall[kind] = await benchStall(kind, { rows, syncs, idleMs: quick ? 2000 : 5000, log });
+  }
 }
 machine.loadAverageEnd = loadAverage();
 finishCleanly();
@@ -835,6 +849,39 @@ if (Object.keys(results.signin).length) {
   say();
   for (const line of signInReport(Object.values(results.signin), plan.signin)) say(line);
 }
+if (Object.keys(results.stall).length) {
+  say();
+  say(
+    "12. STALL: a signed-in Traffic view request (JSON, what the page polls) every 20 ms over HTTP, on an idle server " +
+      "and while huge syncs are stored one after another",
+  );
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.stall[kind];
+    if (!r) continue;
+    say(
+      `   ${kind}: ${r.syncMs.length} syncs of ${int(r.rows)} request rows (${bytes(r.bodyBytes)} JSON), ` +
+        `${int(r.dbRowsPerSync)} database rows each`,
+    );
+    rows.push(["dashboard, idle", kind, `p99 ${ms(r.idle.p99Ms)}`, `max ${ms(r.idle.maxMs)}`, int(r.idle.n)]);
+    rows.push([
+      "dashboard, during syncs",
+      kind,
+      `p99 ${ms(r.loaded.p99Ms)}`,
+      `max ${ms(r.loaded.maxMs)}`,
+      int(r.loaded.n),
+    ]);
+    rows.push([
+      "one huge sync (POST → 202)",
+      kind,
+      `p50 ${ms(median(r.syncMs))}`,
+      `max ${ms(Math.max(...r.syncMs))}`,
+      "",
+    ]);
+  }
+  say();
+  say(table(["measure", "db", "", "", "requests"], rows, [2, 3, 4]));
+}
 
 const peaks: [string, Kind, TreePeak | null][] = [];
 for (const kind of kinds) {
@@ -901,6 +948,7 @@ const json = rounded({
   alerts: results.alerts,
   logs: results.logs,
   signin: results.signin,
+  stall: results.stall,
   memory: peaks.map(([when, kind, p]) => ({ when, kind, ...p })),
   medianOf: `median of ${runs} runs`,
   report,

@@ -183,7 +183,7 @@ export function signInReport(results: SignInResult[], o: Omit<SignInOptions, "lo
     ]);
   }
   return [
-    `9. SIGN-IN FLOOD: ${o.flooders} clients post wrong passwords (each attempt a new address and email, so no ` +
+    `10. SIGN-IN FLOOD: ${o.flooders} clients post wrong passwords (each attempt a new address and email, so no ` +
       `lock stops them) while the Traffic page (24 h) and a 100-row sync are timed one after the other, ` +
       `${o.samples} of each; password threads: ${results[0]?.passwordWorkers ?? "?"}`,
     "",

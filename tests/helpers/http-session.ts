@@ -4,6 +4,7 @@ import { inject } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import { createUser } from "./factory";
+import { signInAttempt as attemptAt, sessionCookie, signInAt } from "./sign-in";
 
 export const PASSWORD = "correct horse battery";
 const base = () => inject("baseUrl");
@@ -14,40 +15,17 @@ export async function userWithPassword(prefix = "http") {
   return prisma().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
 }
 
-/** One sign-in attempt through next-auth's credentials callback, as a form post (`base`: another server). */
-export async function signInAttempt(
+/** One sign-in attempt through next-auth's credentials callback (`base`: another server). */
+export const signInAttempt = (
   email: string,
   password: string,
   { base: url = base(), headers = {} }: { base?: string; headers?: Record<string, string> } = {},
-): Promise<Response> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return fetch(`${url}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, ...headers },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: "/apps" }),
-  });
-}
+): Promise<Response> => attemptAt(url, email, password, headers);
 
-/** The session cookie of a successful attempt, else null. */
-export const sessionCookie = (r: Response) =>
-  r.headers
-    .getSetCookie()
-    .find((c) => /session-token=/.test(c))
-    ?.split(";")[0] ?? null;
+export { sessionCookie };
 
 /** Signs in through next-auth's credentials callback and returns the session cookie. */
-export async function signIn(email: string, password = PASSWORD): Promise<string> {
-  const r = await signInAttempt(email, password);
-  const session = sessionCookie(r);
-  if (!session) throw new Error(`sign-in failed (${r.status})`);
-  return session;
-}
+export const signIn = (email: string, password = PASSWORD): Promise<string> => signInAt(base(), email, password);
 
 /** A GET as the holder of the cookie (or signed out), without following redirects. */
 export const get = (path: string, cookie?: string) =>

@@ -134,10 +134,10 @@ export async function crashServer(proc: ChildProcess) {
   if (!(await groupGone(proc, 10_000))) throw new Error(`server group ${proc.pid} survived SIGKILL`);
 }
 
-/** `env`: settings for the server beyond the database ones (e.g. the sign-up policy). */
+/** `env`: settings for the server beyond the database ones (e.g. the sign-up policy); `port`: else a free one. */
 export async function startTestStack(
   kind: "sqlite" | "postgres",
-  opts: { server: boolean; env?: Record<string, string> },
+  opts: { server: boolean; env?: Record<string, string>; port?: number },
 ): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `tallyhub-${kind}-`));
   const database = await createTestDatabase(kind, dataDir);
@@ -154,7 +154,7 @@ export async function startTestStack(
         TALLYHUB_DATA_DIR: dataDir,
         AUTH_SECRET: "test-secret-test-secret-test-secret",
       },
-      await freePort(),
+      opts.port ?? (await freePort()),
     );
     proc = started.proc;
     baseUrl = started.baseUrl;

@@ -1,13 +1,11 @@
 // End to end with the real, unmodified `apitally` npm client: an Express app and a Fastify
 // app, pointed at this Tallyhub only through APITALLY_HUB_BASE_URL, serve a known set of
 // requests; once the client has synced, what is stored equals exactly what was served.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { sql } from "@/lib/db";
-import { childGroups, waitFor } from "../helpers/children";
+import { waitFor } from "../helpers/children";
+import { clientApps, PLAN, servePlan } from "../helpers/client-apps";
 import { createApp } from "../helpers/factory";
 import { requestsByStatus, rollupTotals, rowCounts } from "../helpers/hub-db";
 import { freePort } from "../helpers/stack";
@@ -45,80 +43,25 @@ const APPS: Record<string, AppUnderTest> = {
   },
 };
 
-// [method, path, body, expected status]: 10 requests, every one of them on a route.
-const PLAN: [string, string, unknown, number][] = [
-  ["GET", "/items/1", undefined, 200],
-  ["GET", "/items/2", undefined, 200],
-  ["GET", "/me", undefined, 200],
-  ["GET", "/me", undefined, 200],
-  ["GET", "/me", undefined, 200],
-  ["POST", "/items", { name: "ab" }, 400],
-  ["POST", "/items", { name: "xy" }, 400],
-  ["POST", "/items", { name: "Gizmo" }, 201],
-  ["GET", "/error", undefined, 500],
-  ["GET", "/error", undefined, 500],
-];
-
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
 const { rotateCredential } = await import("@/lib/apps/rotate");
 
-const children = childGroups();
-const tmpDirs: string[] = [];
+const apps = clientApps();
+afterAll(() => apps.cleanup());
 
-afterAll(() => {
-  children.killAll();
-  for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
-});
-
-function startApp(spec: AppUnderTest, clientId: string, port: number) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "tallyhub-client-"));
-  tmpDirs.push(tmp);
-  const child = spawn(process.execPath, [path.resolve(spec.file)], {
-    env: {
-      ...process.env,
-      APITALLY_HUB_BASE_URL: `${inject("baseUrl")}${spec.trailingSlash ? "/" : ""}`,
-      APITALLY_CLIENT_ID: clientId,
-      APITALLY_ENV: "dev",
-      PORT: String(port),
-      // The client keeps its instance uuid under $TMPDIR/apitally.
-      TMPDIR: tmp,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  children.add(child);
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  return { child, output: () => output };
-}
+const startApp = (spec: AppUnderTest, clientId: string, port: number) =>
+  apps.start(spec.file, clientId, port, `${inject("baseUrl")}${spec.trailingSlash ? "/" : ""}`);
 
 describe.each(Object.entries(APPS))("the real apitally client with %s", (framework, spec) => {
   it("stores exactly the requests the app served", async () => {
     const app = await createApp({ envs: ["prod"] });
     const port = await freePort();
-    const { child, output } = startApp(spec, app.clientId, port);
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor(
-      "the app to listen",
-      async () => output(),
-      (o) => o.includes("listening"),
-      15_000,
-      output,
-    );
+    const { child, output, base } = await startApp(spec, app.clientId, port);
     const instance = () =>
       sql().all<{ client: string | null }>(`SELECT "client" FROM "Instance" WHERE "appId" = ?`, [app.id]);
     await waitFor("the client's startup", instance, (rows) => rows.some((r) => r.client !== null), 15_000, output);
 
-    for (const [method, p, body, status] of PLAN) {
-      const r = await fetch(base + p, {
-        method,
-        headers: body ? { "content-type": "application/json" } : {},
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      await r.arrayBuffer();
-      expect(`${method} ${p} ${r.status}`).toBe(`${method} ${p} ${status}`);
-    }
+    expect(await servePlan(base)).toEqual(PLAN.map(([method, p, , status]) => `${method} ${p} ${status}`));
 
     const requests = () => rollupTotals(app.id, "dev").then((t) => t.requests);
     if (spec.flushOnClose) {
@@ -217,25 +160,9 @@ it("keeps every request of the real client through a client-ID rotation", async 
   const app = await createApp({ envs: ["dev"] });
   const serve = async (clientId: string, plan: typeof PLAN) => {
     const port = await freePort();
-    const { child, output } = startApp(spec, clientId, port);
-    await waitFor(
-      "the app to listen",
-      async () => output(),
-      (o) => o.includes("listening"),
-      15_000,
-      output,
-    );
+    const { child, output, base } = await startApp(spec, clientId, port);
     return {
-      async send(requests: typeof PLAN) {
-        for (const [method, p, body] of requests) {
-          const r = await fetch(`http://127.0.0.1:${port}${p}`, {
-            method,
-            headers: body ? { "content-type": "application/json" } : {},
-            body: body ? JSON.stringify(body) : undefined,
-          });
-          await r.arrayBuffer();
-        }
-      },
+      send: (requests: typeof PLAN) => servePlan(base, requests),
       async stop() {
         await new Promise((r) => setTimeout(r, 1500));
         process.kill(-child.pid!, "SIGTERM");

@@ -39,6 +39,11 @@ describe("settings", () => {
       TALLYHUB_MAX_CONSUMER_GROUPS: 1000,
       TALLYHUB_MAX_ERRORS: 10_000,
       TALLYHUB_MAX_INSTANCES: 1000,
+
+      TALLYHUB_INGEST_CONCURRENCY: "auto",
+      TALLYHUB_INGEST_QUEUE: 64,
+      TALLYHUB_INGEST_RATE: 20,
+      TALLYHUB_INGEST_BURST: 200,
     });
   });
 
@@ -72,6 +77,11 @@ describe("settings", () => {
       TALLYHUB_MONITOR_INTERVAL_SECONDS: "2",
       TALLYHUB_ROLLUP_TIER: "minute",
       TALLYHUB_MAX_ENDPOINTS: "50",
+
+      TALLYHUB_INGEST_CONCURRENCY: "2",
+      TALLYHUB_INGEST_QUEUE: "0",
+      TALLYHUB_INGEST_RATE: "0.5",
+      TALLYHUB_INGEST_BURST: "3",
     });
     expect(s).toEqual({
       PORT: 3211,
@@ -101,6 +111,11 @@ describe("settings", () => {
       TALLYHUB_MAX_CONSUMER_GROUPS: 1000,
       TALLYHUB_MAX_ERRORS: 10_000,
       TALLYHUB_MAX_INSTANCES: 1000,
+
+      TALLYHUB_INGEST_CONCURRENCY: 2,
+      TALLYHUB_INGEST_QUEUE: 0,
+      TALLYHUB_INGEST_RATE: 0.5,
+      TALLYHUB_INGEST_BURST: 3,
     });
     expect(Object.isFrozen(s)).toBe(true);
     expect(parseSettings({ DATABASE_URL: "file:/tmp/x.db" }).DATABASE_URL).toBe("file:/tmp/x.db");
@@ -120,6 +135,9 @@ describe("settings", () => {
     ["SMTP_URL", "mail.example.com"],
     ["TALLYHUB_INVITATION_DAYS", "0"],
     ["TALLYHUB_ROTATION_GRACE_HOURS", "-1"],
+    ["TALLYHUB_INGEST_CONCURRENCY", "0"],
+    ["TALLYHUB_INGEST_RATE", "0"],
+    ["TALLYHUB_INGEST_BURST", "1.5"],
     ["TALLYHUB_RETENTION_MINUTE_DAYS", "0"],
     ["TALLYHUB_RETENTION_DAYS", "abc"],
     ["TALLYHUB_RETENTION_DAYS", "1.5"],

@@ -1,11 +1,13 @@
 // The OTLP/HTTP endpoints' whole request → response path (/v1/traces, /v1/metrics, /v1/logs).
-// Whatever a client sends ends in 200, 400, 401, 413, 415 or 429; only a failure of our own
-// (database down) is a 503, which exporters retry (docs/hub-protocol.md §7).
+// Whatever a client sends ends in 200, 400, 401, 413, 415 or 429; a 503 is a failure of our own
+// (database down) or this server's ingest slots all taken (lib/ingest/backpressure), which
+// exporters retry (docs/hub-protocol.md §7).
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { AppGone } from "../../store/allocate";
 import { appIdByWriteToken } from "../../store/apps";
 import { storeOtlpLogs } from "../../store/otlp";
+import { admit } from "../backpressure/admit";
 import { readBody } from "../body";
 import { HubReply } from "../responses";
 import { storeOtlpMetrics, storeOtlpTraces } from "../store";
@@ -16,6 +18,7 @@ import { readMetrics } from "./metrics";
 import { retryAfter } from "./rate-limit";
 import {
   badRequest,
+  busy,
   exported,
   OtlpReply,
   tooLarge,
@@ -41,24 +44,16 @@ export async function handleOtlpPost(signal: Signal, request: Request): Promise<
     if (contentEncoding !== "gzip" && contentEncoding !== "identity")
       throw badRequest("Content-Encoding must be gzip or identity");
     const appId = await findAppByToken(request.headers.get("authorization"));
+    // Apitally's own per-app, per-signal windows first; then one of the ingest slots the hub routes share.
     const wait = retryAfter(appId, signal);
     if (wait > 0) throw tooManyRequests(wait);
-    const body = await readOtlpBody(request);
-    const receipt = createHash("sha256").update(signal).update(body).digest("hex");
-    const headerEnv = request.headers.get("apitally-env");
-    const raw = decodeOtlp(signal, body, encoding);
+    const admission = await admit([]);
+    if ("refused" in admission) throw busy(admission.refused.retryAfter);
     const bounds = new TimeBounds();
-    if (signal === "metrics") {
-      const exp = parse(metricsExportSchema, raw);
-      const instances = readMetrics(exp, headerEnv, receipt, bounds.now);
-      await storeOtlpMetrics(appId, receipt, otlpMetricsInBounds(instances, bounds), { now: bounds.now });
-    } else if (signal === "traces") {
-      const exp = parse(tracesExportSchema, raw);
-      const instances = readTraces(exp, headerEnv, receipt);
-      await storeOtlpTraces(appId, receipt, otlpTracesInBounds(instances, bounds), { now: bounds.now });
-    } else {
-      const batch = readLogs(parse(logsExportSchema, raw), headerEnv);
-      await storeOtlpLogs(appId, receipt, otlpLogsInBounds(batch, bounds), { now: bounds.now });
+    try {
+      await storeExport(signal, request, appId, encoding, bounds);
+    } finally {
+      admission.release();
     }
     const rejected = bounds.refusedCount();
     return exported(
@@ -72,6 +67,27 @@ export async function handleOtlpPost(signal: Signal, request: Request): Promise<
     const err = e as { message?: string; code?: string };
     console.error(`[tallyhub] otlp ${signal} ingest failed: ${err.code ?? ""} ${err.message ?? String(e)}`);
     return unavailable().toResponse(encoding ?? "protobuf");
+  }
+}
+
+/** Reads, decodes, checks and stores one export (or finds it already stored). */
+/** Stores what of the export is inside `bounds`; the parts left out are counted there for the reply. */
+async function storeExport(signal: Signal, request: Request, appId: number, encoding: Encoding, bounds: TimeBounds) {
+  const body = await readOtlpBody(request);
+  const receipt = createHash("sha256").update(signal).update(body).digest("hex");
+  const headerEnv = request.headers.get("apitally-env");
+  const raw = decodeOtlp(signal, body, encoding);
+  if (signal === "metrics") {
+    const exp = parse(metricsExportSchema, raw);
+    const instances = readMetrics(exp, headerEnv, receipt, bounds.now);
+    await storeOtlpMetrics(appId, receipt, otlpMetricsInBounds(instances, bounds), { now: bounds.now });
+  } else if (signal === "traces") {
+    const exp = parse(tracesExportSchema, raw);
+    const instances = readTraces(exp, headerEnv, receipt);
+    await storeOtlpTraces(appId, receipt, otlpTracesInBounds(instances, bounds), { now: bounds.now });
+  } else {
+    const batch = readLogs(parse(logsExportSchema, raw), headerEnv);
+    await storeOtlpLogs(appId, receipt, otlpLogsInBounds(batch, bounds), { now: bounds.now });
   }
 }
 

@@ -74,3 +74,6 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
   new OtlpReply(429, "Rate limit exceeded, retry later", { "retry-after": String(retryAfterSeconds) });
 // Only for failures of our own (database down).
 export const unavailable = () => new OtlpReply(503, "Temporarily unavailable, retry later", { "retry-after": "5" });
+// Every ingest slot of this server taken (lib/ingest/backpressure).
+export const busy = (retryAfterSeconds: number) =>
+  new OtlpReply(503, "Too many exports being stored, retry later", { "retry-after": String(retryAfterSeconds) });
