@@ -248,7 +248,7 @@ export const SETTINGS = {
     expected: "a whole number from 0 to 10000",
   },
   TALLYHUB_INGEST_RATE: {
-    default: "20",
+    default: "50",
     meaning:
       "Hub requests (startup, sync, log) per second each client ID may send, on average: past it and the burst, " +
       "429 with `Retry-After`. Counted per server: with several servers each has its own bucket",
@@ -256,7 +256,7 @@ export const SETTINGS = {
     expected: "a number of requests per second from 0.001 to 100000",
   },
   TALLYHUB_INGEST_BURST: {
-    default: "200",
+    default: "500",
     meaning: "Hub requests a client ID may send at once after a quiet spell (its token bucket's size)",
     schema: wholeNumber(1, 1_000_000),
     expected: "a whole number from 1 to 1000000",

@@ -254,7 +254,7 @@ describe("creating apps", () => {
     ],
     [{ environments: ["x".repeat(33)] }, "environments", expect.stringContaining("is not a valid environment name")],
     [{ environments: ["prod", "prod"] }, "environments", '"prod" is listed twice.'],
-    [{ environments: Array.from({ length: 11 }, (_, i) => `env${i}`) }, "environments", "Use at most 10 environments."],
+    [{ environments: Array.from({ length: 21 }, (_, i) => `env${i}`) }, "environments", "Use at most 20 environments."],
   ])("rejects %j with a clear message and creates nothing", async (input, field, message) => {
     const owner = await newUser();
     const before = await counts();

@@ -42,8 +42,8 @@ describe("settings", () => {
 
       TALLYHUB_INGEST_CONCURRENCY: "auto",
       TALLYHUB_INGEST_QUEUE: 64,
-      TALLYHUB_INGEST_RATE: 20,
-      TALLYHUB_INGEST_BURST: 200,
+      TALLYHUB_INGEST_RATE: 50,
+      TALLYHUB_INGEST_BURST: 500,
     });
   });
 
