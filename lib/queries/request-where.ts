@@ -66,10 +66,12 @@ export function requestWhere(appId: number, f: Filters, r: RequestFilters): Clau
     r.exception === null ? null : `${col("exception")} IS ${r.exception ? "NOT " : ""}NULL`,
     bodyCandidates("requestBody", r.reqBody),
     bodyCandidates("responseBody", r.resBody),
+    // The keyset, with its plain upper bound first: an OR alone is no index range to the planners, so every page
+    // would read the index from the newest log down to the cursor (an export's pages got slower the deeper they went).
     r.cursor
       ? {
-          text: `${col("ts")} < ? OR (${col("ts")} = ? AND ${col("uuid")} < ?)`,
-          params: [r.cursor.ts, r.cursor.ts, r.cursor.id],
+          text: `${col("ts")} <= ? AND (${col("ts")} < ? OR (${col("ts")} = ? AND ${col("uuid")} < ?))`,
+          params: [r.cursor.ts, r.cursor.ts, r.cursor.ts, r.cursor.id],
         }
       : null,
   );
