@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from "vitest";
 import { sql } from "@/lib/db";
 import { cleanPath } from "../../scripts/request-path.mjs";
 import { createApp } from "../helpers/factory";
+import { logFilesExpanded } from "../helpers/hub-db";
 import { fixture, replay } from "../helpers/hub-fixtures";
 
 const base = inject("baseUrl");
@@ -22,6 +23,7 @@ describe("hub paths", () => {
     }
     expect(await count("Instance", app.id)).toBe(1);
     expect(await count("RequestRollup", app.id)).toBeGreaterThan(0);
+    await logFilesExpanded(app.id); // the log file is answered once staged, its lines stored just after
     expect(await count("RequestLog", app.id)).toBeGreaterThan(0);
   });
 
