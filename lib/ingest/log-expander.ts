@@ -21,7 +21,6 @@ export interface ExpandReport {
   lines: number;
   /** Lines that are not valid log lines. */
   skipped: number;
-  /** Lines timed beyond the allowed clock skew when the file arrived. */
   /** Lines timed outside what the server keeps (ahead of its clock or before log retention). */
   outside: number;
 }

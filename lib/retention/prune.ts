@@ -4,6 +4,7 @@
 import type { Sql } from "../db";
 import { COARSE_BINS, COARSE_ROLLUPS } from "../rollups/tiers";
 import { pruneUptime } from "../uptime/prune";
+import type { retentionCutoffs } from "./config";
 import { MINUTE_TABLES } from "./fold";
 
 /** Every table with a per-app "minute" column. */
@@ -45,14 +46,8 @@ export async function deleteBefore(
   return deleted;
 }
 
-export interface PruneCutoffs {
-  /** Epoch minute: rollup rows before it go. */
-  rollupsBefore: number;
-  /** Epoch seconds: request logs before it go. */
-  logsBefore: number;
-  /** Epoch seconds: resource samples (CPU, memory) before it go. */
-  samplesBefore: number;
-}
+/** What goes, as the retention settings say at one moment (lib/retention/config.ts). */
+export type PruneCutoffs = ReturnType<typeof retentionCutoffs>;
 
 export async function pruneApp(db: Sql, appId: number, c: PruneCutoffs): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
