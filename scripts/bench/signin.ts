@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { openSql } from "../../lib/db/connect";
+import { csrfAt, postCredentials, sessionCookie, type Csrf } from "../../tests/helpers/sign-in";
 import { startTestStack } from "../../tests/helpers/stack";
 import { trackStack } from "./cleanup";
 import { createBenchApp, nextBody, type Kind } from "./ingest";
@@ -43,36 +44,12 @@ async function timed(fn: () => Promise<Response>, expect: number): Promise<numbe
   return performance.now() - t0;
 }
 
-async function csrf(base: string): Promise<{ token: string; cookie: string }> {
-  const r = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
-  return {
-    token: csrfToken,
-    cookie: r.headers
-      .getSetCookie()
-      .map((c) => c.split(";")[0])
-      .join("; "),
-  };
-}
-
 /** One attempt; its outcome is the `code` next-auth puts in the redirect, or the session cookie. */
-async function attempt(
-  base: string,
-  c: { token: string; cookie: string },
-  email: string,
-  password: string,
-  ip: string,
-) {
-  const r = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: c.cookie, "x-forwarded-for": ip },
-    body: new URLSearchParams({ email, password, csrfToken: c.token, callbackUrl: "/apps" }),
-  });
+async function attempt(base: string, c: Csrf, email: string, password: string, ip: string) {
+  const r = await postCredentials(base, c, email, password, { "x-forwarded-for": ip });
   await r.arrayBuffer();
-  const session = r.headers.getSetCookie().find((s) => /session-token=/.test(s));
   return {
-    session: session?.split(";")[0] ?? null,
+    session: sessionCookie(r),
     code: new URL(r.headers.get("location") ?? "/", base).searchParams.get("code"),
   };
 }
@@ -95,7 +72,7 @@ export async function benchSignIn(kind: Kind, o: SignInOptions): Promise<SignInR
       app.clientId,
       app.clientId,
     ]);
-    const signedIn = await attempt(stack.baseUrl, await csrf(stack.baseUrl), email, PASSWORD, "198.18.255.1");
+    const signedIn = await attempt(stack.baseUrl, await csrfAt(stack.baseUrl), email, PASSWORD, "198.18.255.1");
     if (!signedIn.session) throw new Error(`the bench user could not sign in (${signedIn.code})`);
     const pageUrl = `${stack.baseUrl}/apps/${app.id}/traffic?period=24h`;
     const syncUrl = `${stack.baseUrl}/v2/${app.clientId}/prod/sync`;
@@ -124,7 +101,7 @@ export async function benchSignIn(kind: Kind, o: SignInOptions): Promise<SignInR
     let stop = false;
     let n = 0;
     const flooder = async () => {
-      const c = await csrf(stack.baseUrl);
+      const c = await csrfAt(stack.baseUrl);
       while (!stop) {
         n++;
         // A new address and email each time: 198.18.0.0/15 holds 131,072 of them.
