@@ -14,7 +14,7 @@ import { BODY_LIMITS } from "./limits";
 import { queueLogFile } from "./log-expander";
 import { acceptLogFile } from "./log-file";
 import { uuid } from "./normalise";
-import { parseStartup, parseSync } from "./parse";
+import { parseStartup, parseSyncInSlices } from "./parse";
 import { accepted, busy, HubReply, notFound, tooManyRequests, unavailable, unprocessable } from "./responses";
 import { storeSync } from "./store";
 import { syncInBounds } from "./time-bounds";
@@ -65,7 +65,7 @@ async function findApp(clientIdSegment: string): Promise<{ appId: number; client
 /** Reads, checks and stores one payload (or finds it already stored). */
 async function storePayload(route: HubRoute, request: Request, appId: number, env: string, fileUuid: string) {
   const { body, raw } = await readRequestBody(request, route);
-  if (route === "sync") await storeSync(appId, env, syncInBounds(parseSync(body)));
+  if (route === "sync") await storeSync(appId, env, syncInBounds(await parseSyncInSlices(body)));
   else if (route === "startup") await storeStartup(appId, env, parseStartup(body));
   else await storeLog(appId, env, fileUuid, body, raw);
 }
