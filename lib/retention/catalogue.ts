@@ -1,5 +1,5 @@
 // Pruning what clients named and then stopped naming: consumers, endpoints (unless the latest
-// startup lists them), error fingerprints and OpenAPI documents not seen for longer than the
+// startup of an environment lists them: lib/store/endpoints.ts), error fingerprints and OpenAPI documents not seen for longer than the
 // retention period, instances silent for longer than their CPU/memory samples are kept, and
 // groups nobody is in. By then the rollups that pointed at them are gone too. Afterwards the
 // app's live counts (lib/store/caps.ts) are recounted, which also heals any drift, and a cap the

@@ -39,6 +39,20 @@ async function syncAt(appId: number, ts: number, consumer: string, path: string,
   expect(await storeSync(appId, "prod", parseSync(Buffer.from(JSON.stringify(body))), { now: ts + 5 })).toBe("stored");
 }
 
+async function startupAt(appId: number, env: string, instance: string, ts: number, paths: string[]) {
+  const body = {
+    instance_uuid: instance,
+    message_uuid: randomUUID(),
+    paths: paths.map((path) => ({ method: "GET", path })),
+    versions: { apitally: "0.25.8" },
+    client: "js:express",
+  };
+  await storeStartup(appId, env, parseStartup(Buffer.from(JSON.stringify(body))), { now: ts });
+}
+
+const endpointPaths = (appId: number) =>
+  names(appId, `SELECT "path" AS "v" FROM "Endpoint" WHERE "appId" = ? AND "path" <> '(other)'`);
+
 const names = async (appId: number, text: string) =>
   (await sql().all<{ v: string }>(text, [appId])).map((r) => r.v).sort();
 
@@ -99,4 +113,39 @@ describe("catalogue pruning", () => {
     for (const t of ["Consumer", "Endpoint", "ServerError", "Instance", "AppSpec", "ConsumerGroup"])
       expect(again.deleted[t], t).toBe(0);
   });
+
+  describe("endpoints declared but never called", () => {
+    const old = NOW - (config.days + 30) * DAY;
+
+    it("are pruned once the environment's latest startup no longer lists them", async () => {
+      const app = await createApp({ envs: ["prod"] });
+      const [before, after] = [randomUUID(), randomUUID()];
+      await startupAt(app.id, "prod", before, old, ["/kept", "/dropped"]);
+      // A rolling deploy: the new version's instance starts while the old one still runs; the newest startup wins.
+      await startupAt(app.id, "prod", after, old + DAY, ["/kept"]);
+      await runRetention({ now: NOW, config });
+      expect(await endpointPaths(app.id)).toEqual(["/kept"]);
+    });
+
+    it("stay while another environment's latest startup lists them, whichever started last", async () => {
+      const app = await createApp({ envs: ["prod", "staging"] });
+      await startupAt(app.id, "prod", randomUUID(), old, ["/both", "/prod-only"]);
+      await startupAt(app.id, "staging", randomUUID(), old + DAY, ["/both", "/staging-only"]);
+      await startupAt(app.id, "prod", randomUUID(), old + 2 * DAY, ["/both", "/prod-only"]);
+      // Staging's newest startup drops its own route; prod's, older than it, still lists /prod-only.
+      await startupAt(app.id, "staging", randomUUID(), old + 3 * DAY, ["/both"]);
+      await runRetention({ now: NOW, config });
+      expect(await endpointPaths(app.id)).toEqual(["/both", "/prod-only"]);
+    });
+
+    it("stay after a startup that lists no routes (a client that cannot enumerate them)", async () => {
+      const app = await createApp({ envs: ["prod"] });
+      const instance = randomUUID();
+      await startupAt(app.id, "prod", instance, old, ["/declared"]);
+      await startupAt(app.id, "prod", instance, old + DAY, []);
+      await runRetention({ now: NOW, config });
+      expect(await endpointPaths(app.id)).toEqual(["/declared"]);
+    });
+  });
 });
+
