@@ -4,7 +4,7 @@
 // groups nobody is in. By then the rollups that pointed at them are gone too. Afterwards the app's live counts
 // (lib/store/caps.ts) are recounted, which also heals any drift, and a cap the app is back under stops being reported.
 import type { Sql } from "../db";
-import { CAP_COLUMNS, CAP_KINDS, capOf, OTHER_ID, OTHER_INSTANCE, parseCapsHit } from "../store/caps";
+import { CAP_COLUMNS, CAP_KINDS, capOf, OTHER_ID, OTHER_INSTANCE, parsePerKind } from "../store/caps";
 import { LAST_SEEN_REFRESH_SECONDS } from "../store/endpoints";
 import { inTransaction } from "../store/transaction";
 import type { PruneCutoffs } from "./prune";
@@ -84,8 +84,8 @@ const COUNTS: Record<(typeof CAP_KINDS)[number], string> = {
 /** Sets the app's live counts from its rows, under the App row's lock (no creation in between). */
 export async function recount(db: Sql, appId: number) {
   await inTransaction(async (tx) => {
-    const [app] = await tx.all<{ capsHit: string | null }>(
-      `UPDATE "App" SET "envCount" = "envCount" WHERE "id" = ? RETURNING "capsHit"`,
+    const [app] = await tx.all<{ capsHit: string | null; capOverrides: string | null }>(
+      `UPDATE "App" SET "envCount" = "envCount" WHERE "id" = ? RETURNING "capsHit", "capOverrides"`,
       [appId],
     );
     if (!app) return;
@@ -95,8 +95,9 @@ export async function recount(db: Sql, appId: number) {
       const [row] = await tx.all<{ n: number }>(`SELECT (${COUNTS[kind]}) AS "n"`, params);
       counts[kind] = Number(row.n);
     }
-    const hit = parseCapsHit(app.capsHit);
-    for (const kind of CAP_KINDS) if (counts[kind] < capOf(kind)) delete hit[kind];
+    const hit = parsePerKind(app.capsHit);
+    const overrides = parsePerKind(app.capOverrides);
+    for (const kind of CAP_KINDS) if (counts[kind] < capOf(kind, overrides)) delete hit[kind];
     await tx.run(
       `UPDATE "App" SET ${CAP_KINDS.map((k) => `"${CAP_COLUMNS[k].count}" = ?`).join(", ")}, "capsHit" = ? WHERE "id" = ?`,
       [...CAP_KINDS.map((k) => counts[k]), Object.keys(hit).length ? JSON.stringify(hit) : null, appId],
