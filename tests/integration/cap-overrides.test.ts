@@ -5,11 +5,14 @@ import { prisma, sql } from "@/lib/db";
 import { getCapUsage } from "@/lib/queries/cap-usage";
 import { capOf, OTHER_ID } from "@/lib/store/caps";
 import { addMember, createApp } from "../helpers/factory";
+import { session } from "../helpers/fake-session";
 import { get, signIn, userWithPassword } from "../helpers/http-session";
 import { makeRequest, makeSync, postJson } from "../helpers/hub-db";
 
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
 const { ONLY_THE_ADMIN, setCapOverrides } = await import("@/lib/apps/cap-overrides");
+const { setCapOverridesAction } = await import("@/app/(dashboard)/apps/[appId]/settings/actions");
 
 /** An app owned by an ordinary user, whose team has the instance admin as an admin (to reach the app's Settings). */
 async function appWithAdmin() {
@@ -76,6 +79,20 @@ describe("per-app cap overrides", () => {
     const asAdmin = await settings(admin.email);
     expect(asAdmin).toContain("Save limits");
     expect(asAdmin).toMatch(/name="groups"[^>]*value="7"|value="7"[^>]*name="groups"/);
+  });
+
+  it("the Settings form's fields reach the action as the signed-in admin", async () => {
+    const { admin, app } = await appWithAdmin();
+    session.user = { id: admin.id, email: admin.email, name: null, isAdmin: true, currentTeamId: null };
+    const form = new FormData();
+    form.set("appId", String(app.id));
+    form.set("endpoints", "300");
+    form.set("consumers", "");
+    expect(await setCapOverridesAction({}, form)).toMatchObject({ ok: true });
+    expect(JSON.parse((await stored(app.id))!)).toEqual({ endpoints: 300 });
+    form.set("endpoints", "lots");
+    expect(await setCapOverridesAction({}, form)).toMatchObject({ ok: false, values: { endpoints: "lots" } });
+    session.user = null;
   });
 
   it("refuses what is no cap, and all fields blank give the server's caps back", async () => {
