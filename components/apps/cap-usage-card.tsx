@@ -3,15 +3,18 @@ import { cn } from "@/components/ui/cn";
 import { formatCount, formatDateTime } from "@/lib/format";
 import type { CapUsage } from "@/lib/queries/cap-usage";
 
-/** The app's use of each per-app cap, as bars; a cap that was hit says since when data goes to "(other)". */
-export function CapUsageCard({ usage }: { usage: CapUsage[] }) {
+/**
+ * The app's use of each per-app cap, as bars; a cap that was hit says since when data goes to "(other)", one the
+ * instance admin set for this app says so. `children`: the admin's form to change them.
+ */
+export function CapUsageCard({ usage, children }: { usage: CapUsage[]; children?: React.ReactNode }) {
   return (
     <Card>
       <CardHeader
         title="Usage and limits"
         description={
           <>
-            What this app&rsquo;s clients have created, against the server&rsquo;s caps. Past a cap, new ones are
+            What this app&rsquo;s clients have created, against its caps. Past a cap, new ones are
             counted under &ldquo;(other)&rdquo;: totals stay exact, the breakdown stops growing.
           </>
         }
@@ -44,6 +47,11 @@ export function CapUsageCard({ usage }: { usage: CapUsage[] }) {
                     style={{ width: `${Math.max(ratio * 100, u.used > 0 ? 1 : 0)}%` }}
                   />
                 </div>
+                {u.overridden && (
+                  <p className="mt-1 text-xs text-slate-500">
+                    Set for this app by the instance admin (the server&rsquo;s cap is {formatCount(u.serverCap)}).
+                  </p>
+                )}
                 {u.hitAt !== null && (
                   <p className="mt-1 text-xs text-amber-700">
                     Cap reached: new {u.label} are counted under &ldquo;(other)&rdquo; (last on{" "}
@@ -55,6 +63,7 @@ export function CapUsageCard({ usage }: { usage: CapUsage[] }) {
           })}
         </ul>
       </CardBody>
+      {children}
     </Card>
   );
 }

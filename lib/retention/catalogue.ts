@@ -1,17 +1,21 @@
-// Pruning what clients named and then stopped naming: consumers, endpoints (unless the latest
-// startup lists them), error fingerprints and OpenAPI documents not seen for longer than the
-// retention period, instances silent for longer than their CPU/memory samples are kept, and
-// groups nobody is in. By then the rollups that pointed at them are gone too. Afterwards the
-// app's live counts (lib/store/caps.ts) are recounted, which also heals any drift, and a cap the
-// app is back under stops being reported.
+// Pruning what clients named and then stopped naming: consumers (not those a person edited), endpoints (unless the
+// latest startup of an environment lists them: lib/store/endpoints.ts), error fingerprints and OpenAPI documents not
+// seen for longer than the retention period, instances silent for longer than their CPU/memory samples are kept, and
+// groups nobody is in. By then the rollups that pointed at them are gone too. Afterwards the app's live counts
+// (lib/store/caps.ts) are recounted, which also heals any drift, and a cap the app is back under stops being reported.
 import type { Sql } from "../db";
-import { CAP_COLUMNS, CAP_KINDS, capOf, OTHER_ID, OTHER_INSTANCE, parseCapsHit } from "../store/caps";
+import { CAP_COLUMNS, CAP_KINDS, capOf, OTHER_ID, OTHER_INSTANCE, parsePerKind } from "../store/caps";
 import { LAST_SEEN_REFRESH_SECONDS } from "../store/endpoints";
 import { inTransaction } from "../store/transaction";
 import type { PruneCutoffs } from "./prune";
 
 // Rows go a slice at a time, so no statement holds SQLite's write lock for long.
 const SLICE_ROWS = 5000;
+// A consumer a person renamed or put in a group is never pruned, so the edit is there if it comes back. Keeping the
+// edits apart from the rows instead would need a store of its own that outgrows the consumer cap (edit, prune, a new
+// consumer, edit again …); kept rows stay inside it: people can only edit consumers that exist, at most
+// TALLYHUB_MAX_CONSUMERS of them, and what they keep counts against that cap like any other consumer. Hiding is not an
+// edit to keep: a hidden consumer shows again when it comes back anyway.
 // Endpoints' lastSeen lags up to an hour; a day's margin keeps one whose newest data is still kept.
 const MARGIN_SECONDS = 86_400;
 
@@ -31,7 +35,14 @@ async function deleteInSlices(db: Sql, table: string, key: string, appId: number
 export async function pruneCatalogue(db: Sql, appId: number, c: PruneCutoffs): Promise<Record<string, number>> {
   const before = c.rollupsBefore * 60;
   const deleted: Record<string, number> = {};
-  deleted.Consumer = await deleteInSlices(db, "Consumer", "id", appId, `"lastSeen" < ?`, [before]);
+  deleted.Consumer = await deleteInSlices(
+    db,
+    "Consumer",
+    "id",
+    appId,
+    `"lastSeen" < ? AND NOT "nameByUser" AND NOT "groupByUser"`,
+    [before],
+  );
   deleted.Endpoint = await deleteInSlices(db, "Endpoint", "id", appId, `NOT "inStartup" AND "lastSeen" < ?`, [
     before - Math.max(MARGIN_SECONDS, LAST_SEEN_REFRESH_SECONDS),
   ]);
@@ -73,8 +84,8 @@ const COUNTS: Record<(typeof CAP_KINDS)[number], string> = {
 /** Sets the app's live counts from its rows, under the App row's lock (no creation in between). */
 export async function recount(db: Sql, appId: number) {
   await inTransaction(async (tx) => {
-    const [app] = await tx.all<{ capsHit: string | null }>(
-      `UPDATE "App" SET "envCount" = "envCount" WHERE "id" = ? RETURNING "capsHit"`,
+    const [app] = await tx.all<{ capsHit: string | null; capOverrides: string | null }>(
+      `UPDATE "App" SET "envCount" = "envCount" WHERE "id" = ? RETURNING "capsHit", "capOverrides"`,
       [appId],
     );
     if (!app) return;
@@ -84,8 +95,9 @@ export async function recount(db: Sql, appId: number) {
       const [row] = await tx.all<{ n: number }>(`SELECT (${COUNTS[kind]}) AS "n"`, params);
       counts[kind] = Number(row.n);
     }
-    const hit = parseCapsHit(app.capsHit);
-    for (const kind of CAP_KINDS) if (counts[kind] < capOf(kind)) delete hit[kind];
+    const hit = parsePerKind(app.capsHit);
+    const overrides = parsePerKind(app.capOverrides);
+    for (const kind of CAP_KINDS) if (counts[kind] < capOf(kind, overrides)) delete hit[kind];
     await tx.run(
       `UPDATE "App" SET ${CAP_KINDS.map((k) => `"${CAP_COLUMNS[k].count}" = ?`).join(", ")}, "capsHit" = ? WHERE "id" = ?`,
       [...CAP_KINDS.map((k) => counts[k]), Object.keys(hit).length ? JSON.stringify(hit) : null, appId],

@@ -30,7 +30,12 @@ export const CAP_COLUMNS: Record<CapKind, { count: string; setting: SettingName;
   instances: { count: "instanceCount", setting: "TALLYHUB_MAX_INSTANCES", label: "instances" },
 };
 
-export const capOf = (kind: CapKind): number => settings()[CAP_COLUMNS[kind].setting] as number;
+/** A number per kind, as JSON on App: when a cap was last hit (capsHit), the app's own caps (capOverrides). */
+export type PerKind = Partial<Record<CapKind, number>>;
+
+/** The app's cap of a kind: the instance admin's override for it (App.capOverrides), else the server's setting. */
+export const capOf = (kind: CapKind, overrides: PerKind = {}): number =>
+  overrides[kind] ?? (settings()[CAP_COLUMNS[kind].setting] as number);
 
 /** The app was deleted while its data was arriving. */
 export class AppGone extends Error {}
@@ -57,14 +62,15 @@ export async function admit(
 ): Promise<Admission & { wanted: number }> {
   const count = `"${CAP_COLUMNS[kind].count}"`;
   const next = counter ? `"${counter}"` : "0";
-  const [row] = await db.all<{ next: number; count: number; capsHit: string | null }>(
-    `UPDATE "App" SET ${count} = ${count} WHERE "id" = ? RETURNING ${next} AS "next", ${count} AS "count", "capsHit"`,
+  const [row] = await db.all<{ next: number; count: number; capsHit: string | null; capOverrides: string | null }>(
+    `UPDATE "App" SET ${count} = ${count} WHERE "id" = ?
+     RETURNING ${next} AS "next", ${count} AS "count", "capsHit", "capOverrides"`,
     [appId],
   );
   if (!row) throw new AppGone();
   const wanted = await stillMissing();
   const first = Number(row.next);
-  const room = Math.min(capOf(kind) - Number(row.count), counter ? OTHER_ID - first : Infinity);
+  const room = Math.min(capOf(kind, parsePerKind(row.capOverrides)) - Number(row.count), counter ? OTHER_ID - first : Infinity);
   const admitted = Math.max(0, Math.min(wanted, room));
   if (admitted > 0) {
     await db.run(
@@ -79,9 +85,7 @@ export async function admit(
 // The App row is shared by every server (a reference table on Citus): note a hit at most hourly.
 const HIT_REFRESH_SECONDS = 3600;
 
-export type CapsHit = Partial<Record<CapKind, number>>;
-
-export function parseCapsHit(json: string | null): CapsHit {
+export function parsePerKind(json: string | null): PerKind {
   if (!json) return {};
   try {
     const v = JSON.parse(json) as unknown;
@@ -95,7 +99,7 @@ export function parseCapsHit(json: string | null): CapsHit {
 }
 
 async function recordCapHit(db: Sql, appId: number, kind: CapKind, json: string | null) {
-  const hit = parseCapsHit(json);
+  const hit = parsePerKind(json);
   const now = nowSeconds();
   if ((hit[kind] ?? 0) > now - HIT_REFRESH_SECONDS) return;
   await db.run(`UPDATE "App" SET "capsHit" = ? WHERE "id" = ?`, [JSON.stringify({ ...hit, [kind]: now }), appId]);

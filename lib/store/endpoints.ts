@@ -84,6 +84,26 @@ export async function ensureEndpoints(db: Sql, appId: number, endpoints: Map<str
   return ids;
 }
 
+// "In the latest startup" (Endpoint.inStartup, which keeps a never-called route from retention): one mark for the
+// whole app, while each environment runs its own version. The latest startup of an environment is the newest of its
+// instances' (Instance.startupAt; in a rolling deploy the new version's). A route keeps the mark while the latest
+// startup of some environment lists it. The mark has no environment, so which routes another environment's latest
+// startup listed is told from time: every route a startup lists gets lastSeen = its time and lastSeen never goes
+// back, so a route last seen before each other environment's latest startup is listed by none of them. A route seen
+// since (by a sync, or by an earlier startup here) may be one of theirs and keeps the mark until a later startup can
+// tell: the mark errs on keeping a route (bounded by the endpoint cap), never drops one another environment declares.
+
+/** A startup of envId lists the routes it declares: the others lose the mark unless another environment may list them. */
+export async function clearStartupMarks(db: Sql, appId: number, envId: number) {
+  await db.run(
+    `UPDATE "Endpoint" SET "inStartup" = ? WHERE "appId" = ? AND "inStartup" AND "lastSeen" < COALESCE(
+       (SELECT MIN("latest") FROM (SELECT MAX("startupAt") AS "latest" FROM "Instance"
+          WHERE "appId" = ? AND "envId" <> ? AND "startupAt" IS NOT NULL GROUP BY "envId") AS "other"),
+       ?)`,
+    [false, appId, appId, envId, 2 ** 31 - 1],
+  );
+}
+
 /** Records a startup's route list: creates the new ones and marks all of them as reported. */
 export async function recordStartupEndpoints(
   db: Sql,

@@ -1,8 +1,9 @@
-// Stores a /startup payload. It is idempotent (upserts only), so a repeated startup —
-// js sends a fresh message_uuid on every attempt — needs no receipt.
+// Stores a /startup payload. It is idempotent (a repeat marks and clears the same routes), so a repeated startup —
+// js sends a fresh message_uuid on every attempt — needs no receipt. Its route list is authoritative for its
+// environment: routes it no longer lists lose their startup mark (lib/store/endpoints.ts says how with several).
 import type { Sql } from "../db";
 import type { StartupPayload } from "../model/payloads";
-import { endpointKey, recordStartupEndpoints, type EndpointInfo } from "./endpoints";
+import { clearStartupMarks, endpointKey, recordStartupEndpoints, type EndpointInfo } from "./endpoints";
 import { ensureEnv } from "./environments";
 import { admitInstance, recordStartupInstance } from "./instances";
 import { nowSeconds } from "./time";
@@ -33,6 +34,9 @@ export async function storeStartup(
       { uuid: await admitInstance(db, appId, p.instanceUuid), envId, client: p.client, versions: p.versions },
       now,
     );
+    // A startup listing no routes comes from a client that cannot enumerate them (or an OTLP startup event that
+    // could not be read): it says nothing about which routes are gone.
+    if (endpoints.size > 0) await clearStartupMarks(db, appId, envId);
     await recordStartupEndpoints(db, appId, endpoints, now);
     if (p.openapi) {
       await db.run(

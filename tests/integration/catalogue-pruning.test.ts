@@ -2,15 +2,20 @@
 // in a startup, error fingerprints, OpenAPI documents, instances, empty groups) once it is older
 // than the data kept about it, recounts the app's capped kinds and forgets a cap it is back under.
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sql } from "@/lib/db";
 import { parseStartup, parseSync } from "@/lib/ingest/parse";
 import { storeSync } from "@/lib/ingest/store";
 import { parseRetentionConfig } from "@/lib/retention/config";
 import { runRetention } from "@/lib/retention/run";
 import { storeStartup } from "@/lib/store/startup";
-import { createApp } from "../helpers/factory";
+import { createApp, createUser } from "../helpers/factory";
 import { makeRequest, makeSync } from "../helpers/hub-db";
+
+// The consumer edits are the dashboard's own actions, called with a known user (no session needed).
+vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
+const { renameConsumer } = await import("@/lib/consumers/rename");
+const { setConsumerGroup } = await import("@/lib/consumers/group");
 
 const NOW = Date.UTC(2026, 6, 20, 9, 41, 13) / 1000;
 const DAY = 86_400;
@@ -38,6 +43,20 @@ async function syncAt(appId: number, ts: number, consumer: string, path: string,
   });
   expect(await storeSync(appId, "prod", parseSync(Buffer.from(JSON.stringify(body))), { now: ts + 5 })).toBe("stored");
 }
+
+async function startupAt(appId: number, env: string, instance: string, ts: number, paths: string[]) {
+  const body = {
+    instance_uuid: instance,
+    message_uuid: randomUUID(),
+    paths: paths.map((path) => ({ method: "GET", path })),
+    versions: { apitally: "0.25.8" },
+    client: "js:express",
+  };
+  await storeStartup(appId, env, parseStartup(Buffer.from(JSON.stringify(body))), { now: ts });
+}
+
+const endpointPaths = (appId: number) =>
+  names(appId, `SELECT "path" AS "v" FROM "Endpoint" WHERE "appId" = ? AND "path" <> '(other)'`);
 
 const names = async (appId: number, text: string) =>
   (await sql().all<{ v: string }>(text, [appId])).map((r) => r.v).sort();
@@ -99,4 +118,89 @@ describe("catalogue pruning", () => {
     for (const t of ["Consumer", "Endpoint", "ServerError", "Instance", "AppSpec", "ConsumerGroup"])
       expect(again.deleted[t], t).toBe(0);
   });
+
+  describe("endpoints declared but never called", () => {
+    const old = NOW - (config.days + 30) * DAY;
+
+    it("are pruned once the environment's latest startup no longer lists them", async () => {
+      const app = await createApp({ envs: ["prod"] });
+      const [before, after] = [randomUUID(), randomUUID()];
+      await startupAt(app.id, "prod", before, old, ["/kept", "/dropped"]);
+      // A rolling deploy: the new version's instance starts while the old one still runs; the newest startup wins.
+      await startupAt(app.id, "prod", after, old + DAY, ["/kept"]);
+      await runRetention({ now: NOW, config });
+      expect(await endpointPaths(app.id)).toEqual(["/kept"]);
+    });
+
+    it("stay while another environment's latest startup lists them, whichever started last", async () => {
+      const app = await createApp({ envs: ["prod", "staging"] });
+      await startupAt(app.id, "prod", randomUUID(), old, ["/both", "/prod-only"]);
+      await startupAt(app.id, "staging", randomUUID(), old + DAY, ["/both", "/staging-only"]);
+      await startupAt(app.id, "prod", randomUUID(), old + 2 * DAY, ["/both", "/prod-only"]);
+      // Staging's newest startup drops its own route; prod's, older than it, still lists /prod-only.
+      await startupAt(app.id, "staging", randomUUID(), old + 3 * DAY, ["/both"]);
+      await runRetention({ now: NOW, config });
+      expect(await endpointPaths(app.id)).toEqual(["/both", "/prod-only"]);
+    });
+
+    it("stay after a startup that lists no routes (a client that cannot enumerate them)", async () => {
+      const app = await createApp({ envs: ["prod"] });
+      const instance = randomUUID();
+      await startupAt(app.id, "prod", instance, old, ["/declared"]);
+      await startupAt(app.id, "prod", instance, old + DAY, []);
+      await runRetention({ now: NOW, config });
+      expect(await endpointPaths(app.id)).toEqual(["/declared"]);
+    });
+  });
+
+  it("keeps a consumer a person renamed or put in a group, so the edit is there when it comes back", async () => {
+    const owner = await createUser();
+    const app = await createApp({ ownerId: owner.id, envs: ["prod"] });
+    const old = NOW - (config.days + 5) * DAY;
+    const instance = randomUUID();
+    for (const consumer of ["renamed", "regrouped", "untouched"]) await syncAt(app.id, old, consumer, "/a", instance);
+    const idOf = async (identifier: string) =>
+      Number(
+        (
+          await sql().all<{ id: number }>(`SELECT "id" FROM "Consumer" WHERE "appId" = ? AND "identifier" = ?`, [
+            app.id,
+            identifier,
+          ])
+        )[0].id,
+      );
+    expect(await renameConsumer(owner.id, app.id, { consumerId: await idOf("renamed"), name: "Acme" })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await setConsumerGroup(owner.id, app.id, { consumerId: await idOf("regrouped"), group: "Partners" }),
+    ).toMatchObject({ ok: true });
+
+    await runRetention({ now: NOW, config });
+    expect(await names(app.id, `SELECT "identifier" AS "v" FROM "Consumer" WHERE "appId" = ?`)).toEqual([
+      "regrouped",
+      "renamed",
+    ]);
+    // The group "regrouped" left goes with nobody in it; the chosen one stays.
+    expect(await names(app.id, `SELECT "name" AS "v" FROM "ConsumerGroup" WHERE "appId" = ?`)).toEqual([
+      "Partners",
+      "renamed-group",
+    ]);
+
+    // Back with the client's own name and group: the person's choices still win.
+    await syncAt(app.id, NOW + 60, "renamed", "/a", instance);
+    await syncAt(app.id, NOW + 60, "regrouped", "/a", instance);
+    expect(
+      await sql().all(
+        `SELECT "Consumer"."identifier" AS "identifier", "Consumer"."name" AS "name", "ConsumerGroup"."name" AS "grp"
+         FROM "Consumer" LEFT JOIN "ConsumerGroup"
+           ON "ConsumerGroup"."appId" = "Consumer"."appId" AND "ConsumerGroup"."id" = "Consumer"."groupId"
+         WHERE "Consumer"."appId" = ? ORDER BY "Consumer"."identifier"`,
+        [app.id],
+      ),
+    ).toEqual([
+      { identifier: "regrouped", name: null, grp: "Partners" },
+      { identifier: "renamed", name: "Acme", grp: "renamed-group" },
+    ]);
+  });
 });
+

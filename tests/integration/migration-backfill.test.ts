@@ -59,6 +59,7 @@ it("fills the coarse rollups from the per-minute rows of an older install", asyn
       "20261204000000_request_log_search",
       "20261205000000_request_log_staging",
       "20261206000000_caps",
+      "20261207000000_cap_overrides",
     ]);
 
     const sum = async (table: string, column: string) =>
@@ -130,6 +131,7 @@ it("moves every account and its apps into a personal team, losing nothing", asyn
       "20261204000000_request_log_search",
       "20261205000000_request_log_staging",
       "20261206000000_caps",
+      "20261207000000_cap_overrides",
     ]);
     // The uptime columns are added in place: the environments (and their children) survive, monitored by default.
     expect(

@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { limitedAddress } from "@/lib/auth/client-address";
 import { recordFailure, THROTTLE } from "@/lib/auth/throttle";
 import { prisma } from "@/lib/db";
 import { PASSWORD, sessionCookie, signInAttempt, userWithPassword } from "../helpers/http-session";
@@ -36,6 +37,7 @@ afterAll(async () => {
   // Every test file signs in from 127.0.0.1: leave its count as it was.
   await prisma().authThrottle.updateMany({ where: { key: LOCAL }, data: { failures: localBefore } });
   await prisma().authThrottle.deleteMany({ where: { key: { startsWith: "ip:198.51.100." } } });
+  await prisma().authThrottle.deleteMany({ where: { key: { startsWith: "ip:2001:db8:" } } });
 });
 
 describe("per-IP sign-in limit, no trusted proxy", () => {
@@ -78,5 +80,36 @@ describe("per-IP sign-in limit, one trusted proxy", () => {
       headers: { "x-forwarded-for": "198.51.100.42" },
     });
     expect(sessionCookie(other)).not.toBeNull();
+  });
+});
+
+describe("per-IP sign-in limit, IPv6", () => {
+  // One client usually holds a whole /64: rotating within it must not buy fresh attempts.
+  // The limit's worth of failures, the last one over HTTP: it locks only if the server keys the address the same way.
+  const lockOut = async (address: string) => {
+    const user = await userWithPassword("v6");
+    for (let i = 1; i < THROTTLE.maxFailures.ip; i++)
+      await recordFailure([{ kind: "ip", value: limitedAddress(address) }]);
+    await signInAttempt(`other.${user.email}`, "wrong password", {
+      base: behindProxy.baseUrl,
+      headers: { "x-forwarded-for": address },
+    });
+    return user;
+  };
+  const signInFrom = (email: string, address: string) =>
+    signInAttempt(email, PASSWORD, { base: behindProxy.baseUrl, headers: { "x-forwarded-for": address } });
+
+  it("shares one lockout between two addresses in the same /64, however they are written", async () => {
+    const user = await lockOut("2001:db8:aa:1::1");
+    const sibling = await signInFrom(user.email, "[2001:0DB8:00AA:0001:ffff:1:2:3]:51000");
+    expect(sibling.headers.get("location")).toContain("code=locked");
+    expect(sessionCookie(sibling)).toBeNull();
+  });
+
+  it("does not lock out an address in another /64", async () => {
+    const user = await lockOut("2001:db8:bb:1::1");
+    expect((await signInFrom(user.email, "2001:db8:bb:1::1")).headers.get("location")).toContain("code=locked");
+    const neighbour = await signInFrom(user.email, "2001:db8:bb:2::1");
+    expect(sessionCookie(neighbour)).not.toBeNull();
   });
 });

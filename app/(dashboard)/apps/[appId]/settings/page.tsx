@@ -9,13 +9,15 @@ import { getCapUsage } from "@/lib/queries/cap-usage";
 import { settings } from "@/lib/settings";
 import { deleteAppAction, renameAppAction } from "../../actions";
 import { ApdexForm } from "./apdex-form";
+import { CapOverridesForm } from "./cap-overrides-form";
 import { CredentialsForm } from "./credentials-form";
 import { EnvironmentsEditor } from "./environments-editor";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ params }: { params: Promise<{ appId: string }> }) {
-  const { app } = await requireApp(params, "configure");
+  const { user, app } = await requireApp(params, "configure");
+  const usage = await getCapUsage(app.id);
   return (
     <div className="max-w-2xl space-y-6">
       <NameCard
@@ -33,7 +35,8 @@ export default async function SettingsPage({ params }: { params: Promise<{ appId
       />
       <ApdexForm appId={app.id} apdexTMs={app.apdexTMs} />
       <EnvironmentsEditor appId={app.id} environments={app.environments.map((e) => ({ id: e.id, name: e.name }))} />
-      <CapUsageCard usage={await getCapUsage(app.id)} />
+      {/* The caps guard the whole server: only the instance admin changes them, the app's team sees them. */}
+      <CapUsageCard usage={usage}>{user.isAdmin && <CapOverridesForm appId={app.id} usage={usage} />}</CapUsageCard>
       <DeleteCard
         action={deleteAppAction}
         hidden={{ appId: app.id }}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "App" ADD COLUMN     "capOverrides" TEXT;
+
