@@ -10,6 +10,17 @@ import { session } from "../helpers/fake-session";
 
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
+// Password checks are counted: the sign-in limit is on how many guesses get checked, which the answers alone do not
+// show (counted after the check, a parallel burst still gets the right answers on PostgreSQL, every guess checked).
+const passwordChecks = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  const verifyPassword: typeof real.verifyPassword = (...args) => {
+    passwordChecks.count++;
+    return real.verifyPassword(...args);
+  };
+  return { ...real, verifyPassword };
+});
 
 const { registerUser, DUPLICATE_EMAIL_MESSAGE } = await import("@/lib/auth/users");
 const { checkCredentials, lockedMessage } = await import("@/lib/auth/credentials");
@@ -194,9 +205,11 @@ describe("sign-in and rate limiting", () => {
 
   it("a burst of parallel wrong guesses gets no more password checks than the limit", async () => {
     const user = await newUser();
+    passwordChecks.count = 0;
     const results = await Promise.all(
       Array.from({ length: 20 }, () => checkCredentials({ email: user.email, password: "nope" }, ip("203.0.113"))),
     );
+    expect(passwordChecks.count).toBe(THROTTLE.maxFailures.email);
     // Attempts are counted before the check: the first 4 are wrong, the 5th is wrong and locks, the rest are
     // refused unchecked. Counted after the check, all 20 were checked before the first failure was recorded.
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.maxFailures.email - 1);
