@@ -1,0 +1,175 @@
+"use client";
+
+// A text field with a list of options under it (the ARIA combobox pattern): arrows move through the options,
+// Enter picks the highlighted one (or hands the typed text over when none is), Escape closes the list.
+// The caller owns the text and the options, so it can search as the text changes.
+import { useId, useState } from "react";
+import { cn } from "./cn";
+import { XIcon } from "./icons";
+import { inputClass } from "./input";
+
+export interface ComboOption {
+  key: string;
+  label: string;
+  /** A heading shown above the first option of each group. */
+  group?: string;
+}
+
+export function Combobox(props: {
+  label: string;
+  placeholder: string;
+  className?: string;
+  text: string;
+  onTextChange: (text: string) => void;
+  options: ComboOption[];
+  /** Shown under the options while more are being looked for. */
+  loading: boolean;
+  /** Shown when there is text and no option. */
+  emptyText: string;
+  onPick: (option: ComboOption) => void;
+  /** Enter or leaving the field with no option highlighted. */
+  onSubmitText: (text: string) => void;
+  onClear: () => void;
+}) {
+  const listId = useId();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const options = open ? props.options : [];
+  const highlighted = active >= 0 && active < options.length ? options[active] : null;
+  const optionId = (i: number) => `${listId}-${i}`;
+
+  const pick = (option: ComboOption) => {
+    setOpen(false);
+    setActive(-1);
+    props.onPick(option);
+  };
+  const move = (by: number) => {
+    setOpen(true);
+    if (props.options.length) setActive((i) => (i + by + props.options.length) % props.options.length);
+  };
+
+  return (
+    <div className={cn("relative", props.className)}>
+      <input
+        role="combobox"
+        aria-label={props.label}
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={highlighted ? optionId(active) : undefined}
+        autoComplete="off"
+        className={cn(inputClass, "h-9 py-1.5 pr-7 text-[13px]")}
+        placeholder={props.placeholder}
+        value={props.text}
+        onChange={(e) => {
+          props.onTextChange(e.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        onClick={() => setOpen(true)}
+        onBlur={() => {
+          setOpen(false);
+          setActive(-1);
+          props.onSubmitText(props.text);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            e.preventDefault();
+            move(e.key === "ArrowDown" ? 1 : -1);
+          } else if (e.key === "Enter") {
+            e.preventDefault();
+            if (highlighted) pick(highlighted);
+            else {
+              setOpen(false);
+              props.onSubmitText(props.text);
+            }
+          } else if (e.key === "Escape") {
+            setOpen(false);
+            setActive(-1);
+          }
+        }}
+      />
+      {props.text && (
+        <button
+          type="button"
+          aria-label={`Clear ${props.label.toLowerCase()} filter`}
+          className={cn(
+            "absolute top-0 right-1.5 flex h-9 w-5 items-center justify-center rounded text-slate-400",
+            "hover:text-slate-700",
+          )}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            setOpen(false);
+            props.onClear();
+          }}
+        >
+          <XIcon className="size-3.5" />
+        </button>
+      )}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={props.label}
+        hidden={!open || (!options.length && !props.loading && !props.text.trim())}
+        className={cn(
+          "absolute top-full left-0 z-30 mt-1 max-h-72 w-full min-w-56 overflow-y-auto rounded-lg bg-white py-1",
+          "text-[13px] shadow-lg ring-1 ring-slate-200",
+        )}
+      >
+        {options.map((option, i) => (
+          <ComboItem
+            key={option.key}
+            id={optionId(i)}
+            option={option}
+            heading={option.group && option.group !== options[i - 1]?.group ? option.group : undefined}
+            active={i === active}
+            onPick={() => pick(option)}
+          />
+        ))}
+        {props.loading ? (
+          <li role="presentation" className="px-3 py-1.5 text-slate-500">
+            Searching…
+          </li>
+        ) : (
+          !options.length &&
+          props.text.trim() && (
+            <li role="presentation" className="px-3 py-1.5 text-slate-500">
+              {props.emptyText}
+            </li>
+          )
+        )}
+      </ul>
+    </div>
+  );
+}
+
+function ComboItem(props: { id: string; option: ComboOption; heading?: string; active: boolean; onPick: () => void }) {
+  return (
+    <>
+      {props.heading && (
+        <li
+          role="presentation"
+          className="px-3 pt-2 pb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase"
+        >
+          {props.heading}
+        </li>
+      )}
+      <li
+        id={props.id}
+        role="option"
+        aria-selected={props.active}
+        // Picking must not blur the field first: the blur would submit the typed text instead.
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={props.onPick}
+        className={cn(
+          "cursor-pointer truncate px-3 py-1.5 font-mono text-slate-800",
+          props.active ? "bg-indigo-50 text-indigo-900" : "hover:bg-slate-50",
+        )}
+        title={props.option.label}
+      >
+        {props.option.label}
+      </li>
+    </>
+  );
+}
