@@ -5,7 +5,7 @@
 import { notFound } from "next/navigation";
 import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
-import { OTHER_ID } from "@/lib/store/caps";
+import { OTHER_ID, pastCapHint } from "@/lib/store/caps";
 import { addEnvironmentSchema, maxEnvironments, removeEnvironmentSchema } from "@/lib/validations/app";
 import { invalid, ok } from "@/lib/validations/result";
 
@@ -35,9 +35,13 @@ export const removeEnvironment = appAction("configure", removeEnvironmentSchema,
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     const env = environments.find((e) => e.id === envId);
     if (!env) notFound();
-    if (environments.length === 1) return invalid({ environment: ["An app needs at least one environment."] });
+    // Data past the cap keeps arriving in "(other)", which the next sync would recreate.
+    if (env.id === OTHER_ID) return invalid({ environment: [`${pastCapHint("environments")}: it cannot be removed.`] });
+    if (environments.filter((e) => e.id !== OTHER_ID).length === 1) {
+      return invalid({ environment: ["An app needs at least one environment."] });
+    }
     await tx.environment.delete({ where: { appId_id: { appId: app.id, id: env.id } } });
-    if (env.id !== OTHER_ID) await tx.app.update({ where: { id: app.id }, data: { envCount: { decrement: 1 } } });
+    await tx.app.update({ where: { id: app.id }, data: { envCount: { decrement: 1 } } });
     return ok({ name: env.name });
   }),
 );

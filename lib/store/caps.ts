@@ -6,18 +6,14 @@
 // The live count of each kind is a column on App, kept in the transaction that creates rows and
 // recounted by the retention pass after it prunes, so checking a cap never counts rows.
 import type { Sql } from "../db";
+import { OTHER_ID, OTHER_LABEL } from "../model/other-row";
 import { settings, type SettingName } from "../settings";
 import { nowSeconds } from "./time";
 
 export const CAP_KINDS = ["environments", "endpoints", "consumers", "groups", "errors", "instances"] as const;
 export type CapKind = (typeof CAP_KINDS)[number];
 
-/**
- * The id of every kind's "(other)" row: the largest value a 32-bit id column holds, so no allocated id
- * ever reaches it, and ids running out send new keys to "(other)" instead of overflowing.
- */
-export const OTHER_ID = 2_147_483_647;
-export const OTHER_LABEL = "(other)";
+export { OTHER_ID, OTHER_LABEL } from "../model/other-row";
 /** Instances are keyed by uuid; this is no uuid a client can send. */
 export const OTHER_INSTANCE = OTHER_LABEL;
 
@@ -31,6 +27,10 @@ export const CAP_COLUMNS: Record<CapKind, { count: string; setting: SettingName;
 };
 
 export const capOf = (kind: CapKind): number => settings()[CAP_COLUMNS[kind].setting] as number;
+
+/** What the kind's "(other)" row holds, for the dashboard to say instead of offering to edit it. */
+export const pastCapHint = (kind: CapKind) =>
+  `Data for ${CAP_COLUMNS[kind].label} past the cap of ${capOf(kind).toLocaleString("en")}`;
 
 /** The app was deleted while its data was arriving. */
 export class AppGone extends Error {}

@@ -7,6 +7,7 @@ import { credentialState } from "@/lib/apps/rotate";
 import { ensureWriteToken } from "@/lib/apps/write-token";
 import { getCapUsage } from "@/lib/queries/cap-usage";
 import { settings } from "@/lib/settings";
+import { pastCapHint } from "@/lib/store/caps";
 import { deleteAppAction, renameAppAction } from "../../actions";
 import { ApdexForm } from "./apdex-form";
 import { CredentialsForm } from "./credentials-form";
@@ -32,7 +33,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ appId
         graceHours={settings().TALLYHUB_ROTATION_GRACE_HOURS}
       />
       <ApdexForm appId={app.id} apdexTMs={app.apdexTMs} />
-      <EnvironmentsEditor appId={app.id} environments={app.environments.map((e) => ({ id: e.id, name: e.name }))} />
+      <EnvironmentsEditor
+        appId={app.id}
+        environments={app.environments.map((e) => ({ id: e.id, name: e.name }))}
+        otherHint={pastCapHint("environments")}
+      />
       <CapUsageCard usage={await getCapUsage(app.id)} />
       <DeleteCard
         action={deleteAppAction}
