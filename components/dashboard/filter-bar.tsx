@@ -88,7 +88,7 @@ export function FilterBar({
             options={options}
             filters={filters}
             setFilters={setFilters}
-            className="order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-48 sm:flex-none"
+            className="order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-40 sm:flex-none"
           />
         )}
         {scope === "all" && (
