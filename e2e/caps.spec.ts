@@ -1,7 +1,7 @@
 // An app whose client creates more environments than the cap (TALLYHUB_MAX_ENVIRONMENTS, 20): the
 // app's pages warn which cap was hit, Settings shows the usage, and the data sent past the cap is
-// under the environment "(other)". Screenshots of Settings at desktop and phone widths go to
-// test-results/screenshots/ for people to look at.
+// under the environment "(other)", which Settings explains instead of offering to remove.
+// Screenshots of Settings at desktop and phone widths go to test-results/screenshots/ for people to look at.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { createApp, signUp } from "./people";
@@ -51,6 +51,10 @@ test("a cap hit is reported on the app's pages and its usage on Settings", async
   await expect(envs).toContainText("20 / 20");
   await expect(envs).toContainText("Cap reached");
   await expect(page.locator('[data-cap="endpoints"]')).toContainText("1 / 5,000");
+  // "(other)" is where data past the cap goes: explained, not offered for removal like the environments.
+  await expect(page.getByText("Data for environments past the cap of 20", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove env-0" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove (other)" })).toHaveCount(0);
 
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);

@@ -38,7 +38,7 @@ export function EnvironmentsEditor({
             <li key={env.id} className="flex items-center justify-between gap-3 px-3 py-2">
               <span className="font-mono text-[13px] text-slate-900">{env.name}</span>
               {isOtherRow(env) ? (
-                <span className="text-right text-[13px] text-slate-500">{otherHint}</span>
+                <span className="py-1.5 text-right text-[13px] text-slate-500">{otherHint}</span>
               ) : (
                 removable && <RemoveButton appId={appId} env={env} action={action} />
               )}
