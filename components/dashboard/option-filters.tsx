@@ -88,7 +88,9 @@ export function ConsumerFilter({ appId, options, filters, setFilters, className 
   const typed = field.typing ? field.text : "";
   const search = useOptionSearch(appId, "consumers", typed);
   const groups = (options?.groups ?? []).filter((g) => has(typed)(g.name));
-  const consumers = search.matches ?? (options?.consumers ?? []).filter((c) => has(typed)(consumerLabel(c)));
+  // The loaded ones whose label matches (a typed "Name (identifier)" is no server match) and the server's matches.
+  const local = (options?.consumers ?? []).filter((c) => has(typed)(consumerLabel(c)));
+  const consumers = [...local, ...(search.matches ?? []).filter((m) => !local.some((c) => c.id === m.id))];
   const shown: ComboOption[] = [
     ...groups.slice(0, SHOWN).map((g) => ({ key: `g:${g.id}`, label: g.name, group: "Groups" })),
     ...consumers.slice(0, SHOWN).map((c) => ({ key: `c:${c.id}`, label: consumerLabel(c), group: "Consumers" })),

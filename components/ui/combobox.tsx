@@ -11,7 +11,7 @@ import { inputClass } from "./input";
 export interface ComboOption {
   key: string;
   label: string;
-  /** A heading shown above the first option of each group. */
+  /** Options of a group are listed together under its name. */
   group?: string;
 }
 
@@ -37,6 +37,15 @@ export function Combobox(props: {
   const options = open ? props.options : [];
   const highlighted = active >= 0 && active < options.length ? options[active] : null;
   const optionId = (i: number) => `${listId}-${i}`;
+  const item = ({ option, index }: { option: ComboOption; index: number }) => (
+    <ComboItem
+      key={option.key}
+      id={optionId(index)}
+      option={option}
+      active={index === active}
+      onPick={() => pick(option)}
+    />
+  );
 
   const pick = (option: ComboOption) => {
     setOpen(false);
@@ -117,16 +126,21 @@ export function Combobox(props: {
           "text-[13px] shadow-lg ring-1 ring-slate-200",
         )}
       >
-        {options.map((option, i) => (
-          <ComboItem
-            key={option.key}
-            id={optionId(i)}
-            option={option}
-            heading={option.group && option.group !== options[i - 1]?.group ? option.group : undefined}
-            active={i === active}
-            onPick={() => pick(option)}
-          />
-        ))}
+        {sections(options).map(({ group, items }) =>
+          group ? (
+            <li key={`group:${group}`} role="group" aria-label={group}>
+              <div
+                aria-hidden="true"
+                className="px-3 pt-2 pb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase"
+              >
+                {group}
+              </div>
+              <ul role="presentation">{items.map(item)}</ul>
+            </li>
+          ) : (
+            items.map(item)
+          ),
+        )}
         {props.loading ? (
           <li role="presentation" className="px-3 py-1.5 text-slate-500">
             Searching…
@@ -144,32 +158,33 @@ export function Combobox(props: {
   );
 }
 
-function ComboItem(props: { id: string; option: ComboOption; heading?: string; active: boolean; onPick: () => void }) {
+/** Runs of options with the same group, each option with its index in the whole list (arrows move through all). */
+function sections(options: ComboOption[]) {
+  const runs: { group: string | undefined; items: { option: ComboOption; index: number }[] }[] = [];
+  options.forEach((option, index) => {
+    const last = runs.at(-1);
+    if (last && last.group === option.group) last.items.push({ option, index });
+    else runs.push({ group: option.group, items: [{ option, index }] });
+  });
+  return runs;
+}
+
+function ComboItem(props: { id: string; option: ComboOption; active: boolean; onPick: () => void }) {
   return (
-    <>
-      {props.heading && (
-        <li
-          role="presentation"
-          className="px-3 pt-2 pb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase"
-        >
-          {props.heading}
-        </li>
+    <li
+      id={props.id}
+      role="option"
+      aria-selected={props.active}
+      // Picking must not blur the field first: the blur would submit the typed text instead.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={props.onPick}
+      className={cn(
+        "cursor-pointer truncate px-3 py-1.5 font-mono text-slate-800",
+        props.active ? "bg-indigo-50 text-indigo-900" : "hover:bg-slate-50",
       )}
-      <li
-        id={props.id}
-        role="option"
-        aria-selected={props.active}
-        // Picking must not blur the field first: the blur would submit the typed text instead.
-        onMouseDown={(e) => e.preventDefault()}
-        onClick={props.onPick}
-        className={cn(
-          "cursor-pointer truncate px-3 py-1.5 font-mono text-slate-800",
-          props.active ? "bg-indigo-50 text-indigo-900" : "hover:bg-slate-50",
-        )}
-        title={props.option.label}
-      >
-        {props.option.label}
-      </li>
-    </>
+      title={props.option.label}
+    >
+      {props.option.label}
+    </li>
   );
 }
