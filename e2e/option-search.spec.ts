@@ -2,51 +2,24 @@
 // into the endpoint filter searches the server, finds an endpoint outside the loaded options, and picking it
 // filters the view and shows its name, not "#id", also after a reload. Screenshots of the open filter at desktop
 // and phone widths go to test-results/screenshots/ for people to look at.
-import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { statValue } from "./dashboard-helpers";
-import { createApp, signUp } from "./people";
+import { createApp, signUp, syncGets } from "./people";
 
 const ENDPOINT_OPTIONS_LIMIT = 1000;
 const TARGET = { method: "GET", path: "/zz/target-route" };
-
-async function sync(request: APIRequestContext, clientId: string, paths: string[]) {
-  const r = await request.post(`/v2/${clientId}/prod/sync`, {
-    data: {
-      timestamp: Date.now() / 1000,
-      instance_uuid: randomUUID(),
-      message_uuid: randomUUID(),
-      requests: paths.map((path) => ({
-        consumer: null,
-        method: "GET",
-        path,
-        status_code: 200,
-        request_count: 1,
-        request_size_sum: 0,
-        response_size_sum: 10,
-        response_times: { "10": 1 },
-        request_sizes: {},
-        response_sizes: { "0": 1 },
-      })),
-      validation_errors: [],
-      server_errors: [],
-      consumers: [],
-      resources: null,
-    },
-  });
-  expect(r.status()).toBe(202);
-}
 
 test("the endpoint filter finds and shows an endpoint outside the loaded options", async ({ page, request }) => {
   await signUp(page);
   const appId = await createApp(page, "Wide API");
   const clientId = (await page.getByTestId("client-id").textContent())?.trim() ?? "";
   // The target first; the others a second later are all seen more recently, so it is past the loaded ones.
-  await sync(request, clientId, [TARGET.path]);
+  await syncGets(request, clientId, "prod", [TARGET.path]);
   await page.waitForTimeout(1100);
-  await sync(
+  await syncGets(
     request,
     clientId,
+    "prod",
     Array.from({ length: ENDPOINT_OPTIONS_LIMIT }, (_, i) => `/bulk/${i}`),
   );
   const loaded = await (await page.request.get(`/api/apps/${appId}/views/filter-options?period=24h`)).json();

@@ -5,6 +5,7 @@
 import { useId, useState } from "react";
 import { useFilters, useSetFilters } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
+import { ClearFieldButton } from "@/components/ui/clear-field-button";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, XIcon } from "@/components/ui/icons";
 import { inputClass } from "@/components/ui/input";
@@ -281,20 +282,13 @@ export function TextFilter(props: {
         }}
       />
       {text && (
-        <button
-          type="button"
-          aria-label={`Clear ${props.label.toLowerCase()} filter`}
-          className={cn(
-            "absolute inset-y-0 right-1.5 my-auto flex size-5 items-center justify-center rounded text-slate-400",
-            "hover:text-slate-700",
-          )}
+        <ClearFieldButton
+          label={props.label}
           onClick={() => {
             setText("");
             if (props.initial) props.onCommit("");
           }}
-        >
-          <XIcon className="size-3.5" />
-        </button>
+        />
       )}
       {props.suggestions && (
         <datalist id={listId}>

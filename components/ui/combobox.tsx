@@ -4,8 +4,8 @@
 // Enter picks the highlighted one (or hands the typed text over when none is), Escape closes the list.
 // The caller owns the text and the options, so it can search as the text changes.
 import { useId, useState } from "react";
+import { ClearFieldButton } from "./clear-field-button";
 import { cn } from "./cn";
-import { XIcon } from "./icons";
 import { inputClass } from "./input";
 
 export interface ComboOption {
@@ -100,21 +100,13 @@ export function Combobox(props: {
         }}
       />
       {props.text && (
-        <button
-          type="button"
-          aria-label={`Clear ${props.label.toLowerCase()} filter`}
-          className={cn(
-            "absolute top-0 right-1.5 flex h-9 w-5 items-center justify-center rounded text-slate-400",
-            "hover:text-slate-700",
-          )}
-          onMouseDown={(e) => e.preventDefault()}
+        <ClearFieldButton
+          label={props.label}
           onClick={() => {
             setOpen(false);
             props.onClear();
           }}
-        >
-          <XIcon className="size-3.5" />
-        </button>
+        />
       )}
       <ul
         id={listId}
