@@ -45,6 +45,7 @@ test("the endpoint filter finds and shows an endpoint outside the loaded options
   await expect(page.getByText("No consumer or group matches.")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/consumer-filter-desktop.png" });
   await page.keyboard.press("Escape");
+  await expect(page.getByRole("combobox", { name: "Consumer or group" })).toHaveValue("");
 
   // At phone width the endpoint filter is under "Filters"; the keyboard picks the match.
   await page.setViewportSize({ width: 390, height: 844 });

@@ -66,6 +66,7 @@ export function EndpointFilter({ appId, options, filters, setFilters, className 
         set(exact ? String(exact.id) : t, t);
       }}
       onClear={() => set("", "")}
+      onRevert={field.done}
     />
   );
 }
@@ -118,6 +119,7 @@ export function ConsumerFilter({ appId, options, filters, setFilters, className 
         field.done();
       }}
       onClear={() => set("", "")}
+      onRevert={field.done}
     />
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 // A text field with a list of options under it (the ARIA combobox pattern): arrows move through the options,
-// Enter picks the highlighted one (or hands the typed text over when none is), Escape closes the list.
+// Enter picks the highlighted one (or hands the typed text over when none is), Escape closes the list and drops
+// what was typed.
 // The caller owns the text and the options, so it can search as the text changes.
 import { useId, useState } from "react";
 import { ClearFieldButton } from "./clear-field-button";
@@ -30,6 +31,8 @@ export function Combobox(props: {
   /** Enter or leaving the field with no option highlighted. */
   onSubmitText: (text: string) => void;
   onClear: () => void;
+  /** Escape: drop what was typed, as the text filters do. */
+  onRevert: () => void;
 }) {
   const listId = useId();
   const [open, setOpen] = useState(false);
@@ -96,6 +99,7 @@ export function Combobox(props: {
           } else if (e.key === "Escape") {
             setOpen(false);
             setActive(-1);
+            props.onRevert();
           }
         }}
       />
