@@ -1,10 +1,9 @@
 // An app whose client creates more environments than the cap (TALLYHUB_MAX_ENVIRONMENTS, 20): the
 // app's pages warn which cap was hit, Settings shows the usage, and the data sent past the cap is
-// under the environment "(other)". Screenshots of Settings at desktop and phone widths go to
-// test-results/screenshots/ for people to look at.
-import { randomUUID } from "node:crypto";
+// under the environment "(other)", which Settings explains instead of offering to remove.
+// Screenshots of Settings at desktop and phone widths go to test-results/screenshots/ for people to look at.
 import { expect, test } from "@playwright/test";
-import { createApp, signUp } from "./people";
+import { createApp, signUp, syncGets } from "./people";
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -14,32 +13,7 @@ test("a cap hit is reported on the app's pages and its usage on Settings", async
   const clientId = (await page.getByTestId("client-id").textContent())?.trim() ?? "";
   // The app starts with prod and dev; 20 more environments are 2 past the cap.
   for (let i = 0; i < 20; i++) {
-    const r = await request.post(`/v2/${clientId}/env-${i}/sync`, {
-      data: {
-        timestamp: Date.now() / 1000,
-        instance_uuid: randomUUID(),
-        message_uuid: randomUUID(),
-        requests: [
-          {
-            consumer: null,
-            method: "GET",
-            path: "/items",
-            status_code: 200,
-            request_count: 1,
-            request_size_sum: 0,
-            response_size_sum: 10,
-            response_times: { "10": 1 },
-            request_sizes: {},
-            response_sizes: { "0": 1 },
-          },
-        ],
-        validation_errors: [],
-        server_errors: [],
-        consumers: [],
-        resources: null,
-      },
-    });
-    expect(r.status()).toBe(202);
+    await syncGets(request, clientId, `env-${i}`, ["/items"]);
   }
 
   await page.goto(`/apps/${appId}/traffic`);
@@ -51,6 +25,10 @@ test("a cap hit is reported on the app's pages and its usage on Settings", async
   await expect(envs).toContainText("20 / 20");
   await expect(envs).toContainText("Cap reached");
   await expect(page.locator('[data-cap="endpoints"]')).toContainText("1 / 5,000");
+  // "(other)" is where data past the cap goes: explained, not offered for removal like the environments.
+  await expect(page.getByText("Data for environments past the cap of 20", { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove env-0" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove (other)" })).toHaveCount(0);
 
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);

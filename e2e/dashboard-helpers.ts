@@ -163,3 +163,14 @@ export async function snap(page: Page, name: string) {
   await page.mouse.move(0, 0); // no chart tooltip left under the last click
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Picks an option of a filter combobox (endpoint, consumer or group) by typing its label and clicking it. */
+export async function pickFilterOption(page: Page, filter: string, label: string) {
+  const box = page.getByRole("combobox", { name: filter, exact: true });
+  await box.fill(label);
+  await page
+    .getByRole("listbox", { name: filter, exact: true })
+    .getByRole("option", { name: label, exact: true })
+    .click();
+  await expect(box).toHaveValue(label);
+}

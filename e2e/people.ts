@@ -90,3 +90,31 @@ export async function sendFirstSync(
   });
   expect(sync.status()).toBeLessThan(300);
 }
+
+/** One sync (as a client sends it) of one 200 GET for each of `paths`. */
+export async function syncGets(request: APIRequestContext, clientId: string, env: string, paths: string[]) {
+  const r = await request.post(`/v2/${clientId}/${env}/sync`, {
+    data: {
+      timestamp: Date.now() / 1000,
+      instance_uuid: randomUUID(),
+      message_uuid: randomUUID(),
+      requests: paths.map((path) => ({
+        consumer: null,
+        method: "GET",
+        path,
+        status_code: 200,
+        request_count: 1,
+        request_size_sum: 0,
+        response_size_sum: 10,
+        response_times: { "10": 1 },
+        request_sizes: {},
+        response_sizes: { "0": 1 },
+      })),
+      validation_errors: [],
+      server_errors: [],
+      consumers: [],
+      resources: null,
+    },
+  });
+  expect(r.status()).toBe(202);
+}

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
   EXPRESS_APP as APP,
+  pickFilterOption,
   serve,
   snap,
   startExpressApp,
@@ -62,7 +63,7 @@ test("the Requests view lists, filters and opens what the real client logged", a
   });
 
   await test.step("filters narrow it exactly and live in the URL", async () => {
-    await page.getByLabel("Consumer or group").selectOption({ label: APP.stringConsumer });
+    await pickFilterOption(page, "Consumer or group", APP.stringConsumer);
     await expect(page).toHaveURL(/[?&]consumer=\d+(&|$)/);
     await expect(rows(page)).toHaveCount(2);
     for (const r of await rows(page).all()) await expect(r).toContainText(/GET\s*\/items\/:id/);

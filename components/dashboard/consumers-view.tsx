@@ -15,6 +15,7 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { ViewData, ViewEnvelope } from "@/lib/dashboard/views";
 import { formatCount } from "@/lib/format";
+import { isOtherRow } from "@/lib/model/other-row";
 import type { GroupRow } from "@/lib/queries/consumer-groups";
 import type { ConsumerRow } from "@/lib/queries/consumers-table";
 import { ErrorRate } from "./badges";
@@ -230,7 +231,13 @@ function ConsumersTable({
           >
             Requests
           </Link>
-          {onEdit && (
+          {onEdit && isOtherRow(c) && (
+            // Not a consumer a client named: renaming, grouping or hiding it would not hold.
+            <span title="Requests from consumers past the app's cap" className="px-2 py-1 text-[12.5px] text-slate-500">
+              Past the cap
+            </span>
+          )}
+          {onEdit && !isOtherRow(c) && (
             <button
               type="button"
               onClick={() => onEdit(c)}

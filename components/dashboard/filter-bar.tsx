@@ -1,10 +1,11 @@
 "use client";
 
 // The filter bar shared by every view: period (with a custom range), environment,
-// consumer or group, endpoint search, method and status. Every change goes to the URL.
+// consumer or group and endpoint (searched as you type: option-filters.tsx), method and status. Every change goes to the URL.
 import { useId, useState } from "react";
 import { useFilters, useSetFilters } from "@/components/hooks/use-filters";
 import { useView } from "@/components/hooks/use-view";
+import { ClearFieldButton } from "@/components/ui/clear-field-button";
 import { cn } from "@/components/ui/cn";
 import { ChevronDownIcon, XIcon } from "@/components/ui/icons";
 import { inputClass } from "@/components/ui/input";
@@ -12,6 +13,7 @@ import { PERIODS } from "@/lib/buckets";
 import type { ViewEnvelope } from "@/lib/dashboard/views";
 import type { Filters } from "@/lib/filters";
 import { CustomRange } from "./custom-range";
+import { ConsumerFilter, EndpointFilter } from "./option-filters";
 
 const PERIOD_LABELS: Record<(typeof PERIODS)[number], string> = { "1h": "1h", "24h": "24h", "7d": "7d", "30d": "30d" };
 const STATUS_SUGGESTIONS = [
@@ -54,15 +56,6 @@ export function FilterBar({
   const [moreOpen, setMoreOpen] = useState(false);
   const moreId = useId();
 
-  const endpointLabel = (f: Filters) => {
-    if (!f.endpoint) return "";
-    if ("text" in f.endpoint) return f.endpoint.text;
-    const id = f.endpoint.id;
-    const e = options?.endpoints.find((x) => x.id === id);
-    return e ? `${e.method} ${e.path}` : `#${id}`;
-  };
-  const who = filters.consumer ? `c:${filters.consumer}` : filters.group ? `g:${filters.group}` : "";
-
   // On a phone: the period with the status on one row, the consumer with a "Filters"
   // disclosure (environment, endpoint, method, status) on the next. From sm up, one row.
   const secondary = [filters.env, filters.endpoint, filters.method, filters.status].filter(Boolean).length;
@@ -91,35 +84,13 @@ export function FilterBar({
           <div className={cn("order-2 flex shrink-0 items-center sm:order-last", !query && "sm:ml-auto")}>{status}</div>
         )}
         {scope === "all" && (
-          <select
-            aria-label="Consumer or group"
-            className={cn(selectClass, "order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-40 sm:flex-none")}
-            value={who}
-            onChange={(e) => {
-              const [kind, id] = e.target.value.split(":");
-              setFilters({ consumer: kind === "c" ? id : null, group: kind === "g" ? id : null });
-            }}
-          >
-            <option value="">All consumers</option>
-            {!!options?.groups.length && (
-              <optgroup label="Groups">
-                {options.groups.map((g) => (
-                  <option key={g.id} value={`g:${g.id}`}>
-                    {g.name}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-            {!!options?.consumers.length && (
-              <optgroup label="Consumers">
-                {options.consumers.map((c) => (
-                  <option key={c.id} value={`c:${c.id}`}>
-                    {c.name ? `${c.name} (${c.identifier})` : c.identifier}
-                  </option>
-                ))}
-              </optgroup>
-            )}
-          </select>
+          <ConsumerFilter
+            appId={appId}
+            options={options}
+            filters={filters}
+            setFilters={setFilters}
+            className="order-3 min-w-0 flex-[1_1_10rem] sm:order-none sm:w-40 sm:flex-none"
+          />
         )}
         {scope === "all" && (
           <FoldButton
@@ -166,17 +137,12 @@ export function FilterBar({
           </select>
           {scope === "all" && (
             <>
-              <TextFilter
-                key={`endpoint:${endpointLabel(filters)}`}
-                label="Endpoint"
-                placeholder="Endpoint, e.g. GET /items/*"
+              <EndpointFilter
+                appId={appId}
+                options={options}
+                filters={filters}
+                setFilters={setFilters}
                 className="-order-1 col-span-2 sm:order-none sm:w-60"
-                initial={endpointLabel(filters)}
-                suggestions={(options?.endpoints ?? []).map((e) => `${e.method} ${e.path}`)}
-                onCommit={(text) => {
-                  const exact = options?.endpoints.find((e) => `${e.method} ${e.path}` === text);
-                  setFilters({ endpoint: exact ? String(exact.id) : text });
-                }}
               />
               <select
                 aria-label="Method"
@@ -316,20 +282,13 @@ export function TextFilter(props: {
         }}
       />
       {text && (
-        <button
-          type="button"
-          aria-label={`Clear ${props.label.toLowerCase()} filter`}
-          className={cn(
-            "absolute inset-y-0 right-1.5 my-auto flex size-5 items-center justify-center rounded text-slate-400",
-            "hover:text-slate-700",
-          )}
+        <ClearFieldButton
+          label={props.label}
           onClick={() => {
             setText("");
             if (props.initial) props.onCommit("");
           }}
-        >
-          <XIcon className="size-3.5" />
-        </button>
+        />
       )}
       {props.suggestions && (
         <datalist id={listId}>

@@ -5,13 +5,13 @@
 import { notFound } from "next/navigation";
 import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
-import { OTHER_ID } from "@/lib/store/caps";
+import { capOf, OTHER_ID, parsePerKind, pastCapHint } from "@/lib/store/caps";
 import { addEnvironmentSchema, maxEnvironments, removeEnvironmentSchema } from "@/lib/validations/app";
 import { invalid, ok } from "@/lib/validations/result";
 
 export const addEnvironment = appAction("configure", addEnvironmentSchema, async ({ app, input: { name } }) =>
   prisma().$transaction(async (tx) => {
-    const { environments } =
+    const { environments, capOverrides } =
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     if (environments.some((e) => e.name === name)) return invalid({ name: [`"${name}" already exists.`] });
     // The ingest's cap: the environment "(other)" (data past it) is not one of them.
@@ -31,13 +31,20 @@ export const addEnvironment = appAction("configure", addEnvironmentSchema, async
 /** Removes one environment ({ envId }); an unknown environment, like an unknown app, is a 404. */
 export const removeEnvironment = appAction("configure", removeEnvironmentSchema, async ({ app, input: { envId } }) =>
   prisma().$transaction(async (tx) => {
-    const { environments } =
+    const { environments, capOverrides } =
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     const env = environments.find((e) => e.id === envId);
     if (!env) notFound();
-    if (environments.length === 1) return invalid({ environment: ["An app needs at least one environment."] });
+    // Data past the cap keeps arriving in "(other)", which the next sync would recreate.
+    if (env.id === OTHER_ID) {
+      const cap = capOf("environments", parsePerKind(capOverrides));
+      return invalid({ environment: [`${pastCapHint("environments", cap)}: it cannot be removed.`] });
+    }
+    if (environments.filter((e) => e.id !== OTHER_ID).length === 1) {
+      return invalid({ environment: ["An app needs at least one environment."] });
+    }
     await tx.environment.delete({ where: { appId_id: { appId: app.id, id: env.id } } });
-    if (env.id !== OTHER_ID) await tx.app.update({ where: { id: app.id }, data: { envCount: { decrement: 1 } } });
+    await tx.app.update({ where: { id: app.id }, data: { envCount: { decrement: 1 } } });
     return ok({ name: env.name });
   }),
 );

@@ -100,7 +100,11 @@ const VIEWS = {
     // An instance that has synced is data here, even before it counts a request.
     return { hasData: status.hasData || status.lastSyncAt !== null, instances, resources, requests };
   },
-  "filter-options": ({ appId }: ViewContext) => getFilterOptions(appId),
+  "filter-options": ({ appId, filters }: ViewContext) =>
+    getFilterOptions(appId, {
+      endpointId: filters.endpoint && "id" in filters.endpoint ? filters.endpoint.id : null,
+      consumerId: filters.consumer,
+    }),
   traceback: async ({ appId, params }: ViewContext) => {
     const errorId = readId(params, "errorId");
     return errorId === null ? null : { traceback: await getServerErrorTraceback(appId, errorId) };

@@ -4,7 +4,7 @@
 import type { Filters } from "@/lib/filters";
 import type { RequestFilters } from "@/lib/request-filters";
 import { bodyCandidates, urlCandidates } from "./log-search";
-import { and, filterWhere, likePattern, type Clause } from "./where";
+import { and, filterWhere, likePattern, lowerLike, type Clause } from "./where";
 
 const col = (c: string) => `"RequestLog"."${c}"`;
 
@@ -22,8 +22,7 @@ function endpointClause(appId: number, f: Filters): Clause | null {
     });
   }
   if (e && "pattern" in e) {
-    // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-    parts.push({ text: `LOWER(${col("path")}) LIKE LOWER(?) ESCAPE '\\'`, params: [likePattern(e.pattern)] });
+    parts.push({ text: lowerLike(col("path")), params: [likePattern(e.pattern)] });
     if (e.method) parts.push({ text: `${col("method")} = ?`, params: [e.method] });
   }
   if (f.method) parts.push({ text: `${col("method")} = ?`, params: [f.method] });
@@ -57,7 +56,7 @@ export function requestWhere(appId: number, f: Filters, r: RequestFilters): Clau
           params: [appId, f.group],
         }
       : null,
-    r.url ? { text: `LOWER(${col("url")}) LIKE LOWER(?) ESCAPE '\\'`, params: [likePattern(r.url)] } : null,
+    r.url ? { text: lowerLike(col("url")), params: [likePattern(r.url)] } : null,
     r.url ? urlCandidates(likePattern(r.url)) : null,
     r.minMs !== null ? { text: `${col("responseTimeMs")} >= ?`, params: [r.minMs] } : null,
     r.maxMs !== null ? { text: `${col("responseTimeMs")} <= ?`, params: [r.maxMs] } : null,

@@ -38,10 +38,17 @@ export const and = (...parts: (Clause | string | null)[]): Clause => {
 };
 
 // `*` is the only wildcard users type; %, _ and \ are literal.
-export function likePattern(pattern: string): string {
-  const escaped = pattern.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return pattern.includes("*") ? escaped.replace(/\*/g, "%") : `%${escaped}%`;
-}
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`).replace(/\*/g, "%");
+
+/** A filter's pattern: with a `*` it matches the whole text, without one it matches anywhere in it. */
+export const likePattern = (pattern: string): string =>
+  pattern.includes("*") ? escapeLike(pattern) : `%${escapeLike(pattern)}%`;
+/** Search as you type: the text anywhere, or at the start. */
+export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
+export const startsPattern = (text: string) => `${escapeLike(text)}%`;
+
+/** `column LIKE ?`, ignoring ASCII case on both databases: SQLite's LIKE ignores it, PostgreSQL's does not. */
+export const lowerLike = (column: string) => `LOWER(${column}) LIKE LOWER(?) ESCAPE '\\'`;
 
 /** Endpoint ids matching the endpoint and method filters, as a sub-select (or null: all). */
 export function endpointSubselect(appId: number, f: Pick<Filters, "endpoint" | "method">): Clause | null {
@@ -49,8 +56,7 @@ export function endpointSubselect(appId: number, f: Pick<Filters, "endpoint" | "
   const e: EndpointFilter | null = f.endpoint;
   if (e && "id" in e) parts.push({ text: `"Endpoint"."id" = ?`, params: [e.id] });
   if (e && "pattern" in e) {
-    // LOWER on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
-    parts.push({ text: `LOWER("Endpoint"."path") LIKE LOWER(?) ESCAPE '\\'`, params: [likePattern(e.pattern)] });
+    parts.push({ text: lowerLike(`"Endpoint"."path"`), params: [likePattern(e.pattern)] });
     if (e.method) parts.push({ text: `"Endpoint"."method" = ?`, params: [e.method] });
   }
   if (f.method) parts.push({ text: `"Endpoint"."method" = ?`, params: [f.method] });

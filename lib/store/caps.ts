@@ -6,18 +6,14 @@
 // The live count of each kind is a column on App, kept in the transaction that creates rows and
 // recounted by the retention pass after it prunes, so checking a cap never counts rows.
 import type { Sql } from "../db";
+import { OTHER_ID, OTHER_LABEL } from "../model/other-row";
 import { settings, type SettingName } from "../settings";
 import { nowSeconds } from "./time";
 
 export const CAP_KINDS = ["environments", "endpoints", "consumers", "groups", "errors", "instances"] as const;
 export type CapKind = (typeof CAP_KINDS)[number];
 
-/**
- * The id of every kind's "(other)" row: the largest value a 32-bit id column holds, so no allocated id
- * ever reaches it, and ids running out send new keys to "(other)" instead of overflowing.
- */
-export const OTHER_ID = 2_147_483_647;
-export const OTHER_LABEL = "(other)";
+export { OTHER_ID, OTHER_LABEL } from "../model/other-row";
 /** Instances are keyed by uuid; this is no uuid a client can send. */
 export const OTHER_INSTANCE = OTHER_LABEL;
 
@@ -36,6 +32,11 @@ export type PerKind = Partial<Record<CapKind, number>>;
 /** The app's cap of a kind: the instance admin's override for it (App.capOverrides), else the server's setting. */
 export const capOf = (kind: CapKind, overrides: PerKind = {}): number =>
   overrides[kind] ?? (settings()[CAP_COLUMNS[kind].setting] as number);
+
+/** What the kind's "(other)" row holds, for the dashboard to say instead of offering to edit it (the app's cap,
+ * which an override may set, when the caller has it). */
+export const pastCapHint = (kind: CapKind, cap?: number) =>
+  `Data for ${CAP_COLUMNS[kind].label} past ${cap === undefined ? "this app's cap" : `the cap of ${cap.toLocaleString("en")}`}`;
 
 /** The app was deleted while its data was arriving. */
 export class AppGone extends Error {}
@@ -70,7 +71,10 @@ export async function admit(
   if (!row) throw new AppGone();
   const wanted = await stillMissing();
   const first = Number(row.next);
-  const room = Math.min(capOf(kind, parsePerKind(row.capOverrides)) - Number(row.count), counter ? OTHER_ID - first : Infinity);
+  const room = Math.min(
+    capOf(kind, parsePerKind(row.capOverrides)) - Number(row.count),
+    counter ? OTHER_ID - first : Infinity,
+  );
   const admitted = Math.max(0, Math.min(wanted, room));
   if (admitted > 0) {
     await db.run(

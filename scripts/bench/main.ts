@@ -8,7 +8,7 @@
 //
 //   npm run bench -- [options]
 //   --kinds sqlite,postgres      databases (default both)
-//   --only ingest,otlp,reads,page,alerts,logs,signin,stall  sections (default all; peak memory comes with ingest, otlp and page)
+//   --only ingest,otlp,reads,page,alerts,logs,signin,stall,search  sections (default all; peak memory comes with ingest, otlp and page)
 //   --rules N                    alert rules evaluated in one tick (default 1000)
 //   --log-rows N                 request logs in the logs section's own databases (default 1,000,000; reseeded
 //                                when it changes; --reseed rebuilds them too)
@@ -42,6 +42,7 @@ import type { TreePeak } from "./memory";
 import { benchOtlp, type OtlpResult } from "./otlp";
 import { benchPage, CHROMIUM, type PageResult } from "./page";
 import type { ReadsOutput } from "./reads";
+import { benchSearch, type SearchResult } from "./search";
 import { benchSignIn, signInReport, type SignInResult } from "./signin";
 import { benchStall, type StallResult } from "./stall";
 import { bytes, goalAtLeast, goalAtMost, int, median, ms, pct, rounded, table, times, type Goal } from "./stats";
@@ -59,7 +60,7 @@ process.env.CHECKPOINT_DISABLE ??= "1";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const KINDS = ["sqlite", "postgres"] as const;
-const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs", "signin", "stall"] as const;
+const SECTIONS = ["ingest", "otlp", "reads", "page", "alerts", "logs", "signin", "stall", "search"] as const;
 
 const GOALS = {
   sync500P95Ms: 20,
@@ -277,6 +278,7 @@ const results: {
   logs: Partial<Record<Kind, LogsOutput>>;
   signin: Partial<Record<Kind, SignInResult>>;
   stall: Partial<Record<Kind, StallResult>>;
+  search: Partial<Record<Kind, SearchResult>>;
 } = {
   ingest: {},
   otlp: {},
@@ -286,6 +288,7 @@ const results: {
   logs: {},
   signin: {},
   stall: {},
+  search: {},
 };
 for (const kind of kinds) {
   if (only.includes("ingest")) {
@@ -324,6 +327,7 @@ for (const kind of kinds) {
     );
     results.stall[kind] = await benchStall(kind, { rows, syncs, idleMs: quick ? 2000 : 5000, log });
   }
+  if (only.includes("search")) results.search[kind] = await benchSearch(kind, { runs: quick ? 5 : 20, log });
 }
 machine.loadAverageEnd = loadAverage();
 finishCleanly();
@@ -883,6 +887,23 @@ if (Object.keys(results.stall).length) {
   say(table(["measure", "db", "", "", "requests"], rows, [2, 3, 4]));
 }
 
+if (Object.keys(results.search).length) {
+  say();
+  say(
+    "13. OPTION SEARCH: the filter bar's search as you type (GET /api/apps/:id/options/:kind?q=…) on an app at its " +
+      "endpoint and consumer caps, signed in, over HTTP",
+  );
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    const r = results.search[kind];
+    if (!r) continue;
+    say(`   ${kind}: ${int(r.endpoints)} endpoints, ${int(r.consumers)} consumers`);
+    for (const t of r.timings) rows.push([t.kind, `"${t.q}"`, kind, int(t.matches), ms(t.p50), ms(t.p95), int(t.n)]);
+  }
+  say();
+  say(table(["search", "text", "db", "matches", "p50", "p95", "runs"], rows, [3, 4, 5, 6]));
+}
+
 const peaks: [string, Kind, TreePeak | null][] = [];
 for (const kind of kinds) {
   if (results.ingest[kind]) peaks.push(["after ingest", kind, results.ingest[kind]!.serverPeak]);
@@ -949,6 +970,7 @@ const json = rounded({
   logs: results.logs,
   signin: results.signin,
   stall: results.stall,
+  search: results.search,
   memory: peaks.map(([when, kind, p]) => ({ when, kind, ...p })),
   medianOf: `median of ${runs} runs`,
   report,

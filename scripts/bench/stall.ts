@@ -33,7 +33,7 @@ export interface StallResult {
   syncMs: number[];
 }
 
-const PASSWORD = "stall-bench-password";
+export const PASSWORD = "stall-bench-password";
 const POLL_GAP_MS = 20;
 
 export async function benchStall(kind: Kind, o: StallOptions): Promise<StallResult> {
@@ -108,7 +108,8 @@ async function poll(url: string, cookie: string, during: () => Promise<unknown>)
   return { p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies), n: latencies.length };
 }
 
-async function seedUser(db: ReturnType<typeof openSql>) {
+/** A user who owns one app, straight into the tables (the bench signs in as them with PASSWORD). */
+export async function seedUser(db: ReturnType<typeof openSql>) {
   const id = randomUUID();
   const email = `stall-${id.slice(0, 8)}@example.com`;
   const clientId = randomUUID();

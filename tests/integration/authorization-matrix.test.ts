@@ -66,6 +66,8 @@ const ROUTES: Record<string, Expect> = {
   "/api/apps/:app/requests": route,
   "/api/apps/:app/requests/export": route,
   "/api/apps/:app/views/instances": route,
+  "/api/apps/:app/options/endpoints?q=items": route,
+  "/api/apps/:app/options/consumers?q=a": route,
   [`/api/apps/:app/requests/${REQUEST}`]: route,
 };
 

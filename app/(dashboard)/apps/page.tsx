@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EnvironmentBadges } from "@/components/apps/environment-badges";
 import { FrameworkMark } from "@/components/apps/framework-mark";
-import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -100,11 +100,7 @@ export default async function AppsPage() {
                   />
                 </div>
                 <div className="mt-4 mb-4 flex flex-wrap gap-1.5" aria-label="Environments">
-                  {app.environments.map((env) => (
-                    <Badge key={env.id} mono>
-                      {env.name}
-                    </Badge>
-                  ))}
+                  <EnvironmentBadges environments={app.environments} />
                 </div>
                 <div
                   className={cn(

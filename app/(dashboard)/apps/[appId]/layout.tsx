@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { AppTabs } from "@/components/apps/app-tabs";
 import { CapsWarning } from "@/components/apps/caps-warning";
+import { EnvironmentBadges } from "@/components/apps/environment-badges";
 import { FrameworkMark } from "@/components/apps/framework-mark";
-import { Badge } from "@/components/ui/badge";
 import { requireApp } from "@/lib/apps/access";
 import { frameworkLabel } from "@/lib/apps/frameworks";
 import { capsHit, getCapUsage } from "@/lib/queries/cap-usage";
@@ -37,11 +37,7 @@ export default async function AppLayout({
                 ·
               </span>
               <span className="sr-only">Environments:</span>
-              {app.environments.map((env) => (
-                <Badge key={env.id} mono>
-                  {env.name}
-                </Badge>
-              ))}
+              <EnvironmentBadges environments={app.environments} />
             </div>
           </div>
         </div>

@@ -6,12 +6,23 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PlusIcon } from "@/components/ui/icons";
 import { FieldError, FormMessage, Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { isOtherRow } from "@/lib/model/other-row";
 import { editEnvironmentsAction } from "../../actions";
 
 type Env = { id: number; name: string };
 
-export function EnvironmentsEditor({ appId, environments }: { appId: number; environments: Env[] }) {
+/** `otherHint`: what the environment "(other)" holds, said in place of a Remove button it could not honour. */
+export function EnvironmentsEditor({
+  appId,
+  environments,
+  otherHint,
+}: {
+  appId: number;
+  environments: Env[];
+  otherHint: string;
+}) {
   const [state, action] = useActionState(editEnvironmentsAction, {});
+  const removable = environments.filter((env) => !isOtherRow(env)).length > 1;
 
   return (
     <Card>
@@ -26,7 +37,11 @@ export function EnvironmentsEditor({ appId, environments }: { appId: number; env
           {environments.map((env) => (
             <li key={env.id} className="flex items-center justify-between gap-3 px-3 py-2">
               <span className="font-mono text-[13px] text-slate-900">{env.name}</span>
-              {environments.length > 1 && <RemoveButton appId={appId} env={env} action={action} />}
+              {isOtherRow(env) ? (
+                <span className="py-1.5 text-right text-[13px] text-slate-500">{otherHint}</span>
+              ) : (
+                removable && <RemoveButton appId={appId} env={env} action={action} />
+              )}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { credentialState } from "@/lib/apps/rotate";
 import { ensureWriteToken } from "@/lib/apps/write-token";
 import { getCapUsage } from "@/lib/queries/cap-usage";
 import { settings } from "@/lib/settings";
+import { pastCapHint } from "@/lib/store/caps";
 import { deleteAppAction, renameAppAction } from "../../actions";
 import { ApdexForm } from "./apdex-form";
 import { CapOverridesForm } from "./cap-overrides-form";
@@ -34,7 +35,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ appId
         graceHours={settings().TALLYHUB_ROTATION_GRACE_HOURS}
       />
       <ApdexForm appId={app.id} apdexTMs={app.apdexTMs} />
-      <EnvironmentsEditor appId={app.id} environments={app.environments.map((e) => ({ id: e.id, name: e.name }))} />
+      <EnvironmentsEditor
+        appId={app.id}
+        environments={app.environments.map((e) => ({ id: e.id, name: e.name }))}
+        otherHint={pastCapHint("environments", usage.find((u) => u.kind === "environments")?.cap)}
+      />
       {/* The caps guard the whole server: only the instance admin changes them, the app's team sees them. */}
       <CapUsageCard usage={usage}>{user.isAdmin && <CapOverridesForm appId={app.id} usage={usage} />}</CapUsageCard>
       <DeleteCard

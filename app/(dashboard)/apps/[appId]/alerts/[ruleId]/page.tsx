@@ -12,7 +12,8 @@ export default async function EditRulePage({ params }: { params: Promise<{ appId
   const { app } = await requireApp(params, "use");
   const parsed = ruleIdSchema.safeParse(await params);
   if (!parsed.success) notFound();
-  const [rule, options] = await Promise.all([getAlertRule(app.id, parsed.data.ruleId), getAlertRuleOptions(app.id)]);
+  const rule = await getAlertRule(app.id, parsed.data.ruleId);
   if (!rule) notFound();
+  const options = await getAlertRuleOptions(app.id, { endpointId: rule.endpointId, consumerId: rule.consumerId });
   return <RuleForm appId={app.id} action={updateRuleAction} options={options} rule={rule} />;
 }
