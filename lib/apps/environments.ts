@@ -6,7 +6,7 @@ import { notFound } from "next/navigation";
 import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
 import { capOf, OTHER_ID, parsePerKind, pastCapHint } from "@/lib/store/caps";
-import { addEnvironmentSchema, maxEnvironments, removeEnvironmentSchema } from "@/lib/validations/app";
+import { addEnvironmentSchema, removeEnvironmentSchema } from "@/lib/validations/app";
 import { invalid, ok } from "@/lib/validations/result";
 
 export const addEnvironment = appAction("configure", addEnvironmentSchema, async ({ app, input: { name } }) =>
@@ -14,9 +14,10 @@ export const addEnvironment = appAction("configure", addEnvironmentSchema, async
     const { environments, capOverrides } =
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     if (environments.some((e) => e.name === name)) return invalid({ name: [`"${name}" already exists.`] });
-    // The ingest's cap: the environment "(other)" (data past it) is not one of them.
-    if (environments.filter((e) => e.id !== OTHER_ID).length >= maxEnvironments()) {
-      return invalid({ name: [`An app can have at most ${maxEnvironments()} environments.`] });
+    // The ingest's cap, the app's own when the instance admin set one: "(other)" (data past it) is not one of them.
+    const cap = capOf("environments", parsePerKind(capOverrides));
+    if (environments.filter((e) => e.id !== OTHER_ID).length >= cap) {
+      return invalid({ name: [`This app can have at most ${cap} environments.`] });
     }
     const { nextEnvId } = await tx.app.update({
       where: { id: app.id },
