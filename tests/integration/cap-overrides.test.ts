@@ -12,6 +12,7 @@ import { makeRequest, makeSync, postJson } from "../helpers/hub-db";
 vi.mock("@/lib/auth/session", () => import("../helpers/fake-session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, refresh: () => {} }));
 const { ONLY_THE_ADMIN, setCapOverrides } = await import("@/lib/apps/cap-overrides");
+const { addEnvironment } = await import("@/lib/apps/environments");
 const { setCapOverridesAction } = await import("@/app/(dashboard)/apps/[appId]/settings/actions");
 
 /** An app owned by an ordinary user, whose team has the instance admin as an admin (to reach the app's Settings). */
@@ -53,6 +54,16 @@ describe("per-app cap overrides", () => {
     expect(usage.hitAt).not.toBeNull();
     // Every other kind keeps the server's cap.
     expect((await getCapUsage(app.id)).filter((u) => u.overridden).map((u) => u.kind)).toEqual(["consumers"]);
+  });
+
+  it("holds Settings' own 'add environment' to the override, as ingest is", async () => {
+    const { owner, admin, app } = await appWithAdmin();
+    expect(await setCapOverrides(admin.id, app.id, { environments: "2" })).toMatchObject({ ok: true });
+    expect(await addEnvironment(owner.id, app.id, { name: "staging" })).toMatchObject({ ok: true });
+    expect(await addEnvironment(owner.id, app.id, { name: "dev" })).toEqual({
+      ok: false,
+      fieldErrors: { name: ["This app can have at most 2 environments."] },
+    });
   });
 
   it("only the instance admin may set them; the owner gets a refusal and nothing changes", async () => {
