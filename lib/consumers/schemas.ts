@@ -1,6 +1,7 @@
 // Input of the consumer edits, validated at the server-action boundary. Names follow the
 // clients' own limits (64 characters for name and group, see docs/hub-protocol.md §6).
 import { z } from "zod";
+import { OTHER_LABEL } from "@/lib/model/other-row";
 
 const consumerId = z.coerce
   .number({ error: "Unknown consumer." })
@@ -17,5 +18,11 @@ const optionalLabel = (what: string) =>
     .transform((s) => s || null);
 
 export const renameConsumerSchema = z.object({ consumerId, name: optionalLabel("name") });
-export const setConsumerGroupSchema = z.object({ consumerId, group: optionalLabel("group name") });
+// "(other)" is the group that holds what is past the app's cap of groups: a group of that name would pass for it.
+export const setConsumerGroupSchema = z.object({
+  consumerId,
+  group: optionalLabel("group name").refine((g) => g !== OTHER_LABEL, {
+    error: `"${OTHER_LABEL}" is kept for groups past the app's cap: choose another name.`,
+  }),
+});
 export const setConsumerHiddenSchema = z.object({ consumerId, hidden: z.boolean().default(true) });

@@ -66,4 +66,19 @@ describe("the consumer (other)", () => {
     );
     expect([row.name, row.groupId, Boolean(row.hidden)]).toEqual([OTHER_LABEL, null, false]);
   });
+
+  it("gives no group its name: a group called (other) would pass for the groups past the cap", async () => {
+    const [c] = await sql().all<{ id: number }>(
+      `INSERT INTO "Consumer" ("appId", "id", "identifier", "firstSeen", "lastSeen") VALUES (?, 1, 'c-1', 1, 1) RETURNING "id"`,
+      [appId],
+    );
+    expect(
+      await setConsumerGroup(ownerId, appId, { consumerId: Number(c.id), group: ` ${OTHER_LABEL} ` }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { group: [expect.stringContaining("kept for groups past the app's cap")] },
+    });
+    const groups = await sql().all(`SELECT "id" FROM "ConsumerGroup" WHERE "appId" = ?`, [appId]);
+    expect(groups).toEqual([]);
+  });
 });
