@@ -37,6 +37,8 @@ export interface ThreadPool<I, O> {
   run(input: I): Promise<O>;
   /** Jobs running and waiting, for figures and tests. */
   load(): { running: number; queued: number };
+  /** `run` would refuse a job now: lets a caller refuse work before it spends anything preparing the job. */
+  full(): boolean;
   close(): Promise<void>;
 }
 
@@ -84,17 +86,22 @@ export function threadPool<I, O>({ file, size, queueLimit }: ThreadPoolOptions):
     }
   }
 
+  function full() {
+    const idle = slots.some((s) => !s.job) || slots.length < size;
+    return !idle && queue.length >= queueLimit;
+  }
+
   return {
     run(input) {
       if (closed) return Promise.reject(new Error("the pool is closed"));
-      const idle = slots.some((s) => !s.job) || slots.length < size;
-      if (!idle && queue.length >= queueLimit) return Promise.reject(new PoolBusy());
+      if (full()) return Promise.reject(new PoolBusy());
       return new Promise<O>((resolve, reject) => {
         queue.push({ input, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },
     load: () => ({ running: slots.filter((s) => s.job).length, queued: queue.length }),
+    full,
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error("the pool is closed"));

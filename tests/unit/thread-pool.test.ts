@@ -41,6 +41,18 @@ describe("thread pool", () => {
     expect(await Promise.all(running)).toEqual([1, 2]);
   });
 
+  it("says it is full exactly when run would refuse, so callers can refuse before preparing a job", async () => {
+    open(1, 1);
+    expect(pool.full()).toBe(false);
+    const running = pool.run({ echo: "a", ms: 50 });
+    expect(pool.full()).toBe(false); // the queue still has room
+    const waiting = pool.run({ echo: "b" });
+    expect(pool.full()).toBe(true);
+    await expect(pool.run({ echo: "c" })).rejects.toBeInstanceOf(PoolBusy);
+    expect(await Promise.all([running, waiting])).toEqual(["a", "b"]);
+    expect(pool.full()).toBe(false);
+  });
+
   it("passes on a job's error without losing the worker", async () => {
     open(1, 5);
     await expect(pool.run({ fail: "no such thing" })).rejects.toThrow("no such thing");
