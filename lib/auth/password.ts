@@ -15,10 +15,13 @@ export const PASSWORDS_BUSY_MESSAGE = "Tallyhub is busy checking other passwords
 
 type Job = { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
 
-let pool: ThreadPool<Job, string | boolean> | undefined;
+// Process-wide, like the database handles: Next.js loads this module once per route bundle, and a pool per copy gave
+// the credentials callback and the sign-in form's action threads and a queue each (TALLYHUB_PASSWORD_WORKERS counted
+// per copy), and a look at one copy's load missed the other's.
+const g = globalThis as unknown as { __tallyhubPasswordPool?: ThreadPool<Job, string | boolean> };
 
 function passwordPool() {
-  return (pool ??= threadPool({
+  return (g.__tallyhubPasswordPool ??= threadPool({
     // Resolved at run time from the project folder (the server's working directory, as for the migrations), never
     // by the bundler.
     file: path.join(/* turbopackIgnore: true */ process.cwd(), "lib/auth/password-worker.mjs"),
@@ -28,7 +31,7 @@ function passwordPool() {
 }
 
 /** Threads hashing right now and checks waiting for one. */
-export const passwordLoad = () => pool?.load() ?? { running: 0, queued: 0 };
+export const passwordLoad = () => g.__tallyhubPasswordPool?.load() ?? { running: 0, queued: 0 };
 
 export async function hashPassword(password: string): Promise<string> {
   return (await passwordPool().run({ op: "hash", password, cost: COST })) as string;
