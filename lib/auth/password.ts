@@ -33,6 +33,16 @@ function passwordPool() {
 /** Threads hashing right now and checks waiting for one. */
 export const passwordLoad = () => g.__tallyhubPasswordPool?.load() ?? { running: 0, queued: 0 };
 
+/**
+ * A password given to the pool now would be refused: sign-in and sign-up ask before anything else, so a flood past
+ * the queue costs no next-auth run, no database write and no lockout count. The pool can still fill in between (the
+ * PasswordsBusy paths stay for that); this makes the common case of a flood cheap, not the race impossible.
+ */
+export const passwordsFull = () => g.__tallyhubPasswordPool?.full() ?? false;
+
+/** Seconds a refused sign-in is told to wait (Retry-After): about what a full queue takes to drain. */
+export const PASSWORDS_BUSY_RETRY_S = 5;
+
 export async function hashPassword(password: string): Promise<string> {
   return (await passwordPool().run({ op: "hash", password, cost: COST })) as string;
 }
