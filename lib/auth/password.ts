@@ -6,22 +6,24 @@ import path from "node:path";
 import { settings } from "@/lib/settings";
 import { invalid } from "@/lib/validations/result";
 import { PoolBusy, threadPool, type ThreadPool } from "../thread-pool";
+import { PASSWORDS_BUSY_MESSAGE, POOL_KEY } from "./passwords-full.mjs";
 
 // ≈0.35 s per hash on our 2-core machines: slow for guessing, fine for a sign-in.
 const COST = 12;
 
 export { PoolBusy as PasswordsBusy };
-export const PASSWORDS_BUSY_MESSAGE = "Tallyhub is busy checking other passwords. Please try again in a few seconds.";
+export { PASSWORDS_BUSY_MESSAGE };
+export { passwordsFull } from "./passwords-full.mjs";
 
 type Job = { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
 
 // Process-wide, like the database handles: Next.js loads this module once per route bundle, and a pool per copy gave
 // the credentials callback and the sign-in form's action threads and a queue each (TALLYHUB_PASSWORD_WORKERS counted
 // per copy), and a look at one copy's load missed the other's.
-const g = globalThis as unknown as { __tallyhubPasswordPool?: ThreadPool<Job, string | boolean> };
+const g = globalThis as unknown as { [POOL_KEY]?: ThreadPool<Job, string | boolean> };
 
 function passwordPool() {
-  return (g.__tallyhubPasswordPool ??= threadPool({
+  return (g[POOL_KEY] ??= threadPool({
     // Resolved at run time from the project folder (the server's working directory, as for the migrations), never
     // by the bundler.
     file: path.join(/* turbopackIgnore: true */ process.cwd(), "lib/auth/password-worker.mjs"),
@@ -31,17 +33,7 @@ function passwordPool() {
 }
 
 /** Threads hashing right now and checks waiting for one. */
-export const passwordLoad = () => g.__tallyhubPasswordPool?.load() ?? { running: 0, queued: 0 };
-
-/**
- * A password given to the pool now would be refused: sign-in and sign-up ask before anything else, so a flood past
- * the queue costs no next-auth run, no database write and no lockout count. The pool can still fill in between (the
- * PasswordsBusy paths stay for that); this makes the common case of a flood cheap, not the race impossible.
- */
-export const passwordsFull = () => g.__tallyhubPasswordPool?.full() ?? false;
-
-/** Seconds a refused sign-in is told to wait (Retry-After): about what a full queue takes to drain. */
-export const PASSWORDS_BUSY_RETRY_S = 5;
+export const passwordLoad = () => g[POOL_KEY]?.load() ?? { running: 0, queued: 0 };
 
 export async function hashPassword(password: string): Promise<string> {
   return (await passwordPool().run({ op: "hash", password, cost: COST })) as string;

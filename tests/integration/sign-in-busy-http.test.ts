@@ -1,6 +1,6 @@
-// A sign-in the password threads have no room for, over real HTTP: refused before next-auth runs
-// (lib/auth/busy-gate.ts: 503 + Retry-After on the credentials callback; the form's server action answers with its
-// busy message) and before anything is written. A server of its own with one password thread and no queue, held
+// A sign-in the password threads have no room for, over real HTTP: refused before next-auth runs (scripts/server.mjs
+// answers the credentials callback's post with 503 + Retry-After; the form's server action answers with its busy
+// message) and before anything is written. A server of its own with one password thread and no queue, held
 // busy by one slow password check, so the refusal is certain rather than a matter of timing.
 import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";

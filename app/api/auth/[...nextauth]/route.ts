@@ -1,5 +1,3 @@
 import { handlers } from "@/lib/auth/auth";
-import { refusingWhenPasswordsFull } from "@/lib/auth/busy-gate";
 
-export const { GET } = handlers;
-export const POST = refusingWhenPasswordsFull(handlers.POST);
+export const { GET, POST } = handlers;
