@@ -8,6 +8,12 @@
 import { Worker } from "node:worker_threads";
 
 export class PoolBusy extends Error {
+  // Next.js loads this module once per route bundle while one pool serves them all (lib/auth/password.ts keeps it on
+  // globalThis), so a refusal thrown by one copy's class must be recognised by another copy's `instanceof`.
+  static [Symbol.hasInstance](e: unknown): boolean {
+    return e instanceof Error && e.name === "PoolBusy";
+  }
+
   constructor() {
     super("every worker is busy and the queue is full");
     this.name = "PoolBusy";

@@ -37,6 +37,8 @@ beforeAll(async () => {
       TALLYHUB_PASSWORD_WORKERS: "1",
       TALLYHUB_PASSWORD_QUEUE: "0",
       TALLYHUB_TRUSTED_PROXY_HOPS: "1",
+      // The sign-up that hashes and counts against the address's quota.
+      TALLYHUB_SIGNUP: "open",
     },
     await freePort(),
   );
@@ -111,6 +113,20 @@ describe("sign-in with the password threads full", () => {
     expect({ status: r.status, location: r.headers.get("location") }).toEqual({ status: 200, location: null });
     expect(html).toContain(PASSWORDS_BUSY_MESSAGE);
     expect(await prisma().authThrottle.count()).toBe(rowsBefore);
+  });
+
+  it("the sign-up form, posted without JavaScript, shows the busy message and creates and counts nothing", async () => {
+    const email = `busy-signup-${randomUUID().slice(0, 8)}@example.com`;
+    const form = await formAt(server.baseUrl, "/signup");
+    const slow = await occupyPasswordThread();
+    const rowsBefore = await prisma().authThrottle.count();
+    const r = await form.post({ email, name: "Busy", password: PASSWORD }, nextAddress());
+    const html = await r.text();
+    expect(slow.held()).toBe(true);
+    expect({ status: r.status, location: r.headers.get("location") }).toEqual({ status: 200, location: null });
+    expect(html).toContain(PASSWORDS_BUSY_MESSAGE);
+    expect(await prisma().authThrottle.count()).toBe(rowsBefore);
+    expect(await prisma().user.count({ where: { email } })).toBe(0);
   });
 
   it("within capacity a sign-in still works, and wrong passwords still lock the account", async () => {

@@ -1,6 +1,6 @@
 // lib/thread-pool.ts with real worker threads (tests/fixtures/workers/test-worker.mjs).
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PoolBusy, threadPool, type ThreadPool } from "@/lib/thread-pool";
 
 type Job = { echo?: unknown; ms?: number; fail?: string; crash?: boolean };
@@ -51,6 +51,14 @@ describe("thread pool", () => {
     await expect(pool.run({ echo: "c" })).rejects.toBeInstanceOf(PoolBusy);
     expect(await Promise.all([running, waiting])).toEqual(["a", "b"]);
     expect(pool.full()).toBe(false);
+  });
+
+  it("knows a refusal thrown by another copy of the module (one per Next.js route bundle) as PoolBusy", async () => {
+    vi.resetModules();
+    const other = await import("@/lib/thread-pool");
+    expect(other.PoolBusy).not.toBe(PoolBusy);
+    expect(new other.PoolBusy()).toBeInstanceOf(PoolBusy);
+    expect(new Error("something else")).not.toBeInstanceOf(PoolBusy);
   });
 
   it("passes on a job's error without losing the worker", async () => {
