@@ -8,6 +8,12 @@
 import { Worker } from "node:worker_threads";
 
 export class PoolBusy extends Error {
+  // Next.js loads this module once per route bundle while one pool serves them all (lib/auth/password.ts keeps it on
+  // globalThis), so a refusal thrown by one copy's class must be recognised by another copy's `instanceof`.
+  static [Symbol.hasInstance](e: unknown): boolean {
+    return e instanceof Error && e.name === "PoolBusy";
+  }
+
   constructor() {
     super("every worker is busy and the queue is full");
     this.name = "PoolBusy";
@@ -37,6 +43,8 @@ export interface ThreadPool<I, O> {
   run(input: I): Promise<O>;
   /** Jobs running and waiting, for figures and tests. */
   load(): { running: number; queued: number };
+  /** `run` would refuse a job now: lets a caller refuse work before it spends anything preparing the job. */
+  full(): boolean;
   close(): Promise<void>;
 }
 
@@ -84,17 +92,22 @@ export function threadPool<I, O>({ file, size, queueLimit }: ThreadPoolOptions):
     }
   }
 
+  function full() {
+    const idle = slots.some((s) => !s.job) || slots.length < size;
+    return !idle && queue.length >= queueLimit;
+  }
+
   return {
     run(input) {
       if (closed) return Promise.reject(new Error("the pool is closed"));
-      const idle = slots.some((s) => !s.job) || slots.length < size;
-      if (!idle && queue.length >= queueLimit) return Promise.reject(new PoolBusy());
+      if (full()) return Promise.reject(new PoolBusy());
       return new Promise<O>((resolve, reject) => {
         queue.push({ input, resolve: resolve as (v: unknown) => void, reject });
         pump();
       });
     },
     load: () => ({ running: slots.filter((s) => s.job).length, queued: queue.length }),
+    full,
     async close() {
       closed = true;
       for (const job of queue.splice(0)) job.reject(new Error("the pool is closed"));

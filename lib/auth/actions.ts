@@ -11,7 +11,7 @@ import { signIn, SignInBusy, SignInLocked, signOut } from "./auth";
 import { clientAddress } from "./client-address";
 import { SIGN_IN_PATH } from "./config";
 import { lockedMessage } from "./credentials";
-import { PASSWORDS_BUSY_MESSAGE } from "./password";
+import { PASSWORDS_BUSY_MESSAGE, passwordsFull } from "./password";
 import { SIGNED_UP_MESSAGE, signUp } from "./sign-up";
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
@@ -20,6 +20,8 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
   const values = { email: formText(form, "email") };
   const parsed = parseInput(signInSchema, { email: values.email, password: formText(form, "password") });
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values };
+  // Before next-auth runs at all: its sign-in would only end in the same answer from the Credentials provider.
+  if (passwordsFull()) return { message: PASSWORDS_BUSY_MESSAGE, values };
   const redirectTo = callbackPathSchema.parse(formText(form, "callbackUrl"));
   try {
     await signIn("credentials", { ...parsed.value, redirectTo });

@@ -2,7 +2,7 @@
 // of next-auth so the rules can be tested directly.
 import { prisma } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
-import { PasswordsBusy, verifyPassword } from "./password";
+import { PasswordsBusy, passwordsFull, verifyPassword } from "./password";
 import {
   chargeAttempt,
   forgiveAttempt,
@@ -25,6 +25,9 @@ export async function checkCredentials(input: unknown, clientIp: string | null):
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
+  // No room to check the password: refused before the attempt is counted, so a flood writes nothing and a person
+  // refused this way has nothing held against them.
+  if (passwordsFull()) return { ok: false, reason: "busy" };
   const emailKey: ThrottleKey = { kind: "email", value: email };
   const keys: ThrottleKey[] = clientIp ? [emailKey, { kind: "ip", value: clientIp }] : [emailKey];
 

@@ -6,19 +6,24 @@ import path from "node:path";
 import { settings } from "@/lib/settings";
 import { invalid } from "@/lib/validations/result";
 import { PoolBusy, threadPool, type ThreadPool } from "../thread-pool";
+import { PASSWORDS_BUSY_MESSAGE, POOL_KEY } from "./passwords-full.mjs";
 
 // ≈0.35 s per hash on our 2-core machines: slow for guessing, fine for a sign-in.
 const COST = 12;
 
 export { PoolBusy as PasswordsBusy };
-export const PASSWORDS_BUSY_MESSAGE = "Tallyhub is busy checking other passwords. Please try again in a few seconds.";
+export { PASSWORDS_BUSY_MESSAGE };
+export { passwordsFull } from "./passwords-full.mjs";
 
 type Job = { op: "hash"; password: string; cost: number } | { op: "compare"; password: string; hash: string };
 
-let pool: ThreadPool<Job, string | boolean> | undefined;
+// Process-wide, like the database handles: Next.js loads this module once per route bundle, and a pool per copy gave
+// the credentials callback and the sign-in form's action threads and a queue each (TALLYHUB_PASSWORD_WORKERS counted
+// per copy), and a look at one copy's load missed the other's.
+const g = globalThis as unknown as { [POOL_KEY]?: ThreadPool<Job, string | boolean> };
 
 function passwordPool() {
-  return (pool ??= threadPool({
+  return (g[POOL_KEY] ??= threadPool({
     // Resolved at run time from the project folder (the server's working directory, as for the migrations), never
     // by the bundler.
     file: path.join(/* turbopackIgnore: true */ process.cwd(), "lib/auth/password-worker.mjs"),
@@ -28,7 +33,7 @@ function passwordPool() {
 }
 
 /** Threads hashing right now and checks waiting for one. */
-export const passwordLoad = () => pool?.load() ?? { running: 0, queued: 0 };
+export const passwordLoad = () => g[POOL_KEY]?.load() ?? { running: 0, queued: 0 };
 
 export async function hashPassword(password: string): Promise<string> {
   return (await passwordPool().run({ op: "hash", password, cost: COST })) as string;

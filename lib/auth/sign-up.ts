@@ -8,7 +8,7 @@
 import { settings } from "@/lib/settings";
 import { signUpSchema } from "@/lib/validations/auth";
 import { invalid, ok, parseInput, type Result } from "@/lib/validations/result";
-import { unlessBusy } from "./password";
+import { PASSWORDS_BUSY_MESSAGE, passwordsFull, unlessBusy } from "./password";
 import { sendSignUpNotice } from "./sign-up-notice";
 import { refundAttempt, spendQuota, tryAgainIn, type QuotaKey } from "./throttle";
 import { createAccount, EMAIL_TAKEN, registerUser, signUpPolicy } from "./users";
@@ -30,6 +30,8 @@ export async function signUp(
 ): Promise<Result<SignedUp>> {
   const parsed = parseInput(signUpSchema, input);
   if (!parsed.ok) return parsed;
+  // Before the invitation, the policy and the quota are looked at: a refused sign-up reads and writes nothing.
+  if (passwordsFull()) return invalid({}, PASSWORDS_BUSY_MESSAGE);
   if (invitationToken || (await signUpPolicy()) !== "open") {
     const r = await registerUser(input, invitationToken);
     return r.ok ? ok({ email: r.value.email, signInNow: true }) : r;

@@ -44,13 +44,16 @@ async function timed(fn: () => Promise<Response>, expect: number): Promise<numbe
   return performance.now() - t0;
 }
 
-/** One attempt; its outcome is the `code` next-auth puts in the redirect, or the session cookie. */
+/**
+ * One attempt; its outcome is the `code` next-auth puts in the redirect, or the session cookie. A 503 is the refusal
+ * scripts/server.mjs gives before Next.js routes the post, counted as "busy" like the one next-auth gives.
+ */
 async function attempt(base: string, c: Csrf, email: string, password: string, ip: string) {
   const r = await postCredentials(base, c, email, password, { "x-forwarded-for": ip });
   await r.arrayBuffer();
   return {
     session: sessionCookie(r),
-    code: new URL(r.headers.get("location") ?? "/", base).searchParams.get("code"),
+    code: r.status === 503 ? "busy" : new URL(r.headers.get("location") ?? "/", base).searchParams.get("code"),
   };
 }
 

@@ -1,5 +1,6 @@
 // Past the password threads' queue, sign-in and sign-up answer "busy" at once (lib/auth/password.ts): nothing is
-// created, and the unchecked attempt counts against neither the email nor the address. One thread, no queue.
+// created, and the unchecked attempt counts against neither the email nor the address; it is refused before the
+// throttle is asked, so it writes nothing at all (no AuthThrottle row). One thread, no queue.
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
@@ -20,6 +21,7 @@ const { signUp } = await import("@/lib/auth/sign-up");
 const PASSWORD = "correct horse battery";
 const IP = "198.51.100.90";
 const failures = async (key: string) => (await prisma().authThrottle.findUnique({ where: { key } }))?.failures ?? 0;
+const throttleRows = () => prisma().authThrottle.count();
 
 afterAll(() => prisma().authThrottle.deleteMany({ where: { key: { endsWith: IP } } }));
 
@@ -33,26 +35,29 @@ describe("password threads busy", () => {
     await createUser(); // sign-up is not the first account's
     const user = await userWithPassword();
     const occupying = hashPassword("keeps the one thread busy");
+    const rowsBefore = await throttleRows();
     expect(await checkCredentials({ email: user.email, password: "wrong guess" }, IP)).toEqual({
       ok: false,
       reason: "busy",
     });
+    expect(await throttleRows()).toBe(rowsBefore);
     expect(await failures(`email:${user.email}`)).toBe(0);
     expect(await failures(`ip:${IP}`)).toBe(0);
     await occupying;
     expect(await checkCredentials({ email: user.email, password: PASSWORD }, IP)).toMatchObject({ ok: true });
   });
 
-  it("a sign-up gets the busy message, creates nothing and does not use up the address's quota", async () => {
+  it("a sign-up gets the busy message and creates and counts nothing (not even against the address's quota)", async () => {
     const to = `busy-${randomUUID().slice(0, 8)}@example.com`;
     const occupying = hashPassword("keeps the one thread busy");
+    const rowsBefore = await throttleRows();
     expect(await signUp({ email: to, password: PASSWORD }, undefined, IP)).toEqual({
       ok: false,
       fieldErrors: {},
       message: PASSWORDS_BUSY_MESSAGE,
     });
     expect(await prisma().user.count({ where: { email: to } })).toBe(0);
-    expect(await failures(`signup:${IP}`)).toBe(0);
+    expect(await throttleRows()).toBe(rowsBefore);
     await occupying;
     expect(await signUp({ email: to, password: PASSWORD }, undefined, IP)).toMatchObject({ ok: true });
   });

@@ -1,6 +1,6 @@
 // lib/thread-pool.ts with real worker threads (tests/fixtures/workers/test-worker.mjs).
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PoolBusy, threadPool, type ThreadPool } from "@/lib/thread-pool";
 
 type Job = { echo?: unknown; ms?: number; fail?: string; crash?: boolean };
@@ -39,6 +39,26 @@ describe("thread pool", () => {
     const running = [pool.run({ echo: 1, ms: 30 }), pool.run({ echo: 2, ms: 30 })];
     await expect(pool.run({ echo: 3 })).rejects.toBeInstanceOf(PoolBusy);
     expect(await Promise.all(running)).toEqual([1, 2]);
+  });
+
+  it("says it is full exactly when run would refuse, so callers can refuse before preparing a job", async () => {
+    open(1, 1);
+    expect(pool.full()).toBe(false);
+    const running = pool.run({ echo: "a", ms: 50 });
+    expect(pool.full()).toBe(false); // the queue still has room
+    const waiting = pool.run({ echo: "b" });
+    expect(pool.full()).toBe(true);
+    await expect(pool.run({ echo: "c" })).rejects.toBeInstanceOf(PoolBusy);
+    expect(await Promise.all([running, waiting])).toEqual(["a", "b"]);
+    expect(pool.full()).toBe(false);
+  });
+
+  it("knows a refusal thrown by another copy of the module (one per Next.js route bundle) as PoolBusy", async () => {
+    vi.resetModules();
+    const other = await import("@/lib/thread-pool");
+    expect(other.PoolBusy).not.toBe(PoolBusy);
+    expect(new other.PoolBusy()).toBeInstanceOf(PoolBusy);
+    expect(new Error("something else")).not.toBeInstanceOf(PoolBusy);
   });
 
   it("passes on a job's error without losing the worker", async () => {
