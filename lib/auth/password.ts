@@ -32,9 +32,6 @@ function passwordPool() {
   }));
 }
 
-/** Threads hashing right now and checks waiting for one. */
-export const passwordLoad = () => g[POOL_KEY]?.load() ?? { running: 0, queued: 0 };
-
 export async function hashPassword(password: string): Promise<string> {
   return (await passwordPool().run({ op: "hash", password, cost: COST })) as string;
 }

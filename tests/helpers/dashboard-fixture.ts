@@ -8,6 +8,7 @@ import { sql } from "@/lib/db";
 import { parseFilters } from "@/lib/filters";
 import { RequestRollups } from "@/lib/store/rollups";
 import { createApp } from "./factory";
+import { signIn, userWithPassword } from "./http-session";
 
 export const NOW = Date.UTC(2026, 2, 10, 14, 37, 20);
 
@@ -220,4 +221,11 @@ export async function seedDashboardApp(opts: { ownerId?: string } = {}) {
     [appId, M - 1, ENV.prod, 1, C.initech, 1, appId, M - 100, ENV.prod, 2, 0, 2],
   );
   return app;
+}
+
+/** The fixture's app over HTTP: its owner's session cookie and a signed-in stranger's, for route tests. */
+export async function seedDashboardAppWithSessions() {
+  const [a, b] = [await userWithPassword(), await userWithPassword()];
+  const appId = (await seedDashboardApp({ ownerId: a.id })).id;
+  return { appId, owner: await signIn(a.email), stranger: await signIn(b.email) };
 }

@@ -1,18 +1,15 @@
 // The filter bar's search route over HTTP against `next start`: the owner gets the matches; signed out is 401;
 // someone else's app, an unknown app or kind is 404; a missing, long or odd query is a 400, never a 500.
 import { beforeAll, describe, expect, it } from "vitest";
-import { C, EP, seedDashboardApp } from "../helpers/dashboard-fixture";
-import { get, signIn, userWithPassword } from "../helpers/http-session";
+import { C, EP, seedDashboardAppWithSessions } from "../helpers/dashboard-fixture";
+import { get } from "../helpers/http-session";
 
 let appId: number;
 let owner: string;
 let stranger: string;
 
 beforeAll(async () => {
-  const [a, b] = [await userWithPassword(), await userWithPassword()];
-  appId = (await seedDashboardApp({ ownerId: a.id })).id;
-  owner = await signIn(a.email);
-  stranger = await signIn(b.email);
+  ({ appId, owner, stranger } = await seedDashboardAppWithSessions());
 });
 
 const options = (kind: string, query: string, cookie?: string) =>

@@ -1,8 +1,8 @@
 // The JSON view route the dashboard polls, over HTTP against `next start`: signed-out is
 // 401, someone else's app or an unknown view is 404, bad filters are reported, not fatal.
 import { beforeAll, describe, expect, it } from "vitest";
-import { EP, M, seedDashboardApp } from "../helpers/dashboard-fixture";
-import { get, signIn, userWithPassword } from "../helpers/http-session";
+import { EP, M, seedDashboardAppWithSessions } from "../helpers/dashboard-fixture";
+import { get } from "../helpers/http-session";
 
 const iso = (minute: number) => new Date(minute * 60_000).toISOString().replace(":00.000Z", "Z");
 // The fixture's "last hour" as a custom range: the server's clock is not the fixture's.
@@ -13,10 +13,7 @@ let owner: string;
 let stranger: string;
 
 beforeAll(async () => {
-  const [a, b] = [await userWithPassword(), await userWithPassword()];
-  appId = (await seedDashboardApp({ ownerId: a.id })).id;
-  owner = await signIn(a.email);
-  stranger = await signIn(b.email);
+  ({ appId, owner, stranger } = await seedDashboardAppWithSessions());
 });
 
 describe("GET /api/apps/:appId/views/:view", () => {
