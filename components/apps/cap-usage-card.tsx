@@ -14,8 +14,8 @@ export function CapUsageCard({ usage, children }: { usage: CapUsage[]; children?
         title="Usage and limits"
         description={
           <>
-            What this app&rsquo;s clients have created, against its caps. Past a cap, new ones are
-            counted under &ldquo;(other)&rdquo;: totals stay exact, the breakdown stops growing.
+            What this app&rsquo;s clients have created, against its caps. Past a cap, new ones are counted under
+            &ldquo;(other)&rdquo;: totals stay exact, the breakdown stops growing.
           </>
         }
       />

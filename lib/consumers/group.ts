@@ -20,7 +20,11 @@ export const setConsumerGroup = appAction(
       return id;
     });
     if (groupId === OTHER_ID)
-      return invalid({ group: [`This app has reached its limit of ${capOf("groups", parsePerKind(app.capOverrides)).toLocaleString("en")} groups.`] });
+      return invalid({
+        group: [
+          `This app has reached its limit of ${capOf("groups", parsePerKind(app.capOverrides)).toLocaleString("en")} groups.`,
+        ],
+      });
     return ok({ groupId, group });
   },
 );

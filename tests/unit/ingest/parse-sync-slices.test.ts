@@ -89,10 +89,7 @@ describe("parseSyncInSlices", () => {
     const json = bigSync(1200);
     const notList = await refusal(encode({ ...json, consumers: { a: 1 } }), 500);
     expect(notList.loc.map((d) => d.loc)).toContainEqual(["body", "consumers"]);
-    const tooMany = await refusal(
-      encode({ ...json, server_errors: Array.from({ length: 20_001 }, () => ({})) }),
-      500,
-    );
+    const tooMany = await refusal(encode({ ...json, server_errors: Array.from({ length: 20_001 }, () => ({})) }), 500);
     expect(tooMany.loc.map((d) => d.loc)).toContainEqual(["body", "server_errors"]);
   });
 });
