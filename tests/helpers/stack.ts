@@ -120,7 +120,7 @@ async function groupGone(proc: ChildProcess, timeoutMs: number): Promise<boolean
 }
 
 export async function stopServer(proc: ChildProcess) {
-  // next start forks next-server: signal the whole process group, and make sure it is gone.
+  // Signal the whole process group (the server and anything it started), and make sure it is gone.
   signalGroup(proc, "SIGTERM");
   if (!(await groupGone(proc, 2000))) signalGroup(proc, "SIGKILL");
 }
