@@ -23,13 +23,18 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-/** Reloads the Uptime page until the state reads `state` (the page also refreshes itself, every 15 s). */
+/**
+ * Reloads the Uptime page until the state reads `state` (the page also refreshes itself, every 15 s). Before the
+ * first sync there is no state at all: that is "not yet", not a failure (waiting on the element would throw out of
+ * the poll after the action timeout, however long the poll may still run).
+ */
 async function expectState(page: Page, state: string, timeout: number) {
   await expect
     .poll(
       async () => {
         await page.reload();
-        return page.getByTestId("uptime-state").textContent();
+        const shown = page.getByTestId("uptime-state");
+        return (await shown.count()) > 0 ? shown.textContent() : "no state yet";
       },
       { timeout, intervals: [1000, 2000] },
     )
@@ -56,7 +61,10 @@ test("heartbeat down and up with the real client, a failing health check down, i
     const clientId = (await page.getByTestId("client-id").textContent())?.trim() ?? "";
     app = await startExpressApp(stack!.baseUrl, clientId, "dev");
     await page.goto(`/apps/${appId}/uptime?env=dev`);
-    await expectState(page, "Up", 30_000);
+    // The client syncs as it starts; what it printed tells why, should nothing arrive.
+    await expectState(page, "Up", 60_000).catch((e: Error) => {
+      throw new Error(`${e.message}\nthe client printed:\n${app!.output()}`);
+    });
   });
 
   await test.step("the heartbeat set to 30 s in the settings", async () => {
