@@ -5,7 +5,7 @@
 import { notFound } from "next/navigation";
 import { appAction } from "@/lib/actions/app-action";
 import { prisma } from "@/lib/db";
-import { capOf, OTHER_ID, parsePerKind, pastCapHint } from "@/lib/store/caps";
+import { appCap, OTHER_ID, pastCapHint } from "@/lib/store/caps";
 import { addEnvironmentSchema, removeEnvironmentSchema } from "@/lib/validations/app";
 import { invalid, ok } from "@/lib/validations/result";
 
@@ -15,7 +15,7 @@ export const addEnvironment = appAction("configure", addEnvironmentSchema, async
       (await tx.app.findUnique({ where: { id: app.id }, include: { environments: true } })) ?? notFound();
     if (environments.some((e) => e.name === name)) return invalid({ name: [`"${name}" already exists.`] });
     // The ingest's cap, the app's own when the instance admin set one: "(other)" (data past it) is not one of them.
-    const cap = capOf("environments", parsePerKind(capOverrides));
+    const cap = appCap("environments", capOverrides);
     if (environments.filter((e) => e.id !== OTHER_ID).length >= cap) {
       return invalid({ name: [`This app can have at most ${cap} environments.`] });
     }
@@ -38,7 +38,7 @@ export const removeEnvironment = appAction("configure", removeEnvironmentSchema,
     if (!env) notFound();
     // Data past the cap keeps arriving in "(other)", which the next sync would recreate.
     if (env.id === OTHER_ID) {
-      const cap = capOf("environments", parsePerKind(capOverrides));
+      const cap = appCap("environments", capOverrides);
       return invalid({ environment: [`${pastCapHint("environments", cap)}: it cannot be removed.`] });
     }
     if (environments.filter((e) => e.id !== OTHER_ID).length === 1) {

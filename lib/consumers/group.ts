@@ -1,7 +1,7 @@
 // Putting a consumer into a group, by name: an existing group of the app or a new one.
 // groupByUser makes the choice stick against the client's later syncs.
 import { appAction } from "@/lib/actions/app-action";
-import { capOf, OTHER_ID, parsePerKind } from "@/lib/store/caps";
+import { appCap, OTHER_ID } from "@/lib/store/caps";
 import { ensureGroups } from "@/lib/store/consumers";
 import { inTransaction } from "@/lib/store/transaction";
 import { invalid, ok } from "@/lib/validations/result";
@@ -21,9 +21,7 @@ export const setConsumerGroup = appAction(
     });
     if (groupId === OTHER_ID)
       return invalid({
-        group: [
-          `This app has reached its limit of ${capOf("groups", parsePerKind(app.capOverrides)).toLocaleString("en")} groups.`,
-        ],
+        group: [`This app has reached its limit of ${appCap("groups", app.capOverrides).toLocaleString("en")} groups.`],
       });
     return ok({ groupId, group });
   },

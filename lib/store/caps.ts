@@ -33,6 +33,9 @@ export type PerKind = Partial<Record<CapKind, number>>;
 export const capOf = (kind: CapKind, overrides: PerKind = {}): number =>
   overrides[kind] ?? (settings()[CAP_COLUMNS[kind].setting] as number);
 
+/** capOf for an App row's capOverrides column as stored (JSON text or null). */
+export const appCap = (kind: CapKind, capOverrides: string | null): number => capOf(kind, parsePerKind(capOverrides));
+
 /** What the kind's "(other)" row holds, for the dashboard to say instead of offering to edit it (the app's cap,
  * which an override may set, when the caller has it). */
 export const pastCapHint = (kind: CapKind, cap?: number) =>
@@ -71,10 +74,7 @@ export async function admit(
   if (!row) throw new AppGone();
   const wanted = await stillMissing();
   const first = Number(row.next);
-  const room = Math.min(
-    capOf(kind, parsePerKind(row.capOverrides)) - Number(row.count),
-    counter ? OTHER_ID - first : Infinity,
-  );
+  const room = Math.min(appCap(kind, row.capOverrides) - Number(row.count), counter ? OTHER_ID - first : Infinity);
   const admitted = Math.max(0, Math.min(wanted, room));
   if (admitted > 0) {
     await db.run(

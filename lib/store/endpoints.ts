@@ -1,6 +1,7 @@
 // Endpoints (method + route template). Startup lists them all, including routes never
 // called; a sync may name one the startup has not (or not yet) reported.
 import type { Sql } from "../db";
+import { INT32_MAX } from "../model/limits";
 import { byDistinctId, ensureIds, type EnsureSpec } from "./allocate";
 import { insertMany, selectIn } from "./batch";
 import { OTHER_ID, OTHER_LABEL } from "./caps";
@@ -100,7 +101,7 @@ export async function clearStartupMarks(db: Sql, appId: number, envId: number) {
        (SELECT MIN("latest") FROM (SELECT MAX("startupAt") AS "latest" FROM "Instance"
           WHERE "appId" = ? AND "envId" <> ? AND "startupAt" IS NOT NULL GROUP BY "envId") AS "other"),
        ?)`,
-    [false, appId, appId, envId, 2 ** 31 - 1],
+    [false, appId, appId, envId, INT32_MAX],
   );
 }
 
